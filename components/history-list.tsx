@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { Job } from '@/lib/jobs/types';
+import { ImagePreview } from './image-preview';
+
+interface Props {
+  jobs: Job[];
+  selectedId?: string;
+  onSelect: (id: string) => void;
+}
+
+/** Recent results, newest first; choosing one shows it above. */
+export function HistoryList({ jobs, selectedId, onSelect }: Props) {
+  const { t, i18n } = useTranslation();
+  if (jobs.length === 0) return <p className="muted small">{t('popup.historyEmpty')}</p>;
+  return (
+    <ul className="history">
+      {jobs.map((job) => (
+        <li key={job.id}>
+          <button
+            type="button"
+            className="history-item"
+            aria-current={job.id === selectedId ? 'true' : undefined}
+            onClick={() => onSelect(job.id)}
+          >
+            <ImagePreview imageId={job.imageId} className="thumb small-thumb" />
+            <span className="history-text">
+              <span className="small muted">
+                {t(`styles.${job.style}`)} · {new Date(job.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
+                {job.status === 'failed' && ` · ${t('status.failed')}`}
+              </span>
+              <span className="history-preview">{job.text || t('popup.untitled')}</span>
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import type { TFunction } from 'i18next';
+import { STYLE_IDS, isStyleId, type StyleId } from '@/lib/prompt/styles';
+
+const ROOT = 'promptlens';
+const STYLE_PREFIX = 'style:';
+// 'page', 'link' and 'frame' too: an image under an overlay is not an <img> to the browser.
+const CONTEXTS: ['image', 'page', 'link', 'frame'] = ['image', 'page', 'link', 'frame'];
+
+/** Default style first, so "PromptLens ▸ first item" always does what the user set. */
+export function orderedStyles(defaultStyle: StyleId): StyleId[] {
+  return [defaultStyle, ...STYLE_IDS.filter((style) => style !== defaultStyle)];
+}
+
+export function styleOfMenuItem(menuItemId: string | number): StyleId | undefined {
+  const id = String(menuItemId);
+  if (!id.startsWith(STYLE_PREFIX)) return undefined;
+  const style = id.slice(STYLE_PREFIX.length);
+  return isStyleId(style) ? style : undefined;
+}
+
+function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    browser.contextMenus.create(props, () => {
+      const error = browser.runtime.lastError;
+      if (error) reject(new Error(error.message));
+      else resolve();
+    });
+  });
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+/** Rebuild the menu; calls are serialized so two rebuilds never collide on an id. */
+export function syncContextMenu(defaultStyle: StyleId, t: TFunction): Promise<void> {
+  queue = queue
+    .catch(() => undefined)
+    .then(async () => {
+      await browser.contextMenus.removeAll();
+      await create({ id: ROOT, title: t('menu.root'), contexts: CONTEXTS });
+      for (const style of orderedStyles(defaultStyle)) {
+        const name = t(`styles.${style}`);
+        await create({
+          id: `${STYLE_PREFIX}${style}`,
+          parentId: ROOT,
+          title: style === defaultStyle ? t('menu.defaultStyle', { style: name }) : name,
+          contexts: CONTEXTS,
+        });
+      }
+    });
+  return queue;
+}

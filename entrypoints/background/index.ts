@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { failOrphanedJobs } from '@/lib/jobs/job-store';
+import { loadSettings, settingsItem } from '@/lib/settings';
+import { backgroundI18n } from './background-i18n';
+import { syncContextMenu } from './context-menu';
+import { isRunning } from './job-runner';
+import { registerMessageHandlers } from './message-handlers';
+import { startJobFromMenu } from './start-job';
+
+async function rebuildMenu(): Promise<void> {
+  const [settings, i18n] = await Promise.all([loadSettings(), backgroundI18n()]);
+  await syncContextMenu(settings.defaultStyle, i18n.t);
+}
+
+export default defineBackground(() => {
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    startJobFromMenu(info, tab).catch((error) => console.error('PromptLens: job failed to start', error));
+  });
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+  browser.notifications?.onClicked.addListener(() => void browser.action.openPopup?.().catch(() => undefined));
+  registerMessageHandlers();
+  settingsItem.watch(() => void rebuildMenu().catch((error) => console.error('PromptLens: menu', error)));
+
+  // Every start of the worker: the menu in the current settings, and no job left "running"
+  // by a worker that was stopped.
+  void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
+  void failOrphanedJobs(isRunning).catch((error) => console.error('PromptLens: recovery', error));
+});

@@ -1,0 +1,24 @@
+import { browser, type Browser } from 'wxt/browser';
+import { onMessage } from '@/lib/messaging';
+import { cancelJob, runJob } from './job-runner';
+import { testConnection } from './test-connection';
+
+/** Only our own pages (popup, options) may drive jobs: never a web page or a content script. */
+function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+}
+
+export function registerMessageHandlers(): void {
+  onMessage('retryJob', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || typeof data !== 'string') return;
+    void runJob(data);
+  });
+  onMessage('cancelJob', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || typeof data !== 'string') return;
+    cancelJob(data);
+  });
+  onMessage('testConnection', ({ sender }) => {
+    if (!fromExtensionPage(sender)) throw new Error('Not allowed');
+    return testConnection();
+  });
+}

@@ -1,0 +1,63 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { browser } from 'wxt/browser';
+import { HistoryList } from '@/components/history-list';
+import { JobView } from '@/components/job-view';
+import { recentJobs } from '@/lib/jobs/job-store';
+import { PRESETS } from '@/lib/providers/presets';
+import { apiKeysItem, loadSettings } from '@/lib/settings';
+import { usePopupStore } from './popup-store';
+
+const RECENT = 30;
+const openSettings = () => void browser.runtime.openOptionsPage();
+
+/** Whether a first prompt could be made: drives the set-up hint of an empty popup. */
+function useNeedsSetup(): boolean | undefined {
+  return useLiveQuery(async () => {
+    const [settings, keys] = await Promise.all([loadSettings(), apiKeysItem.getValue()]);
+    return PRESETS[settings.provider].needsKey && !keys[settings.provider];
+  }, []);
+}
+
+export default function App() {
+  const { t } = useTranslation();
+  const jobs = useLiveQuery(() => recentJobs(RECENT), []);
+  const needsSetup = useNeedsSetup();
+  const { selectedJobId, select } = usePopupStore();
+  const current = jobs?.find((job) => job.id === selectedJobId) ?? jobs?.[0];
+
+  useEffect(() => {
+    void browser.action.setBadgeText({ text: '' });
+  }, []);
+
+  return (
+    <div className="popup">
+      <header className="popup-head">
+        <h1>{t('app.name')}</h1>
+        <span className="spacer" />
+        <button type="button" onClick={openSettings}>{t('popup.settings')}</button>
+      </header>
+      <main>
+        {jobs === undefined ? null : current ? (
+          <JobView job={current} />
+        ) : needsSetup ? (
+          <section className="empty">
+            <h2>{t('popup.setupTitle')}</h2>
+            <p className="muted">{t('popup.setupBody')}</p>
+            <button type="button" className="primary" onClick={openSettings}>{t('popup.openSettings')}</button>
+          </section>
+        ) : (
+          <section className="empty">
+            <h2>{t('popup.emptyTitle')}</h2>
+            <p className="muted">{t('popup.emptyBody')}</p>
+          </section>
+        )}
+        <section className="history-section" aria-labelledby="history-heading">
+          <h2 id="history-heading">{t('popup.history')}</h2>
+          <HistoryList jobs={jobs ?? []} selectedId={current?.id} onSelect={select} />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { JobFailure, shorten } from '../jobs/job-error';
+import { looksLikeText, sniffFormat, type ImageFormat } from './sniff';
+
+export interface FetchedImage {
+  blob: Blob;
+  format: ImageFormat;
+}
+
+/** Enough for any image a page shows; the provider never sees more than a few hundred KB. */
+export const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
+
+/** Download the image's bytes with the extension's host permission (no CORS, no tainting). */
+export async function fetchImage(url: string, signal: AbortSignal): Promise<FetchedImage> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, credentials: 'include', cache: 'force-cache' });
+  } catch (error) {
+    if (signal.aborted) throw new JobFailure({ code: 'image-fetch', detail: 'timed out' });
+    throw new JobFailure({ code: 'image-fetch', detail: shorten((error as Error).message) });
+  }
+  if (!response.ok) {
+    throw new JobFailure({ code: 'image-fetch', status: response.status, detail: `HTTP ${response.status}` });
+  }
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > MAX_SOURCE_BYTES) throw new JobFailure({ code: 'too-large', detail: `${declared} bytes` });
+  const blob = await response.blob();
+  const head = new Uint8Array(await blob.slice(0, 512).arrayBuffer());
+  const format = sniffFormat(head);
+  if (format === 'unknown' && looksLikeText(head)) {
+    throw new JobFailure({ code: 'not-an-image', detail: response.headers.get('content-type') ?? undefined });
+  }
+  return { blob, format };
+}

@@ -1,0 +1,40 @@
+import type { TFunction } from 'i18next';
+import type { JobError } from './job-error';
+
+export interface ErrorContext {
+  /** The provider's display name. */
+  provider: string;
+  model: string;
+}
+
+export interface ErrorText {
+  /** What went wrong. */
+  title: string;
+  /** What to do next. */
+  hint: string;
+  /** The provider's or browser's own words, if any. */
+  detail?: string;
+}
+
+/** A stored failure → words for the user: the cause, then the next step. */
+export function describeError(error: JobError, context: ErrorContext, t: TFunction): ErrorText {
+  const vars = {
+    provider: context.provider,
+    model: context.model,
+    status: error.status ?? '—',
+    seconds: error.retryAfterSeconds ?? 0,
+  };
+  const code = error.code;
+  let hintKey = `errors.${code}.hint`;
+  if (error.local && (code === 'forbidden' || code === 'model-not-found' || code === 'unreachable')) {
+    hintKey = `errors.${code}.hintLocal`;
+  } else if (code === 'rate-limited' && error.retryAfterSeconds) {
+    hintKey = 'errors.rate-limited.hintWait';
+  }
+  const text: ErrorText = {
+    title: t(`errors.${code}.title` as never, vars) as string,
+    hint: t(hintKey as never, vars) as string,
+  };
+  if (error.detail) text.detail = t('errors.detail', { detail: error.detail });
+  return text;
+}

@@ -1,0 +1,51 @@
+import type { ProviderId } from '../providers/presets';
+import type { StyleId } from '../prompt/styles';
+import type { Usage } from '../providers/stream-completion';
+import type { JobError } from './job-error';
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** Where the image came from. */
+export interface JobSource {
+  imageUrl?: string;
+  pageUrl?: string;
+  pageTitle?: string;
+}
+
+/** The image as we send it; the original's size drives aspect ratios. */
+export interface JobImageInfo {
+  originalWidth: number;
+  originalHeight: number;
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+}
+
+export interface Job {
+  id: string;
+  /** Regenerations of one image share it. */
+  imageId: string;
+  createdAt: number;
+  updatedAt: number;
+  status: JobStatus;
+  style: StyleId;
+  provider: ProviderId;
+  model: string;
+  /** The prompt, partial while streaming; kept on failure. */
+  text: string;
+  source: JobSource;
+  image?: JobImageInfo;
+  error?: JobError;
+  /** Set while waiting to retry after 429/5xx. */
+  retry?: { attempt: number; until: number; status?: number };
+  usage?: Usage;
+}
+
+/** The normalized image, kept so Retry (and later Regenerate) need not go back to the page. */
+export interface StoredImage {
+  id: string;
+  blob: Blob;
+  info: JobImageInfo;
+  createdAt: number;
+}

@@ -1,0 +1,26 @@
+/** Every message PromptLens sends, in one typed map. */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { JobError } from './jobs/job-error';
+
+/** What the content script saw under the pointer when the context menu opened. */
+export interface ImageTarget {
+  url: string;
+  /** Natural size as the page decoded it, when known. */
+  width?: number;
+  height?: number;
+}
+
+export type ConnectionCheck =
+  | { ok: true; model: string; reply: string; ms: number }
+  | { ok: false; error: JobError };
+
+export interface ProtocolMap {
+  /** background → content script of the clicked frame. */
+  getImageTarget(): ImageTarget | null;
+  /** extension pages → background. */
+  retryJob(jobId: string): void;
+  cancelJob(jobId: string): void;
+  testConnection(): ConnectionCheck;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,166 @@
+/**
+ * Provider presets: where each vision API lives, a sensible default model, and the quirks
+ * that make one OpenAI-compatible endpoint differ from another. The model stays free text.
+ */
+export const PROVIDER_IDS = [
+  'openai',
+  'openrouter',
+  'gemini',
+  'anthropic',
+  'groq',
+  'mistral',
+  'xai',
+  'ollama',
+  'lmstudio',
+  'custom',
+] as const;
+
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export interface ProviderPreset {
+  id: ProviderId;
+  /** Display name; product names are not translated. */
+  name: string;
+  baseUrl: string;
+  defaultModel: string;
+  /** Local servers run without a key. */
+  needsKey: boolean;
+  local: boolean;
+  /** Reasoning-era OpenAI models reject `max_tokens`; Mistral and Ollama read only `max_tokens`. */
+  tokenParam: 'max_tokens' | 'max_completion_tokens';
+  /** `stream_options.include_usage`: strict servers (Gemini, Mistral) reject fields they do not know. */
+  streamUsage: boolean;
+  /** `image_url.detail`: an OpenAI field that strict servers reject. */
+  imageDetail: boolean;
+  /** Largest base64 data URL the provider takes (Groq: 4 MB). */
+  maxImageBytes: number;
+  /** Longest edge the provider makes use of; larger images are scaled down by it anyway. */
+  maxLongEdge: number;
+  /** Headers the provider needs from a browser context. */
+  headers?: Record<string, string>;
+  /** Where the user gets a key. */
+  keyUrl?: string;
+}
+
+const MB = 1024 * 1024;
+
+const common = {
+  needsKey: true,
+  local: false,
+  tokenParam: 'max_tokens',
+  streamUsage: true,
+  imageDetail: false,
+  maxImageBytes: 4 * MB,
+  maxLongEdge: 2048,
+} as const;
+
+export const PRESETS: Record<ProviderId, ProviderPreset> = {
+  openai: {
+    ...common,
+    id: 'openai',
+    name: 'OpenAI',
+    baseUrl: 'https://api.openai.com/v1',
+    defaultModel: 'gpt-5.4-mini',
+    tokenParam: 'max_completion_tokens',
+    imageDetail: true,
+    maxImageBytes: 20 * MB,
+    keyUrl: 'https://platform.openai.com/api-keys',
+  },
+  openrouter: {
+    ...common,
+    id: 'openrouter',
+    name: 'OpenRouter',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    defaultModel: 'google/gemini-2.5-flash',
+    keyUrl: 'https://openrouter.ai/keys',
+  },
+  gemini: {
+    ...common,
+    id: 'gemini',
+    name: 'Google Gemini',
+    baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai',
+    defaultModel: 'gemini-2.5-flash',
+    streamUsage: false,
+    maxImageBytes: 15 * MB,
+    keyUrl: 'https://aistudio.google.com/apikey',
+  },
+  anthropic: {
+    ...common,
+    id: 'anthropic',
+    name: 'Anthropic',
+    baseUrl: 'https://api.anthropic.com/v1',
+    defaultModel: 'claude-haiku-4-5',
+    streamUsage: false,
+    maxImageBytes: 5 * MB,
+    // Claude scales anything past ~1.15 MP down; 1568 px is Anthropic's documented long edge.
+    maxLongEdge: 1568,
+    // Anthropic refuses requests that carry a browser Origin unless this is set.
+    headers: { 'anthropic-dangerous-direct-browser-access': 'true' },
+    keyUrl: 'https://console.anthropic.com/settings/keys',
+  },
+  groq: {
+    ...common,
+    id: 'groq',
+    name: 'Groq',
+    baseUrl: 'https://api.groq.com/openai/v1',
+    defaultModel: 'meta-llama/llama-4-scout-17b-16e-instruct',
+    tokenParam: 'max_completion_tokens',
+    keyUrl: 'https://console.groq.com/keys',
+  },
+  mistral: {
+    ...common,
+    id: 'mistral',
+    name: 'Mistral',
+    baseUrl: 'https://api.mistral.ai/v1',
+    defaultModel: 'mistral-small-latest',
+    streamUsage: false,
+    maxImageBytes: 10 * MB,
+    keyUrl: 'https://console.mistral.ai/api-keys',
+  },
+  xai: {
+    ...common,
+    id: 'xai',
+    name: 'xAI',
+    baseUrl: 'https://api.x.ai/v1',
+    defaultModel: 'grok-4-fast-non-reasoning',
+    imageDetail: true,
+    maxImageBytes: 10 * MB,
+    keyUrl: 'https://console.x.ai',
+  },
+  ollama: {
+    ...common,
+    id: 'ollama',
+    name: 'Ollama',
+    baseUrl: 'http://localhost:11434/v1',
+    defaultModel: 'gemma3',
+    needsKey: false,
+    local: true,
+    streamUsage: false,
+    maxImageBytes: 20 * MB,
+  },
+  lmstudio: {
+    ...common,
+    id: 'lmstudio',
+    name: 'LM Studio',
+    baseUrl: 'http://localhost:1234/v1',
+    defaultModel: 'qwen2.5-vl-7b-instruct',
+    needsKey: false,
+    local: true,
+    streamUsage: false,
+    maxImageBytes: 20 * MB,
+  },
+  custom: {
+    ...common,
+    id: 'custom',
+    name: 'Custom',
+    baseUrl: '',
+    defaultModel: '',
+    // Unknown servers: send only what every OpenAI-compatible server understands.
+    needsKey: false,
+    streamUsage: false,
+  },
+};
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return typeof value === 'string' && (PROVIDER_IDS as readonly string[]).includes(value);
+}

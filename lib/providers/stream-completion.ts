@@ -1,0 +1,110 @@
+import type OpenAI from 'openai';
+import { APIError } from 'openai';
+import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import { JobFailure } from '../jobs/job-error';
+import { isRetryableStatus, retryAfterFromHeaders, retryDelay } from './retry-policy';
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface StreamResult {
+  text: string;
+  usage?: Usage;
+  finishReason?: string;
+}
+
+export interface RetryNotice {
+  attempt: number;
+  delayMs: number;
+  status?: number;
+}
+
+export interface StreamOptions {
+  client: OpenAI;
+  body: ChatCompletionCreateParamsStreaming;
+  /** Longest silence we accept: before the first token and between tokens. */
+  timeoutMs: number;
+  /** The user's Cancel. */
+  signal: AbortSignal;
+  onText: (textSoFar: string) => void;
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }
+    signal.addEventListener('abort', abort, { once: true });
+  });
+}
+
+async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
+  const controller = new AbortController();
+  const cancel = () => controller.abort(opts.signal.reason);
+  opts.signal.addEventListener('abort', cancel, { once: true });
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, opts.timeoutMs);
+  };
+  const result: StreamResult = { text: '' };
+  try {
+    arm();
+    const stream = await opts.client.chat.completions.create(opts.body, { signal: controller.signal });
+    for await (const chunk of stream) {
+      arm();
+      const choice = chunk.choices[0];
+      const piece = choice?.delta?.content;
+      if (piece) {
+        result.text += piece;
+        opts.onText(result.text);
+      }
+      if (choice?.finish_reason) result.finishReason = choice.finish_reason;
+      if (chunk.usage) {
+        result.usage = {
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+        };
+      }
+    }
+    return result;
+  } catch (error) {
+    if (timedOut) throw new JobFailure({ code: 'timeout', detail: `${Math.round(opts.timeoutMs / 1000)} s` });
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    opts.signal.removeEventListener('abort', cancel);
+  }
+}
+
+/** One streamed completion, retried on 408/429/5xx with backoff that honours Retry-After. */
+export async function streamCompletion(opts: StreamOptions): Promise<StreamResult> {
+  for (let attempt = 1; ; attempt++) {
+    let sent = false;
+    try {
+      return await streamOnce({ ...opts, onText: (text) => ((sent = true), opts.onText(text)) });
+    } catch (error) {
+      const status = error instanceof APIError ? error.status : undefined;
+      // Never retry once text has reached the user: a second answer would replace the first.
+      if (opts.signal.aborted || sent || !isRetryableStatus(status)) throw error;
+      const headers = error instanceof APIError ? error.headers : undefined;
+      const delayMs = retryDelay(attempt, retryAfterFromHeaders(headers, Date.now()));
+      if (delayMs === undefined) throw error;
+      opts.onRetry?.({ attempt, delayMs, status });
+      await sleep(delayMs, opts.signal);
+    }
+  }
+}

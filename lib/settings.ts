@@ -1,0 +1,83 @@
+/**
+ * Every stored setting, declared once, typed, versioned. The API keys live in their own item
+ * so "delete all data" can keep them, and so nothing else ever has to read them.
+ */
+import { storage } from 'wxt/utils/storage';
+import { isProviderId, PRESETS, PROVIDER_IDS, type ProviderId } from './providers/presets';
+import { isStyleId, type StyleId } from './prompt/styles';
+
+export interface Connection {
+  baseUrl: string;
+  model: string;
+}
+
+export interface Settings {
+  provider: ProviderId;
+  /** One per provider, so switching back and forth keeps what the user typed. */
+  connections: Record<ProviderId, Connection>;
+  defaultStyle: StyleId;
+  /** Longest wait for the provider's first token, and between tokens. */
+  timeoutSeconds: number;
+}
+
+export type ApiKeys = Partial<Record<ProviderId, string>>;
+
+export const TIMEOUT_RANGE = { min: 5, max: 600, default: 60 } as const;
+
+function defaultConnections(): Record<ProviderId, Connection> {
+  return Object.fromEntries(
+    PROVIDER_IDS.map((id) => [id, { baseUrl: PRESETS[id].baseUrl, model: PRESETS[id].defaultModel }]),
+  ) as Record<ProviderId, Connection>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  provider: 'openai',
+  connections: defaultConnections(),
+  defaultStyle: 'natural',
+  timeoutSeconds: TIMEOUT_RANGE.default,
+};
+
+const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+
+/** Whatever is stored (partial, older, hand-edited) → a complete, valid Settings. */
+export function normalizeSettings(raw: unknown): Settings {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const stored = (value.connections && typeof value.connections === 'object' ? value.connections : {}) as Record<
+    string,
+    Partial<Connection> | undefined
+  >;
+  const connections = defaultConnections();
+  for (const id of PROVIDER_IDS) {
+    connections[id] = {
+      baseUrl: str(stored[id]?.baseUrl, connections[id].baseUrl),
+      model: str(stored[id]?.model, connections[id].model),
+    };
+  }
+  const timeout = Number(value.timeoutSeconds);
+  return {
+    provider: isProviderId(value.provider) ? value.provider : DEFAULT_SETTINGS.provider,
+    connections,
+    defaultStyle: isStyleId(value.defaultStyle) ? value.defaultStyle : DEFAULT_SETTINGS.defaultStyle,
+    timeoutSeconds: Number.isFinite(timeout)
+      ? Math.min(TIMEOUT_RANGE.max, Math.max(TIMEOUT_RANGE.min, Math.round(timeout)))
+      : TIMEOUT_RANGE.default,
+  };
+}
+
+export const SETTINGS_VERSION = 1;
+
+/** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
+export const settingsMigrations: Record<number, (old: unknown) => unknown> = {};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: settingsMigrations,
+});
+
+/** Keys are per provider, in storage.local (never sync), read only by the background and options. */
+export const apiKeysItem = storage.defineItem<ApiKeys>('local:apiKeys', { fallback: {}, version: 1 });
+
+export async function loadSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}

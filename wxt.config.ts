@@ -1,0 +1,31 @@
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    action: { default_title: '__MSG_actionTitle__' },
+    // contextMenus: the entry on images. storage: settings and key. notifications: "prompt
+    // ready" when the browser will not open the popup. <all_urls>: read the image the user
+    // right-clicked from whatever site serves it, and reach whichever provider URL they set.
+    permissions: ['contextMenus', 'storage', 'notifications'],
+    host_permissions: ['<all_urls>'],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'promptlens@promptlens.app',
+              strict_min_version: '140.0',
+              // The image the user right-clicks goes to the AI provider they chose: website content.
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
