@@ -1,0 +1,39 @@
+import { test as base, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { launchExtension, type Extension } from './support/extension';
+import { FakeProvider } from './support/fake-provider';
+import { TestSite } from './support/test-site';
+
+interface Fixtures {
+  ext: Extension;
+  provider: FakeProvider;
+  site: TestSite;
+  /** A quiet page on the test site for making and inspecting images. */
+  scratch: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  provider: async ({}, use) => {
+    const provider = await new FakeProvider().start();
+    await use(provider);
+    await provider.stop();
+  },
+  site: async ({}, use) => {
+    const site = await new TestSite().start();
+    await use(site);
+    await site.stop();
+  },
+  scratch: async ({ ext, site }, use) => {
+    const page = await ext.context.newPage();
+    await page.goto(site.page('/scratch.html', '<!doctype html><title>scratch</title>'));
+    await use(page);
+  },
+  ext: async ({}, use) => {
+    const ext = await launchExtension();
+    await use(ext);
+    await ext.context.close();
+    fs.rmSync(ext.userDataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,97 @@
+/** Debian's Chromium with the built extension loaded, as a user would have it. */
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  lang?: string;
+}
+
+export interface Extension {
+  context: BrowserContext;
+  id: string;
+  userDataDir: string;
+  worker: () => Promise<Worker>;
+  url: (page: string) => string;
+}
+
+export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No build in ${EXTENSION_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = opts.userDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'promptlens-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1000, height: 700 },
+    locale: opts.lang ?? 'en-US',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--window-position=0,0',
+      `--lang=${opts.lang ?? 'en-US'}`,
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
+  const id = new URL((await worker()).url()).host;
+  return { context, id, userDataDir, worker, url: (page) => `chrome-extension://${id}/${page}` };
+}
+
+/** Settings written the way the options page writes them. */
+export async function configure(
+  ext: Extension,
+  settings: { provider?: string; baseUrl: string; model: string; apiKey?: string; defaultStyle?: string; timeoutSeconds?: number },
+): Promise<void> {
+  const worker = await ext.worker();
+  await worker.evaluate(async (s) => {
+    const provider = s.provider ?? 'openai';
+    const { settings: current = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({
+      settings: {
+        ...current,
+        provider,
+        connections: { ...(current.connections ?? {}), [provider]: { baseUrl: s.baseUrl, model: s.model } },
+        defaultStyle: s.defaultStyle ?? 'natural',
+        timeoutSeconds: s.timeoutSeconds ?? 60,
+      },
+      apiKeys: s.apiKey ? { [provider]: s.apiKey } : {},
+    });
+  }, settings);
+}
+
+/** Screen size of the X display, to park the real pointer where no menu will open. */
+function parkPointer(): void {
+  const [w, h] = execFileSync('xdotool', ['getdisplaygeometry']).toString().trim().split(/\s+/).map(Number);
+  execFileSync('xdotool', ['mousemove', String((w ?? 1280) - 1), String((h ?? 1024) - 1)]);
+}
+
+/**
+ * A real right-click and the real native context menu: PromptLens sits just above "Inspect",
+ * two steps up from the bottom; Right opens its submenu, whose first item is the default style.
+ */
+export async function chooseFromContextMenu(page: Page, selector: string, keys = ['Up', 'Up', 'Right', 'Return']): Promise<void> {
+  parkPointer();
+  await page.bringToFront();
+  await page.locator(selector).click({ button: 'right' });
+  await page.waitForTimeout(400);
+  execFileSync('xdotool', ['key', '--delay', '60', ...keys]);
+}
+
+/** The popup's page, opened in a tab so the test can read it. */
+export async function openPopup(ext: Extension): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(ext.url('popup.html'));
+  return page;
+}

@@ -1,0 +1,178 @@
+/**
+ * A test double for an OpenAI-compatible provider: real SSE chunk shapes, real error JSON,
+ * status codes and headers, and every request checked against OpenAI's published spec.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { validateChatRequest } from './openai-contract';
+
+export type Reply =
+  | { kind: 'stream'; text: string; pieces?: number; delayMs?: number }
+  | { kind: 'error'; status: number; body?: unknown; headers?: Record<string, string> }
+  | { kind: 'hang' };
+
+export interface ReceivedImage {
+  mime: string;
+  bytes: Buffer;
+  dataUrl: string;
+}
+
+export interface ReceivedRequest {
+  at: number;
+  headers: http.IncomingHttpHeaders;
+  body: any;
+  violations: string[];
+  image?: ReceivedImage;
+}
+
+const ERROR_BODIES: Record<number, { message: string; type: string; code: string | null }> = {
+  400: { message: 'Invalid content type. image_url is only supported by certain models.', type: 'invalid_request_error', code: null },
+  401: { message: 'Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.', type: 'invalid_request_error', code: 'invalid_api_key' },
+  403: { message: 'You are not allowed to sample from this model', type: 'invalid_request_error', code: null },
+  404: { message: 'The model `{model}` does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' },
+  413: { message: 'Request too large.', type: 'invalid_request_error', code: null },
+  429: { message: 'Rate limit reached for requests. Please try again in 1s.', type: 'requests', code: 'rate_limit_exceeded' },
+  500: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', code: null },
+  502: { message: 'Bad gateway.', type: 'server_error', code: null },
+  503: { message: 'The engine is currently overloaded, please try again later.', type: 'server_error', code: null },
+};
+
+export function openaiErrorBody(status: number, model = ''): unknown {
+  const e = ERROR_BODIES[status] ?? ERROR_BODIES[500]!;
+  return { error: { message: e.message.replace('{model}', model), type: e.type, param: null, code: e.code } };
+}
+
+function decodeImage(body: any): ReceivedImage | undefined {
+  for (const message of body?.messages ?? []) {
+    if (!Array.isArray(message.content)) continue;
+    for (const part of message.content) {
+      const url: unknown = part?.image_url?.url;
+      const match = typeof url === 'string' ? /^data:([^;,]+);base64,(.*)$/s.exec(url) : null;
+      if (match) return { mime: match[1]!, bytes: Buffer.from(match[2]!, 'base64'), dataUrl: url as string };
+    }
+  }
+  return undefined;
+}
+
+export class FakeProvider {
+  readonly requests: ReceivedRequest[] = [];
+  /** Replies for the next requests, in order; afterwards `fallback`. */
+  private queue: Reply[] = [];
+  fallback: Reply = { kind: 'stream', text: 'A red fox in fresh snow, golden hour, soft rim light, shallow depth of field.' };
+  apiKey = 'sk-test-promptlens';
+  models = ['gpt-5.4-mini', 'vision-test'];
+  private server = http.createServer((req, res) => void this.handle(req, res));
+  private hanging = new Set<http.ServerResponse>();
+  private waiters: Array<() => void> = [];
+
+  get baseUrl(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/v1`;
+  }
+
+  reply(...replies: Reply[]): void {
+    this.queue.push(...replies);
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  /** Resolves once `count` chat requests have arrived. */
+  waitForRequests(count: number, timeoutMs = 15_000): Promise<ReceivedRequest[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${this.requests.length}`)), timeoutMs);
+      const check = () => {
+        if (this.requests.length < count) return false;
+        clearTimeout(timer);
+        resolve(this.requests);
+        return true;
+      };
+      if (!check()) this.waiters.push(() => void check());
+    });
+  }
+
+  private cors(res: http.ServerResponse) {
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'authorization, content-type');
+    res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${randomUUID()}`, ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.cors(res);
+    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'GET' && url.pathname === '/v1/models') {
+      return this.json(res, 200, { object: 'list', data: this.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })) });
+    }
+    if (req.method !== 'POST' || url.pathname !== '/v1/chat/completions') {
+      return this.json(res, 404, { error: { message: `Invalid URL (${req.method} ${url.pathname})`, type: 'invalid_request_error', param: null, code: null } });
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let body: any;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return this.json(res, 400, { error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error', param: null, code: null } });
+    }
+    const received: ReceivedRequest = { at: Date.now(), headers: req.headers, body, violations: validateChatRequest(body), image: decodeImage(body) };
+    this.requests.push(received);
+    for (const wake of this.waiters.splice(0)) wake();
+
+    if (received.violations.length) {
+      return this.json(res, 400, { error: { message: `Invalid request: ${received.violations.join('; ')}`, type: 'invalid_request_error', param: null, code: null } });
+    }
+    if (req.headers.authorization !== `Bearer ${this.apiKey}`) return this.json(res, 401, openaiErrorBody(401));
+    if (!this.models.includes(body.model)) return this.json(res, 404, openaiErrorBody(404, body.model));
+
+    const reply = this.queue.shift() ?? this.fallback;
+    if (reply.kind === 'error') return this.json(res, reply.status, reply.body ?? openaiErrorBody(reply.status, body.model), reply.headers);
+    if (reply.kind === 'hang') {
+      this.hanging.add(res);
+      return;
+    }
+    await this.stream(res, body, reply);
+  }
+
+  private async stream(res: http.ServerResponse, body: any, reply: Extract<Reply, { kind: 'stream' }>) {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-request-id': `req_${randomUUID()}`,
+      'openai-processing-ms': '42',
+    });
+    const id = `chatcmpl-${randomUUID()}`;
+    const base = { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model, system_fingerprint: 'fp_test', service_tier: 'default' };
+    const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
+    const wantsUsage = body.stream_options?.include_usage === true;
+    const usage = wantsUsage ? { usage: null } : {};
+    send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }], ...usage });
+    const words = reply.text.split(/(?<= )/);
+    const per = Math.max(1, Math.ceil(words.length / (reply.pieces ?? 8)));
+    for (let i = 0; i < words.length; i += per) {
+      if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+      if (res.destroyed) return;
+      send({ ...base, choices: [{ index: 0, delta: { content: words.slice(i, i + per).join('') }, logprobs: null, finish_reason: null }], ...usage });
+    }
+    send({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }], ...usage });
+    if (wantsUsage) {
+      send({ ...base, choices: [], usage: { prompt_tokens: 812, completion_tokens: words.length, total_tokens: 812 + words.length } });
+    }
+    res.end('data: [DONE]\n\n');
+  }
+}
