@@ -13,12 +13,21 @@ function codeForStatus(status: number): ErrorCode {
   return 'bad-request';
 }
 
-/** The provider's own message, from the error JSON shapes OpenAI-compatible servers use. */
+/**
+ * The provider's own message. The SDK hands over the body's `error` member: OpenAI's
+ * `{message, type, code}` object, or the bare string that Ollama and others send.
+ */
 function providerMessage(error: APIError): string | undefined {
-  const body = error.error as { message?: unknown; error?: unknown } | undefined;
-  const inner = typeof body?.error === 'object' && body.error ? (body.error as { message?: unknown }) : body;
-  if (typeof inner?.message === 'string') return inner.message;
-  if (typeof body?.error === 'string') return body.error;
+  const body: unknown = error.error;
+  if (typeof body === 'string') return body;
+  if (body && typeof body === 'object') {
+    const { message, error: inner } = body as { message?: unknown; error?: unknown };
+    if (typeof message === 'string') return message;
+    if (typeof inner === 'string') return inner;
+    if (inner && typeof inner === 'object' && typeof (inner as { message?: unknown }).message === 'string') {
+      return (inner as { message: string }).message;
+    }
+  }
   return undefined;
 }
 

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { validateChatRequest } from './openai-contract';
+import { validateChatRequest } from '../../support/openai-contract';
 
 export type Reply =
   | { kind: 'stream'; text: string; pieces?: number; delayMs?: number }

@@ -13,8 +13,8 @@ import { parse } from 'yaml';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CANDIDATES = [
   process.env.OPENAI_OPENAPI_SPEC,
-  path.resolve(here, '../../../../shared/contracts/openai-openapi.yaml'),
-  path.resolve(here, '../../contracts/openai-openapi.yaml'),
+  path.resolve(here, '../../../shared/contracts/openai-openapi.yaml'),
+  path.resolve(here, '../contracts/openai-openapi.yaml'),
 ].filter((p): p is string => !!p);
 
 export function specPath(): string {

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PRESETS, PROVIDER_IDS } from '@/lib/providers/presets';
+import {
+  DEFAULT_SETTINGS,
+  SETTINGS_VERSION,
+  apiKeysItem,
+  loadSettings,
+  normalizeSettings,
+  settingsItem,
+  settingsMigrations,
+} from '@/lib/settings';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('settings', () => {
+  it('defaults: OpenAI with its default model, natural language, 60 s, every preset filled in', async () => {
+    const settings = await loadSettings();
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(settings.provider).toBe('openai');
+    expect(settings.defaultStyle).toBe('natural');
+    expect(settings.timeoutSeconds).toBe(60);
+    for (const id of PROVIDER_IDS) {
+      expect(settings.connections[id]).toEqual({ baseUrl: PRESETS[id].baseUrl, model: PRESETS[id].defaultModel });
+    }
+  });
+
+  it('round-trips through extension storage, keys kept apart in storage.local', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, provider: 'ollama', defaultStyle: 'midjourney' });
+    await apiKeysItem.setValue({ openai: 'sk-1' });
+    expect((await loadSettings()).provider).toBe('ollama');
+    const raw = await fakeBrowser.storage.local.get(null);
+    expect(raw.apiKeys).toEqual({ openai: 'sk-1' });
+    expect(JSON.stringify(raw.settings)).not.toContain('sk-1');
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('repairs partial, stale or hand-edited values instead of failing', () => {
+    const repaired = normalizeSettings({
+      provider: 'not-a-provider',
+      defaultStyle: 'cubism',
+      timeoutSeconds: 99999,
+      connections: { ollama: { baseUrl: 'http://box:11434/v1' }, openai: 'garbage' },
+    });
+    expect(repaired.provider).toBe('openai');
+    expect(repaired.defaultStyle).toBe('natural');
+    expect(repaired.timeoutSeconds).toBe(600);
+    expect(repaired.connections.ollama).toEqual({ baseUrl: 'http://box:11434/v1', model: PRESETS.ollama.defaultModel });
+    expect(repaired.connections.openai).toEqual({ baseUrl: PRESETS.openai.baseUrl, model: PRESETS.openai.defaultModel });
+    expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings({ timeoutSeconds: 'x' }).timeoutSeconds).toBe(60);
+  });
+
+  it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
+    for (let version = 1; version <= SETTINGS_VERSION; version++) {
+      fakeBrowser.reset();
+      await fakeBrowser.storage.local.set({ settings: { provider: 'groq' }, settings$: { v: version } });
+      let value: unknown = { provider: 'groq' };
+      for (let v = version + 1; v <= SETTINGS_VERSION; v++) value = settingsMigrations[v]!(value);
+      expect(normalizeSettings(value).provider).toBe('groq');
+      expect((await loadSettings()).provider).toBe('groq');
+    }
+    // Every step up to the current version has a migration.
+    for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
+  });
+});
