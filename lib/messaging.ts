@@ -18,6 +18,8 @@ export interface ProtocolMap {
   /** background → content script of the clicked frame. */
   getImageTarget(): ImageTarget | null;
   /** extension pages → background. */
+  /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
+  ping(): void;
   retryJob(jobId: string): void;
   cancelJob(jobId: string): void;
   testConnection(): ConnectionCheck;

@@ -14,6 +14,7 @@ async function rebuildMenu(): Promise<void> {
 }
 
 export default defineBackground(() => {
+  const startedAt = Date.now();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     startJobFromMenu(info, tab).catch((error) => console.error('PromptLens: job failed to start', error));
   });
@@ -27,5 +28,5 @@ export default defineBackground(() => {
   // Every start of the worker: the menu in the current settings, and no job left "running"
   // by a worker that was stopped.
   void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
-  void failOrphanedJobs(isRunning).catch((error) => console.error('PromptLens: recovery', error));
+  void failOrphanedJobs(isRunning, startedAt).catch((error) => console.error('PromptLens: recovery', error));
 });

@@ -3,12 +3,17 @@ import { onMessage } from '@/lib/messaging';
 import { cancelJob, runJob } from './job-runner';
 import { testConnection } from './test-connection';
 
-/** Only our own pages (popup, options) may drive jobs: never a web page or a content script. */
+/**
+ * Only our own pages (popup, options) may drive jobs: never a web page or a content script.
+ * A content script's sender.url is the web page's; an extension page's is our own origin,
+ * whether it is a popup or sits in a tab (the options page does).
+ */
 function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+  return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
 export function registerMessageHandlers(): void {
+  onMessage('ping', () => undefined);
   onMessage('retryJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || typeof data !== 'string') return;
     void runJob(data);

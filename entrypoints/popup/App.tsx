@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { HistoryList } from '@/components/history-list';
 import { JobView } from '@/components/job-view';
 import { recentJobs } from '@/lib/jobs/job-store';
+import { sendMessage } from '@/lib/messaging';
 import { PRESETS } from '@/lib/providers/presets';
 import { apiKeysItem, loadSettings } from '@/lib/settings';
 import { usePopupStore } from './popup-store';
@@ -29,6 +30,7 @@ export default function App() {
 
   useEffect(() => {
     void browser.action.setBadgeText({ text: '' });
+    void sendMessage('ping').catch(() => undefined);
   }, []);
 
   return (

@@ -47,9 +47,10 @@ export function getImage(id: string): Promise<StoredImage | undefined> {
  * Jobs left queued or running by a worker that was stopped: nobody is working on them any
  * more, so they fail visibly (with Retry) instead of spinning forever.
  */
-export async function failOrphanedJobs(isActive: (id: string) => boolean): Promise<number> {
+export async function failOrphanedJobs(isActive: (id: string) => boolean, startedBefore: number): Promise<number> {
   const stale = await db.jobs.where('status').anyOf('queued', 'running').toArray();
-  const orphans = stale.filter((job) => !isActive(job.id));
+  // Jobs created since this worker started are its own, even if not registered yet.
+  const orphans = stale.filter((job) => job.updatedAt < startedBefore && !isActive(job.id));
   await Promise.all(orphans.map((job) => failJob(job.id, { code: 'interrupted' })));
   return orphans.length;
 }

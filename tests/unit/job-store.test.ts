@@ -26,7 +26,10 @@ describe('job store', () => {
     const done = await newJob();
     await updateJob(done.id, { status: 'done', text: 'finished' });
 
-    expect(await failOrphanedJobs((id) => id === alive.id)).toBe(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const fresh = await newJob(); // created after the worker started: its own, not an orphan
+    expect(await failOrphanedJobs((id) => id === alive.id, fresh.createdAt)).toBe(1);
+    expect((await getJob(fresh.id))!.status).toBe('queued');
     expect(await getJob(orphan.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, text: 'A red fox in' });
     expect((await getJob(alive.id))!.status).toBe('running');
     expect((await getJob(done.id))!.status).toBe('done');

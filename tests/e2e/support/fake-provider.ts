@@ -60,6 +60,7 @@ export class FakeProvider {
   /** Replies for the next requests, in order; afterwards `fallback`. */
   private queue: Reply[] = [];
   fallback: Reply = { kind: 'stream', text: 'A red fox in fresh snow, golden hour, soft rim light, shallow depth of field.' };
+  /** Empty: no key checked, as local servers do. */
   apiKey = 'sk-test-promptlens';
   models = ['gpt-5.4-mini', 'vision-test'];
   private server = http.createServer((req, res) => void this.handle(req, res));
@@ -136,7 +137,7 @@ export class FakeProvider {
     if (received.violations.length) {
       return this.json(res, 400, { error: { message: `Invalid request: ${received.violations.join('; ')}`, type: 'invalid_request_error', param: null, code: null } });
     }
-    if (req.headers.authorization !== `Bearer ${this.apiKey}`) return this.json(res, 401, openaiErrorBody(401));
+    if (this.apiKey && req.headers.authorization !== `Bearer ${this.apiKey}`) return this.json(res, 401, openaiErrorBody(401));
     if (!this.models.includes(body.model)) return this.json(res, 404, openaiErrorBody(404, body.model));
 
     const reply = this.queue.shift() ?? this.fallback;
