@@ -24,6 +24,8 @@ export default defineConfig({
               // The image the user right-clicks goes to the AI provider they chose: website content.
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -22,7 +22,7 @@ export function HistoryList({ jobs, selectedId, onSelect }: Props) {
             aria-current={job.id === selectedId ? 'true' : undefined}
             onClick={() => onSelect(job.id)}
           >
-            <ImagePreview imageId={job.imageId} className="thumb small-thumb" />
+            <ImagePreview blob={job.thumbnail} className="thumb small-thumb" />
             <span className="history-text">
               <span className="small muted">
                 {t(`styles.${job.style}`)} · {new Date(job.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}

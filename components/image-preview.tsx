@@ -1,17 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getImage } from '@/lib/jobs/job-store';
 
-/** The image as it was sent to the provider (downscaled, no metadata). */
-export function ImagePreview({ imageId, className }: { imageId: string; className?: string }) {
-  const stored = useLiveQuery(() => getImage(imageId), [imageId]);
+/** A job's thumbnail (made from the image as it was sent: downscaled, no metadata). */
+export function ImagePreview({ blob, className }: { blob?: Blob; className?: string }) {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    if (!stored) return;
-    const objectUrl = URL.createObjectURL(stored.blob);
+    if (!blob) return setUrl(undefined);
+    const objectUrl = URL.createObjectURL(blob);
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
-  }, [stored]);
+  }, [blob]);
   if (!url) return <div className={className} aria-hidden="true" />;
   return <img className={className} src={url} alt="" />;
 }

@@ -20,7 +20,7 @@ export function JobView({ job }: { job: Job }) {
   return (
     <article className="job" aria-busy={active}>
       <header className="job-head">
-        <ImagePreview imageId={job.imageId} className="thumb" />
+        <ImagePreview blob={job.thumbnail} className="thumb" />
         <div>
           <h2>{t(`styles.${job.style}`)}</h2>
           <p className="small muted" style={{ margin: 0 }}>

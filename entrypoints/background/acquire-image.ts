@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { fetchImage } from '@/lib/image/fetch-image';
+import { fetchImage, type FetchedImage } from '@/lib/image/fetch-image';
 import type { FitLimits } from '@/lib/image/fit-size';
 import { normalizeImage, type NormalizedImage } from '@/lib/image/normalize';
 import { JobFailure } from '@/lib/jobs/job-error';
@@ -43,9 +43,36 @@ export interface AcquireOptions {
   signal: AbortSignal;
 }
 
+const fetchSignal = (signal: AbortSignal) => AbortSignal.any([signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]);
+
 /** The image's bytes → the downscaled, metadata-free image we send. */
 export async function acquireImage(url: string, opts: AcquireOptions): Promise<NormalizedImage> {
-  const signal = AbortSignal.any([opts.signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]);
-  const { blob, format } = await fetchImage(url, signal);
+  const { blob, format } = await fetchImage(url, fetchSignal(opts.signal));
   return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
+}
+
+/**
+ * The bytes of the image the user right-clicked, fetched from the moment of the click. The
+ * menu's srcUrl starts downloading at once, while the content script says what was really
+ * under the pointer; if that is another image (an overlay, a lazy placeholder), the guess is
+ * dropped.
+ */
+export async function fetchClickedImage(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+  signal: AbortSignal,
+): Promise<{ url: string } & FetchedImage> {
+  const guess = new AbortController();
+  const early = info.srcUrl ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
+  early?.catch(() => undefined);
+  let target: ImageTarget;
+  try {
+    target = await resolveTarget(info, tab);
+  } catch (error) {
+    guess.abort();
+    throw error;
+  }
+  if (early && target.url === info.srcUrl) return { url: target.url, ...(await early) };
+  guess.abort();
+  return { url: target.url, ...(await fetchImage(target.url, fetchSignal(signal))) };
 }

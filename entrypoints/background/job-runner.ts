@@ -1,5 +1,6 @@
 import { blobToDataUrl } from '@/lib/image/data-url';
 import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
+import { makeThumbnail } from '@/lib/image/thumbnail';
 import type { NormalizedImage } from '@/lib/image/normalize';
 import { JobFailure } from '@/lib/jobs/job-error';
 import { failJob, getImage, getJob, saveImage, updateJob } from '@/lib/jobs/job-store';
@@ -11,13 +12,19 @@ import { buildChatRequest } from '@/lib/providers/request-params';
 import { streamCompletion } from '@/lib/providers/stream-completion';
 import { acquireImage, type AcquireOptions } from './acquire-image';
 import { holdAwake } from './keep-alive';
-import { assertConfigured, currentProvider } from './provider-config';
-
-/** How often streamed text is written to the database (the popup follows it live). */
-const WRITE_EVERY_MS = 80;
+import { assertConfigured, currentProvider, type ProviderConfig } from './provider-config';
+import { throttledTextWriter } from './throttled-text-writer';
 
 /** Gets the image for a job's first run: from the page, which only the click handler knows. */
 export type ImageSource = (opts: AcquireOptions) => Promise<NormalizedImage>;
+
+export interface JobRun {
+  job: Job;
+  config: ProviderConfig;
+  /** Settles once the job record is in the database; updates must not overtake it. */
+  stored: Promise<unknown>;
+  image?: ImageSource;
+}
 
 const running = new Map<string, AbortController>();
 
@@ -27,69 +34,42 @@ export function cancelJob(jobId: string): void {
   running.get(jobId)?.abort(new JobFailure({ code: 'cancelled' }));
 }
 
-function throttledTextWriter(jobId: string) {
-  let latest = '';
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let last: Promise<void> = Promise.resolve();
-  const flush = () => {
-    timer = undefined;
-    last = updateJob(jobId, { text: latest });
-  };
-  return {
-    push(text: string) {
-      latest = text;
-      timer ??= setTimeout(flush, WRITE_EVERY_MS);
-    },
-    /** Writes what is still pending, so partial text survives a failure. */
-    async settle() {
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        flush();
-      }
-      await last.catch(() => undefined);
-    },
-  };
-}
-
-/** The stored image of a job, or a fresh one (from the page, or from the image's URL on Retry). */
-async function imageFor(job: Job, source: ImageSource | undefined, opts: AcquireOptions): Promise<NormalizedImage> {
-  const stored = await getImage(job.imageId);
+/** A fresh image from the page on the first run; the stored one (or its URL) on Retry. */
+async function imageFor(run: JobRun, opts: AcquireOptions): Promise<NormalizedImage> {
+  if (run.image) return run.image(opts);
+  const stored = await getImage(run.job.imageId);
   if (stored) return { blob: stored.blob, info: stored.info };
-  if (source) return source(opts);
-  if (job.source.imageUrl) return acquireImage(job.source.imageUrl, opts);
+  if (run.job.source.imageUrl) return acquireImage(run.job.source.imageUrl, opts);
   throw new JobFailure({ code: 'no-image' });
 }
 
-export async function runJob(jobId: string, source?: ImageSource): Promise<Job | undefined> {
-  if (running.has(jobId)) return getJob(jobId);
+/**
+ * One job from image to prompt. The request goes out as soon as the image is ready; the
+ * bookkeeping writes around it are ordered by IndexedDB, not awaited on the way.
+ */
+export async function runJob(run: JobRun): Promise<Job | undefined> {
+  const { job, config } = run;
+  if (running.has(job.id)) return getJob(job.id);
   const controller = new AbortController();
-  running.set(jobId, controller);
+  running.set(job.id, controller);
   const release = holdAwake();
-  const writer = throttledTextWriter(jobId);
-  let local = false;
+  const writer = throttledTextWriter(job.id);
+  const pending: Promise<unknown>[] = [run.stored];
+  const write = (patch: Parameters<typeof updateJob>[1]) => {
+    const done = run.stored.then(() => updateJob(job.id, patch));
+    pending.push(done);
+    return done;
+  };
   try {
-    const job = await getJob(jobId);
-    if (!job) return undefined;
-    const config = await currentProvider();
-    local = config.preset.local;
-    await updateJob(jobId, {
-      status: 'queued',
-      provider: config.settings.provider,
-      model: config.model,
-      text: '',
-      error: undefined,
-    });
-    const image = await imageFor(job, source, {
+    const timeoutMs = config.settings.timeoutSeconds * 1000;
+    const image = await imageFor(run, {
       limits: { ...DEFAULT_LIMITS, longEdge: config.preset.maxLongEdge },
       maxDataUrlBytes: config.preset.maxImageBytes,
       signal: controller.signal,
     });
-    // Kept so Retry needs no second trip to the page; not awaited before the request goes out.
-    const saving = Promise.all([
-      saveImage({ id: job.imageId, blob: image.blob, info: image.info, createdAt: Date.now() }),
-      updateJob(jobId, { image: image.info }),
-    ]);
-    saving.catch(() => undefined);
+    // Kept so Retry needs no second trip to the page.
+    if (run.image) pending.push(saveImage({ id: job.imageId, blob: image.blob, info: image.info, createdAt: Date.now() }));
+    void write({ image: image.info });
 
     assertConfigured(config);
     const body = buildChatRequest(
@@ -97,32 +77,41 @@ export async function runJob(jobId: string, source?: ImageSource): Promise<Job |
       config.model,
       buildMessages({ style: job.style, imageUrl: await blobToDataUrl(image.blob), imageDetail: config.preset.imageDetail }),
     );
-    await updateJob(jobId, { status: 'running' });
+    void write({ status: 'running' });
+    await run.stored;
+    // Made while the request is out, not before it.
+    if (!job.thumbnail) {
+      void makeThumbnail(image.blob).then((thumbnail) => write({ thumbnail })).catch(() => undefined);
+    }
     const result = await streamCompletion({
-      client: createClient({
-        preset: config.preset,
-        baseUrl: config.baseUrl,
-        apiKey: config.apiKey,
-        timeoutMs: config.settings.timeoutSeconds * 1000,
-      }),
+      client: createClient({ ...config, timeoutMs }),
       body,
-      timeoutMs: config.settings.timeoutSeconds * 1000,
+      timeoutMs,
       signal: controller.signal,
       onText: (text) => writer.push(text),
-      onRetry: ({ attempt, delayMs, status }) =>
-        void updateJob(jobId, { retry: { attempt, until: Date.now() + delayMs, status } }),
+      onRetry: ({ attempt, delayMs, status }) => void write({ retry: { attempt, until: Date.now() + delayMs, status } }),
     });
     await writer.settle();
-    await saving;
+    await Promise.all(pending);
     if (!result.text.trim()) throw new JobFailure({ code: 'empty-answer' });
-    await updateJob(jobId, { status: 'done', text: result.text, usage: result.usage, retry: undefined });
+    await updateJob(job.id, { status: 'done', text: result.text, usage: result.usage, retry: undefined });
   } catch (error) {
     await writer.settle();
+    await Promise.allSettled(pending);
     const reason = controller.signal.aborted ? controller.signal.reason : error;
-    await failJob(jobId, classifyError(reason, local));
+    await failJob(job.id, classifyError(reason, config.preset.local));
   } finally {
-    running.delete(jobId);
+    running.delete(job.id);
     release();
   }
-  return getJob(jobId);
+  return getJob(job.id);
+}
+
+/** Retry with the settings as they are now (the user may just have fixed them). */
+export async function retryJob(jobId: string): Promise<Job | undefined> {
+  if (running.has(jobId)) return undefined;
+  const [job, config] = await Promise.all([getJob(jobId), currentProvider()]);
+  if (!job) return undefined;
+  const reset = { status: 'queued', provider: config.settings.provider, model: config.model, text: '', error: undefined, retry: undefined, usage: undefined } as const;
+  return runJob({ job: { ...job, ...reset }, config, stored: updateJob(jobId, reset) });
 }

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
-import { cancelJob, runJob } from './job-runner';
+import { cancelJob, retryJob } from './job-runner';
 import { testConnection } from './test-connection';
 
 /**
@@ -16,7 +16,7 @@ export function registerMessageHandlers(): void {
   onMessage('ping', () => undefined);
   onMessage('retryJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || typeof data !== 'string') return;
-    void runJob(data);
+    void retryJob(data);
   });
   onMessage('cancelJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || typeof data !== 'string') return;

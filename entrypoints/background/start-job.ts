@@ -1,11 +1,12 @@
 import type { Browser } from 'wxt/browser';
-import { createJob, updateJob } from '@/lib/jobs/job-store';
-import { loadSettings } from '@/lib/settings';
-import { acquireImage, resolveTarget } from './acquire-image';
+import { addJob, newJob, updateJob } from '@/lib/jobs/job-store';
+import { normalizeImage } from '@/lib/image/normalize';
+import { fetchClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { styleOfMenuItem } from './context-menu';
 import { runJob } from './job-runner';
 import { announceFinished, openPopupNow } from './present-result';
+import { currentProvider } from './provider-config';
 
 /** Long data: URLs are not worth keeping: the normalized image is stored anyway. */
 const storableUrl = (url: string | undefined) => (url && url.length <= 2048 ? url : undefined);
@@ -18,19 +19,30 @@ export async function startJobFromMenu(
   const style = styleOfMenuItem(info.menuItemId);
   if (!style) return;
   const popupOpened = openPopupNow();
-  const settings = await loadSettings();
-  const job = await createJob({
+  // The download needs no settings: it starts first.
+  const cancelFetch = new AbortController();
+  const fetching = fetchClickedImage(info, tab, cancelFetch.signal);
+  fetching.catch(() => undefined);
+  const config = await currentProvider();
+  const job = newJob({
     style,
-    provider: settings.provider,
-    model: settings.connections[settings.provider].model,
+    provider: config.settings.provider,
+    model: config.model,
     source: { imageUrl: storableUrl(info.srcUrl), pageUrl: tab?.url ?? info.pageUrl, pageTitle: tab?.title },
   });
-  const finished = await runJob(job.id, async (opts) => {
-    const target = await resolveTarget(info, tab);
-    if (target.url !== job.source.imageUrl) {
-      void updateJob(job.id, { source: { ...job.source, imageUrl: storableUrl(target.url) } }).catch(() => undefined);
-    }
-    return acquireImage(target.url, opts);
+  const stored = addJob(job);
+  const finished = await runJob({
+    job,
+    config,
+    stored,
+    image: async (opts) => {
+      opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
+      const { url, blob, format } = await fetching;
+      if (url !== info.srcUrl) {
+        void stored.then(() => updateJob(job.id, { source: { ...job.source, imageUrl: storableUrl(url) } })).catch(() => undefined);
+      }
+      return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
+    },
   });
   if (finished) await announceFinished(finished, await popupOpened, await backgroundI18n());
 }

@@ -4,9 +4,10 @@ import type { Job, StoredImage } from './types';
 
 export type NewJob = Pick<Job, 'style' | 'provider' | 'model' | 'source'> & { imageId?: string };
 
-export async function createJob(input: NewJob): Promise<Job> {
+/** A new job record, not yet stored: the click handler starts work before the write lands. */
+export function newJob(input: NewJob): Job {
   const now = Date.now();
-  const job: Job = {
+  return {
     ...input,
     id: crypto.randomUUID(),
     imageId: input.imageId ?? crypto.randomUUID(),
@@ -15,7 +16,15 @@ export async function createJob(input: NewJob): Promise<Job> {
     status: 'queued',
     text: '',
   };
+}
+
+export async function addJob(job: Job): Promise<void> {
   await db.jobs.add(job);
+}
+
+export async function createJob(input: NewJob): Promise<Job> {
+  const job = newJob(input);
+  await addJob(job);
   return job;
 }
 

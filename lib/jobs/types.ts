@@ -36,6 +36,8 @@ export interface Job {
   text: string;
   source: JobSource;
   image?: JobImageInfo;
+  /** A few-KB preview for lists. */
+  thumbnail?: Blob;
   error?: JobError;
   /** Set while waiting to retry after 429/5xx. */
   retry?: { attempt: number; until: number; status?: number };

@@ -47,7 +47,7 @@ export function requestValidator(): ValidateFunction {
   (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   // ajv-formats' `uri` regex overflows the stack on multi-megabyte data: URLs.
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:/i);
-  ajv.addSchema(withoutNullable(doc), 'openai');
+  ajv.addSchema(withoutNullable(doc) as object, 'openai');
   validator = ajv.getSchema('openai#/components/schemas/CreateChatCompletionRequest');
   if (!validator) throw new Error('CreateChatCompletionRequest not in the spec');
   return validator;

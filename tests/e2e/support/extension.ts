@@ -56,6 +56,7 @@ export async function configure(
 ): Promise<void> {
   const worker = await ext.worker();
   await worker.evaluate(async (s) => {
+    const chrome = (globalThis as any).chrome;
     const provider = s.provider ?? 'openai';
     const { settings: current = {} } = await chrome.storage.local.get('settings');
     await chrome.storage.local.set({

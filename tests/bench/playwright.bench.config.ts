@@ -1,0 +1,10 @@
+import { defineConfig } from '@playwright/test';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: 'click-to-request.bench.ts',
+  workers: 1,
+  timeout: 10 * 60_000,
+  reporter: [['list']],
+  outputDir: '../../test-results/bench',
+});
