@@ -20,6 +20,8 @@ export interface ProtocolMap {
   /** extension pages → background. */
   /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
   ping(): void;
+  /** Whether a prompt could be made now; the popup never reads the key itself. */
+  getSetupStatus(): { ready: boolean };
   retryJob(jobId: string): void;
   cancelJob(jobId: string): void;
   testConnection(): ConnectionCheck;

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
 import { cancelJob, retryJob } from './job-runner';
+import { assertConfigured, currentProvider } from './provider-config';
 import { testConnection } from './test-connection';
 
 /**
@@ -14,6 +15,16 @@ function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
 
 export function registerMessageHandlers(): void {
   onMessage('ping', () => undefined);
+  onMessage('getSetupStatus', async ({ sender }) => {
+    if (!fromExtensionPage(sender)) return { ready: false };
+    const config = await currentProvider();
+    try {
+      assertConfigured(config);
+      return { ready: true };
+    } catch {
+      return { ready: false };
+    }
+  });
   onMessage('retryJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || typeof data !== 'string') return;
     void retryJob(data);

@@ -51,16 +51,23 @@ export default function App() {
         </Field>
         <Field label={t('options.baseUrl')} hint={t('options.baseUrlHint')}>
           {(id, hintId) => (
-            <input
-              id={id}
-              type="url"
-              inputMode="url"
-              spellCheck={false}
-              placeholder="https://…/v1"
-              aria-describedby={hintId}
-              value={connection.baseUrl}
-              onChange={(e) => void updateConnection({ baseUrl: e.target.value })}
-            />
+            <div className="row nowrap">
+              <input
+                id={id}
+                type="url"
+                inputMode="url"
+                spellCheck={false}
+                placeholder="https://…/v1"
+                aria-describedby={hintId}
+                value={connection.baseUrl}
+                onChange={(e) => void updateConnection({ baseUrl: e.target.value })}
+              />
+              {preset.baseUrl && connection.baseUrl !== preset.baseUrl && (
+                <button type="button" onClick={() => void updateConnection({ baseUrl: preset.baseUrl })}>
+                  {t('options.useDefault')}
+                </button>
+              )}
+            </div>
           )}
         </Field>
         <Field
@@ -107,7 +114,7 @@ export default function App() {
               />
               {preset.defaultModel && connection.model !== preset.defaultModel && (
                 <button type="button" onClick={() => void updateConnection({ model: preset.defaultModel })}>
-                  {t('options.resetModel')}
+                  {t('options.useDefault')}
                 </button>
               )}
             </div>

@@ -1,13 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { HistoryList } from '@/components/history-list';
 import { JobView } from '@/components/job-view';
 import { recentJobs } from '@/lib/jobs/job-store';
 import { sendMessage } from '@/lib/messaging';
-import { PRESETS } from '@/lib/providers/presets';
-import { apiKeysItem, loadSettings } from '@/lib/settings';
 import { usePopupStore } from './popup-store';
 
 const RECENT = 30;
@@ -15,10 +13,14 @@ const openSettings = () => void browser.runtime.openOptionsPage();
 
 /** Whether a first prompt could be made: drives the set-up hint of an empty popup. */
 function useNeedsSetup(): boolean | undefined {
-  return useLiveQuery(async () => {
-    const [settings, keys] = await Promise.all([loadSettings(), apiKeysItem.getValue()]);
-    return PRESETS[settings.provider].needsKey && !keys[settings.provider];
+  const [needsSetup, setNeedsSetup] = useState<boolean>();
+  useEffect(() => {
+    sendMessage('getSetupStatus').then(
+      (status) => setNeedsSetup(!status.ready),
+      () => setNeedsSetup(false),
+    );
   }, []);
+  return needsSetup;
 }
 
 export default function App() {

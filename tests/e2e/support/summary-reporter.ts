@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import type { FullResult, Reporter, Suite } from '@playwright/test/reporter';
 
-const UNIT_RESULTS = '.reports/unit.json';
+/** Set by `npm test`, which has just written it; a lone e2e run counts only itself. */
+const UNIT_RESULTS = process.env.PROMPTLENS_UNIT_REPORT;
 
 export default class SummaryReporter implements Reporter {
   private suite?: Suite;
@@ -24,7 +25,7 @@ export default class SummaryReporter implements Reporter {
       else if (outcome === 'expected' || outcome === 'flaky') passed++;
       else failed++;
     }
-    if (fs.existsSync(UNIT_RESULTS)) {
+    if (UNIT_RESULTS && fs.existsSync(UNIT_RESULTS)) {
       const unit = JSON.parse(fs.readFileSync(UNIT_RESULTS, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
       passed += unit.numPassedTests;
       failed += unit.numFailedTests;
