@@ -5,6 +5,7 @@ import { STYLE_IDS, isStyleId } from '@/lib/prompt/styles';
 import { PRESETS, PROVIDER_IDS, isProviderId } from '@/lib/providers/presets';
 import { TIMEOUT_RANGE } from '@/lib/settings';
 import { ConnectionTest } from './connection-test';
+import { TextWithDefault } from './text-with-default';
 import { useSettingsStore } from './settings-store';
 
 function Field({ label, hint, children }: { label: string; hint?: React.ReactNode; children: (id: string, hintId?: string) => React.ReactNode }) {
@@ -51,23 +52,15 @@ export default function App() {
         </Field>
         <Field label={t('options.baseUrl')} hint={t('options.baseUrlHint')}>
           {(id, hintId) => (
-            <div className="row nowrap">
-              <input
-                id={id}
-                type="url"
-                inputMode="url"
-                spellCheck={false}
-                placeholder="https://…/v1"
-                aria-describedby={hintId}
-                value={connection.baseUrl}
-                onChange={(e) => void updateConnection({ baseUrl: e.target.value })}
-              />
-              {preset.baseUrl && connection.baseUrl !== preset.baseUrl && (
-                <button type="button" onClick={() => void updateConnection({ baseUrl: preset.baseUrl })}>
-                  {t('options.useDefault')}
-                </button>
-              )}
-            </div>
+            <TextWithDefault
+              id={id}
+              hintId={hintId}
+              type="url"
+              placeholder="https://…/v1"
+              value={connection.baseUrl}
+              fallback={preset.baseUrl}
+              onChange={(baseUrl) => void updateConnection({ baseUrl })}
+            />
           )}
         </Field>
         <Field
@@ -103,21 +96,14 @@ export default function App() {
         </Field>
         <Field label={t('options.model')} hint={preset.defaultModel ? t('options.modelHint', { model: preset.defaultModel }) : undefined}>
           {(id, hintId) => (
-            <div className="row nowrap">
-              <input
-                id={id}
-                type="text"
-                spellCheck={false}
-                aria-describedby={hintId}
-                value={connection.model}
-                onChange={(e) => void updateConnection({ model: e.target.value })}
-              />
-              {preset.defaultModel && connection.model !== preset.defaultModel && (
-                <button type="button" onClick={() => void updateConnection({ model: preset.defaultModel })}>
-                  {t('options.useDefault')}
-                </button>
-              )}
-            </div>
+            <TextWithDefault
+              id={id}
+              hintId={hintId}
+              type="text"
+              value={connection.model}
+              fallback={preset.defaultModel}
+              onChange={(model) => void updateConnection({ model })}
+            />
           )}
         </Field>
         {settings.provider === 'ollama' && <p className="small note">{t('options.localHelpOllama', { model: connection.model || preset.defaultModel })}</p>}
