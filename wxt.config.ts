@@ -1,7 +1,9 @@
 import { defineConfig } from 'wxt';
+import { addLocaleAssets } from './lib/build/locale-assets';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: { 'build:publicAssets': addLocaleAssets },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

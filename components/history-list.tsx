@@ -29,7 +29,7 @@ export function HistoryList({ jobs, selectedId, onSelect }: Props) {
                 {t(`styles.${job.style}`)} · {new Date(job.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
                 {job.status === 'failed' && ` · ${t('status.failed')}`}
               </span>
-              <span className="history-preview">{job.text || (job.error ? t(`errors.${job.error.code}.title`, { provider: providerName(job.provider, t), model: job.model, status: job.error.status ?? '' }) : t(`status.${job.status}`))}</span>
+              <span className="history-preview" dir="auto">{job.text || (job.error ? t(`errors.${job.error.code}.title`, { provider: providerName(job.provider, t), model: job.model, status: job.error.status ?? '' }) : t(`status.${job.status}`))}</span>
             </span>
           </button>
         </li>

@@ -14,7 +14,7 @@ export function JobStatus({ job }: { job: Job }) {
   }, [job.retry]);
   if (job.status !== 'queued' && job.status !== 'running') return null;
   const label = waiting
-    ? t('status.retrying', { status: job.retry?.status ?? '', seconds: Math.ceil((job.retry!.until - now) / 1000) })
+    ? t('status.retrying', { status: job.retry?.status ?? '', count: Math.ceil((job.retry!.until - now) / 1000) })
     : t(`status.${job.status}`);
   return (
     <p className="row small muted" role="status" style={{ margin: 0 }}>

@@ -24,13 +24,13 @@ export function JobView({ job }: { job: Job }) {
         <div>
           <h2>{t(`styles.${job.style}`)}</h2>
           <p className="small muted" style={{ margin: 0 }}>
-            {provider} · {job.model} · {new Date(job.createdAt).toLocaleTimeString(i18n.language, { timeStyle: 'short' })}
+            {provider} · <bdi>{job.model}</bdi> · {new Date(job.createdAt).toLocaleTimeString(i18n.language, { timeStyle: 'short' })}
           </p>
         </div>
       </header>
       <JobStatus job={job} />
       {(job.text || job.status === 'done') && (
-        <div className="prompt" role="region" aria-label={t('popup.promptLabel')} aria-live="polite" tabIndex={0}>
+        <div className="prompt" dir="auto" role="region" aria-label={t('popup.promptLabel')} aria-live="polite" tabIndex={0}>
           {job.text}
         </div>
       )}
@@ -60,7 +60,10 @@ function JobFacts({ job }: { job: Job }) {
     facts.push(t('popup.imageSize', { width: job.image.originalWidth, height: job.image.originalHeight }));
     facts.push(t('popup.sentSize', { width: job.image.width, height: job.image.height, size: formatBytes(job.image.bytes, i18n.language) }));
   }
-  if (job.usage) facts.push(t('popup.tokens', { input: job.usage.promptTokens, output: job.usage.completionTokens }));
+  if (job.usage) {
+    const n = new Intl.NumberFormat(i18n.language);
+    facts.push(t('popup.tokens', { input: n.format(job.usage.promptTokens), output: n.format(job.usage.completionTokens) }));
+  }
   return (
     <p className="small muted facts">
       {facts.join(' · ')}

@@ -1,24 +1,44 @@
-/** i18next set-up shared by every context; React pages add react-i18next on top. */
+/**
+ * i18next set-up shared by every context; React pages add react-i18next on top. Only the
+ * active language's strings are loaded: each ships as its own file, /locales/<code>.json.
+ */
 import i18next, { type i18n as I18n, type Module } from 'i18next';
-import en from '../locales/en.json';
+import { browser } from 'wxt/browser';
+import type en from '../locales/en.json';
+import type { LanguageCode } from './languages';
 
-export const DEFAULT_LANGUAGE = 'en';
-export const resources = { en: { translation: en } } as const;
+export type Messages = typeof en;
+export type LoadMessages = (code: LanguageCode) => Promise<Messages>;
 
-/** Right-to-left scripts among the languages we ship. */
-export function textDirection(language: string): 'ltr' | 'rtl' {
-  return /^(ar|he|fa|ur)\b/.test(language) ? 'rtl' : 'ltr';
-}
+/** The packaged locale file, read from the extension itself. */
+export const loadPackagedMessages: LoadMessages = async (code) => {
+  const response = await fetch(browser.runtime.getURL(`/locales/${code}.json` as '/popup.html'));
+  if (!response.ok) throw new Error(`Missing translations for ${code}`);
+  return (await response.json()) as Messages;
+};
 
-export async function createI18n(language = DEFAULT_LANGUAGE, plugins: Module[] = []): Promise<I18n> {
+export async function createI18n(
+  language: LanguageCode,
+  { plugins = [], load = loadPackagedMessages }: { plugins?: Module[]; load?: LoadMessages } = {},
+): Promise<I18n> {
   const instance = i18next.createInstance();
   for (const plugin of plugins) instance.use(plugin);
   await instance.init({
     lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    resources,
+    // Every locale is checked complete at build time, so there is nothing to fall back to.
+    fallbackLng: false,
+    resources: { [language]: { translation: await load(language) } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
   return instance;
+}
+
+/** Switch an instance to another language, loading it first if this context has not yet. */
+export async function switchLanguage(instance: I18n, language: LanguageCode, load: LoadMessages = loadPackagedMessages): Promise<void> {
+  if (instance.language === language) return;
+  if (!instance.hasResourceBundle(language, 'translation')) {
+    instance.addResourceBundle(language, 'translation', await load(language));
+  }
+  await instance.changeLanguage(language);
 }

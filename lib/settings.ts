@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import { isProviderId, PRESETS, PROVIDER_IDS, type ProviderId } from './providers/presets';
 import { isStyleId, type StyleId } from './prompt/styles';
+import { isLanguageCode, type LanguageSetting } from './languages';
 
 export interface Connection {
   baseUrl: string;
@@ -18,6 +19,8 @@ export interface Settings {
   defaultStyle: StyleId;
   /** Longest wait for the provider's first token, and between tokens. */
   timeoutSeconds: number;
+  /** The interface language; 'auto' follows the browser's. */
+  uiLanguage: LanguageSetting;
 }
 
 export type ApiKeys = Partial<Record<ProviderId, string>>;
@@ -35,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   connections: defaultConnections(),
   defaultStyle: 'natural',
   timeoutSeconds: TIMEOUT_RANGE.default,
+  uiLanguage: 'auto',
 };
 
 const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
@@ -61,13 +65,17 @@ export function normalizeSettings(raw: unknown): Settings {
     timeoutSeconds: Number.isFinite(timeout)
       ? Math.min(TIMEOUT_RANGE.max, Math.max(TIMEOUT_RANGE.min, Math.round(timeout)))
       : TIMEOUT_RANGE.default,
+    uiLanguage: value.uiLanguage === 'auto' || isLanguageCode(value.uiLanguage) ? value.uiLanguage : 'auto',
   };
 }
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
-export const settingsMigrations: Record<number, (old: unknown) => unknown> = {};
+export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
+  // v2: the interface language became a setting; existing users keep following the browser.
+  2: (old) => ({ ...(old && typeof old === 'object' ? old : {}), uiLanguage: 'auto' }),
+};
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,

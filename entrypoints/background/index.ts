@@ -10,7 +10,7 @@ import { startJobFromMenu } from './start-job';
 
 async function rebuildMenu(): Promise<void> {
   const [settings, i18n] = await Promise.all([loadSettings(), backgroundI18n()]);
-  await syncContextMenu(settings.defaultStyle, i18n.t);
+  await syncContextMenu(settings.defaultStyle, i18n.getFixedT(i18n.language));
 }
 
 export default defineBackground(() => {
@@ -23,7 +23,11 @@ export default defineBackground(() => {
   });
   browser.notifications?.onClicked.addListener(() => void browser.action.openPopup?.().catch(() => undefined));
   registerMessageHandlers();
-  settingsItem.watch(() => void rebuildMenu().catch((error) => console.error('PromptLens: menu', error)));
+  settingsItem.watch((next, previous) => {
+    // Menu titles depend on these two only; typing a base URL must not rebuild the menu.
+    if (next?.defaultStyle === previous?.defaultStyle && next?.uiLanguage === previous?.uiLanguage) return;
+    void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
+  });
 
   // Every start of the worker: the menu in the current settings, and no job left "running"
   // by a worker that was stopped.

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { providerLabel, providerName } from '@/components/provider-names';
 import { STYLE_IDS, isStyleId } from '@/lib/prompt/styles';
 import { PRESETS, PROVIDER_IDS, isProviderId } from '@/lib/providers/presets';
+import { LANGUAGES, isLanguageCode, languageName, matchLanguage } from '@/lib/languages';
 import { TIMEOUT_RANGE } from '@/lib/settings';
+import { browser } from 'wxt/browser';
 import { ConnectionTest } from './connection-test';
 import { TextWithDefault } from './text-with-default';
 import { useSettingsStore } from './settings-store';
@@ -25,6 +27,9 @@ export default function App() {
   const { settings, keys, savedAt, hydrate, update, updateConnection, setKey } = useSettingsStore();
   const [showKey, setShowKey] = useState(false);
   useEffect(() => void hydrate(), [hydrate]);
+  useEffect(() => {
+    document.title = t('options.title');
+  }, [t]);
   if (!settings) return null;
 
   const preset = PRESETS[settings.provider];
@@ -138,6 +143,28 @@ export default function App() {
                 if (Number.isFinite(value) && value >= TIMEOUT_RANGE.min && value <= TIMEOUT_RANGE.max) void update({ timeoutSeconds: value });
               }}
             />
+          )}
+        </Field>
+      </section>
+
+      <section className="card">
+        <h2>{t('options.languageSection')}</h2>
+        <Field label={t('options.interfaceLanguage')} hint={t('options.interfaceLanguageHint')}>
+          {(id, hintId) => (
+            <select
+              id={id}
+              aria-describedby={hintId}
+              value={settings.uiLanguage}
+              onChange={(e) => {
+                const value = e.target.value;
+                if (value === 'auto' || isLanguageCode(value)) void update({ uiLanguage: value });
+              }}
+            >
+              <option value="auto">{t('options.browserDefault', { language: languageName(matchLanguage(browser.i18n.getUILanguage())) })}</option>
+              {LANGUAGES.map((language) => (
+                <option key={language.code} value={language.code} lang={language.code}>{language.name}</option>
+              ))}
+            </select>
           )}
         </Field>
       </section>

@@ -31,6 +31,9 @@ export default function App() {
   const current = jobs?.find((job) => job.id === selectedJobId) ?? jobs?.[0];
 
   useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+  useEffect(() => {
     void browser.action.setBadgeText({ text: '' });
     void sendMessage('ping').catch(() => undefined);
   }, []);

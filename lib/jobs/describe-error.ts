@@ -22,7 +22,7 @@ export function describeError(error: JobError, context: ErrorContext, t: TFuncti
     provider: context.provider,
     model: context.model,
     status: error.status ?? '—',
-    seconds: error.retryAfterSeconds ?? 0,
+    count: error.retryAfterSeconds ?? 0,
   };
   const code = error.code;
   let hintKey = `errors.${code}.hint`;
@@ -35,6 +35,8 @@ export function describeError(error: JobError, context: ErrorContext, t: TFuncti
     title: t(`errors.${code}.title` as never, vars) as string,
     hint: t(hintKey as never, vars) as string,
   };
-  if (error.detail) text.detail = t('errors.detail', { detail: error.detail });
+  // First-strong isolates: the provider's (usually English) words keep their own direction
+  // inside an Arabic sentence instead of having their punctuation flipped.
+  if (error.detail) text.detail = t('errors.detail', { detail: `\u2068${error.detail}\u2069` });
   return text;
 }

@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { i18n as I18n } from 'i18next';
 import { createI18n } from '@/lib/i18n';
+import en from '@/locales/en.json';
 import { describeError } from '@/lib/jobs/describe-error';
 import { ERROR_CODES, isConfigError, type JobError } from '@/lib/jobs/job-error';
 
 let i18n: I18n;
 beforeAll(async () => {
-  i18n = await createI18n('en');
+  i18n = await createI18n('en', { load: async () => en });
 });
 
 const describeIt = (error: JobError) => describeError(error, { provider: 'OpenAI', model: 'gpt-5.4-mini' }, i18n.t);
@@ -37,7 +38,7 @@ describe('error → message', () => {
   it("tells how long to wait when the provider said so, and shows the provider's words", () => {
     const text = describeIt({ code: 'rate-limited', status: 429, retryAfterSeconds: 42, detail: 'Rate limit reached' });
     expect(text.hint).toContain('42 s');
-    expect(text.detail).toBe('Details: Rate limit reached');
+    expect(text.detail).toBe('Details: \u2068Rate limit reached\u2069');
   });
 
   it('offers the settings for errors the settings fix, not for others', () => {

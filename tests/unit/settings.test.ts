@@ -54,13 +54,16 @@ describe('settings', () => {
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
     for (let version = 1; version <= SETTINGS_VERSION; version++) {
       fakeBrowser.reset();
-      await fakeBrowser.storage.local.set({ settings: { provider: 'groq' }, settings$: { v: version } });
-      let value: unknown = { provider: 'groq' };
-      for (let v = version + 1; v <= SETTINGS_VERSION; v++) value = settingsMigrations[v]!(value);
-      expect(normalizeSettings(value).provider).toBe('groq');
-      expect((await loadSettings()).provider).toBe('groq');
+      const stored = version === 1 ? { provider: 'groq', defaultStyle: 'flux' } : { provider: 'groq', defaultStyle: 'flux', uiLanguage: 'ja' };
+      await fakeBrowser.storage.local.set({ settings: stored, settings$: { v: version } });
+      await settingsItem.migrate();
+      const raw = await fakeBrowser.storage.local.get(['settings', 'settings$']);
+      expect(raw.settings$).toEqual({ v: SETTINGS_VERSION });
+      const settings = await loadSettings();
+      expect(settings).toMatchObject({ provider: 'groq', defaultStyle: 'flux' });
+      // v1 had no interface language: it becomes "follow the browser"; later versions keep theirs.
+      expect(settings.uiLanguage).toBe(version === 1 ? 'auto' : 'ja');
     }
-    // Every step up to the current version has a migration.
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
   });
 });

@@ -65,7 +65,8 @@ export class FakeProvider {
   models = ['gpt-5.4-mini', 'vision-test'];
   private server = http.createServer((req, res) => void this.handle(req, res));
   private hanging = new Set<http.ServerResponse>();
-  private waiters: Array<() => void> = [];
+  /** Each returns true once satisfied, and is then dropped. */
+  private waiters: Array<() => boolean> = [];
 
   get baseUrl(): string {
     const { port } = this.server.address() as AddressInfo;
@@ -97,7 +98,7 @@ export class FakeProvider {
         resolve(this.requests);
         return true;
       };
-      if (!check()) this.waiters.push(() => void check());
+      if (!check()) this.waiters.push(check);
     });
   }
 
@@ -132,7 +133,7 @@ export class FakeProvider {
     }
     const received: ReceivedRequest = { at: Date.now(), headers: req.headers, body, violations: validateChatRequest(body), image: decodeImage(body) };
     this.requests.push(received);
-    for (const wake of this.waiters.splice(0)) wake();
+    this.waiters = this.waiters.filter((satisfied) => !satisfied());
 
     if (received.violations.length) {
       return this.json(res, 400, { error: { message: `Invalid request: ${received.violations.join('; ')}`, type: 'invalid_request_error', param: null, code: null } });

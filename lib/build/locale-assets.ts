@@ -1,0 +1,31 @@
+/**
+ * Build step (runs in Node, from wxt.config.ts) for translations: every locales/<code>.json ships as its own file (so each page
+ * and the worker load only the active language), and the build fails if any locale or
+ * _locales/<code>/messages.json is incomplete or has broken placeholders.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Wxt } from 'wxt';
+import { checkLocale, checkManifestMessages } from '../check-locale';
+import { LANGUAGES } from '../languages';
+
+type PublicFile = { absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string };
+
+const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+export function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
+  const root = wxt.config.root;
+  const en = read(path.join(root, 'locales/en.json'));
+  const enMessages = read(path.join(root, 'public/_locales/en/messages.json'));
+  const problems: string[] = [];
+  for (const { code, chrome } of LANGUAGES) {
+    const file = path.join(root, `locales/${code}.json`);
+    const messages = path.join(root, `public/_locales/${chrome}/messages.json`);
+    if (!fs.existsSync(file)) problems.push(`missing locales/${code}.json`);
+    else problems.push(...checkLocale(en, read(file), code));
+    if (!fs.existsSync(messages)) problems.push(`missing public/_locales/${chrome}/messages.json`);
+    else problems.push(...checkManifestMessages(enMessages, read(messages), chrome));
+    if (fs.existsSync(file)) files.push({ absoluteSrc: file, relativeDest: `locales/${code}.json` });
+  }
+  if (problems.length) throw new Error(`Translations are incomplete:\n  ${problems.join('\n  ')}`);
+}
