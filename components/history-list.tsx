@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from '@/lib/jobs/types';
 import { ImagePreview } from './image-preview';
-import { providerName } from './provider-names';
+import { providerName } from '@/lib/providers/provider-names';
 
 interface Props {
   jobs: Job[];

@@ -7,7 +7,7 @@ import { CopyButton } from './copy-button';
 import { ErrorPanel } from './error-panel';
 import { ImagePreview } from './image-preview';
 import { JobStatus } from './job-status';
-import { providerName } from './provider-names';
+import { providerName } from '@/lib/providers/provider-names';
 import { formatBytes } from './format';
 
 const openSettings = () => void browser.runtime.openOptionsPage();

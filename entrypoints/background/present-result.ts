@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { i18n as I18n } from 'i18next';
 import type { Job } from '@/lib/jobs/types';
+import { providerName } from '@/lib/providers/provider-names';
 
 /**
  * Open the popup for a new job. Must be called synchronously in the menu click handler:
@@ -37,11 +38,13 @@ export async function announceFinished(job: Job, popupOpened: boolean, i18n: I18
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: i18n.t(failed ? 'notification.failedTitle' : 'notification.doneTitle'),
-      message: failed ? i18n.t(`errors.${job.error?.code ?? 'unknown'}.title`, {
-        provider: job.provider,
-        model: job.model,
-        status: job.error?.status ?? '',
-      }) : i18n.t('notification.doneBody'),
+      message: failed
+        ? i18n.t(`errors.${job.error?.code ?? 'unknown'}.title`, {
+            provider: providerName(job.provider, i18n.t),
+            model: job.model,
+            status: job.error?.status ?? '',
+          })
+        : i18n.t('notification.doneBody'),
     })
     .catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { providerLabel, providerName } from '@/components/provider-names';
+import { providerLabel, providerName } from '@/lib/providers/provider-names';
 import { STYLE_IDS, isStyleId } from '@/lib/prompt/styles';
 import { PRESETS, PROVIDER_IDS, isProviderId } from '@/lib/providers/presets';
 import { LANGUAGES, isLanguageCode, languageName, matchLanguage } from '@/lib/languages';

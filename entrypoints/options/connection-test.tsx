@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorPanel } from '@/components/error-panel';
-import { providerName } from '@/components/provider-names';
+import { providerName } from '@/lib/providers/provider-names';
 import { sendMessage, type ConnectionCheck } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings';
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { PRESETS, type ProviderId } from '@/lib/providers/presets';
+import { PRESETS, type ProviderId } from './presets';
 
 /** As the provider picker shows it: "Ollama (local)", "Custom (OpenAI-compatible)". */
 export function providerLabel(id: ProviderId, t: TFunction): string {
