@@ -1,35 +1,48 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from '@/lib/jobs/types';
 import { ImagePreview } from './image-preview';
+import { jobTitle } from './job-title';
 import { providerName } from '@/lib/providers/provider-names';
 
 interface Props {
   jobs: Job[];
-  selectedId?: string;
+  selectedImageId?: string;
   onSelect: (id: string) => void;
 }
 
+/** One row per image: its newest prompt (its other prompts are a click away, above). */
+function newestPerImage(jobs: Job[]): Job[] {
+  const seen = new Set<string>();
+  return jobs.filter((job) => !seen.has(job.imageId) && seen.add(job.imageId));
+}
+
 /** Recent results, newest first; choosing one shows it above. */
-export function HistoryList({ jobs, selectedId, onSelect }: Props) {
+export function HistoryList({ jobs, selectedImageId, onSelect }: Props) {
   const { t, i18n } = useTranslation();
+  const preview = (job: Job) => {
+    if (job.kind === 'refusal') return t('popup.refusalTitle');
+    if (job.text) return job.text;
+    if (job.error) return t(`errors.${job.error.code}.title`, { provider: providerName(job.provider, t), model: job.model, status: job.error.status ?? '' });
+    return t(`status.${job.status}`);
+  };
   if (jobs.length === 0) return <p className="muted small">{t('popup.historyEmpty')}</p>;
   return (
     <ul className="history">
-      {jobs.map((job) => (
+      {newestPerImage(jobs).map((job) => (
         <li key={job.id}>
           <button
             type="button"
             className="history-item"
-            aria-current={job.id === selectedId ? 'true' : undefined}
+            aria-current={job.imageId === selectedImageId ? 'true' : undefined}
             onClick={() => onSelect(job.id)}
           >
             <ImagePreview blob={job.thumbnail} className="thumb small-thumb" />
             <span className="history-text">
               <span className="small muted">
-                {t(`styles.${job.style}`)} · {new Date(job.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
+                {jobTitle(job, t)} · {new Date(job.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
                 {job.status === 'failed' && ` · ${t('status.failed')}`}
               </span>
-              <span className="history-preview" dir="auto">{job.text || (job.error ? t(`errors.${job.error.code}.title`, { provider: providerName(job.provider, t), model: job.model, status: job.error.status ?? '' }) : t(`status.${job.status}`))}</span>
+              <span className="history-preview" dir="auto">{preview(job)}</span>
             </span>
           </button>
         </li>

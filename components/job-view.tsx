@@ -3,36 +3,63 @@ import { useTranslation } from 'react-i18next';
 import { isConfigError } from '@/lib/jobs/job-error';
 import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
+import { providerName } from '@/lib/providers/provider-names';
+import type { CustomTemplate } from '@/lib/prompt/templates';
 import { CopyButton } from './copy-button';
 import { ErrorPanel } from './error-panel';
-import { ImagePreview } from './image-preview';
-import { JobStatus } from './job-status';
-import { providerName } from '@/lib/providers/provider-names';
 import { formatBytes } from './format';
+import { ImagePreview } from './image-preview';
+import { ImageVersions } from './image-versions';
+import { jobTitle } from './job-title';
+import { JobStatus } from './job-status';
+import { RegenerateForm } from './regenerate-form';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
+interface Props {
+  job: Job;
+  templates: CustomTemplate[];
+  onSelect: (jobId: string) => void;
+}
+
 /** One result: the prompt as it streams in, what to do with it, and what went wrong if anything. */
-export function JobView({ job }: { job: Job }) {
+export function JobView({ job, templates, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const active = job.status === 'queued' || job.status === 'running';
   const provider = providerName(job.provider, t);
+  const refusal = job.status === 'done' && job.kind === 'refusal';
   return (
     <article className="job" aria-busy={active}>
       <header className="job-head">
         <ImagePreview blob={job.thumbnail} className="thumb" />
         <div>
-          <h2>{t(`styles.${job.style}`)}</h2>
+          <h2>{jobTitle(job, t)}</h2>
           <p className="small muted" style={{ margin: 0 }}>
             {provider} · <bdi>{job.model}</bdi> · {new Date(job.createdAt).toLocaleTimeString(i18n.language, { timeStyle: 'short' })}
           </p>
         </div>
       </header>
+      <ImageVersions job={job} onSelect={onSelect} />
       <JobStatus job={job} />
-      {(job.text || job.status === 'done') && (
-        <div className="prompt" dir="auto" role="region" aria-label={t('popup.promptLabel')} aria-live="polite" tabIndex={0}>
-          {job.text}
+      {refusal ? (
+        <div className="refusal" role="status">
+          <strong>{t('popup.refusalTitle')}</strong>
+          <p className="small">{t('popup.refusalHint')}</p>
+          <blockquote dir="auto">{job.text}</blockquote>
         </div>
+      ) : (
+        (job.text || job.status === 'done') && (
+          <div
+            className={job.kind === 'json' ? 'prompt json' : 'prompt'}
+            dir="auto"
+            role="region"
+            aria-label={t('popup.promptLabel')}
+            aria-live="polite"
+            tabIndex={0}
+          >
+            {job.text}
+          </div>
+        )
       )}
       {job.status === 'failed' && job.error && (
         <ErrorPanel error={job.error} provider={provider} model={job.model}>
@@ -43,11 +70,12 @@ export function JobView({ job }: { job: Job }) {
         </ErrorPanel>
       )}
       <div className="row actions">
-        {job.text && <CopyButton text={job.text} className="primary" />}
+        {job.text && !refusal && <CopyButton text={job.text} className="primary" />}
         {active && (
           <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>{t('popup.cancel')}</button>
         )}
       </div>
+      {!active && <RegenerateForm key={job.id} job={job} templates={templates} onStarted={onSelect} />}
       <JobFacts job={job} />
     </article>
   );

@@ -1,20 +1,20 @@
-/** The 15 interface languages: i18next code, Chrome _locales code, and the name in itself. */
+/** The 15 languages: i18next code, Chrome _locales code, English name (for model instructions), and the name in itself. */
 export const LANGUAGES = [
-  { code: 'en', chrome: 'en', name: 'English' },
-  { code: 'es', chrome: 'es', name: 'Español' },
-  { code: 'fr', chrome: 'fr', name: 'Français' },
-  { code: 'de', chrome: 'de', name: 'Deutsch' },
-  { code: 'zh-CN', chrome: 'zh_CN', name: '简体中文' },
-  { code: 'ja', chrome: 'ja', name: '日本語' },
-  { code: 'ko', chrome: 'ko', name: '한국어' },
-  { code: 'ru', chrome: 'ru', name: 'Русский' },
-  { code: 'it', chrome: 'it', name: 'Italiano' },
-  { code: 'pt-BR', chrome: 'pt_BR', name: 'Português (Brasil)' },
-  { code: 'ar', chrome: 'ar', name: 'العربية' },
-  { code: 'hi', chrome: 'hi', name: 'हिन्दी' },
-  { code: 'tr', chrome: 'tr', name: 'Türkçe' },
-  { code: 'vi', chrome: 'vi', name: 'Tiếng Việt' },
-  { code: 'id', chrome: 'id', name: 'Bahasa Indonesia' },
+  { code: 'en', chrome: 'en', english: 'English', name: 'English' },
+  { code: 'es', chrome: 'es', english: 'Spanish', name: 'Español' },
+  { code: 'fr', chrome: 'fr', english: 'French', name: 'Français' },
+  { code: 'de', chrome: 'de', english: 'German', name: 'Deutsch' },
+  { code: 'zh-CN', chrome: 'zh_CN', english: 'Simplified Chinese', name: '简体中文' },
+  { code: 'ja', chrome: 'ja', english: 'Japanese', name: '日本語' },
+  { code: 'ko', chrome: 'ko', english: 'Korean', name: '한국어' },
+  { code: 'ru', chrome: 'ru', english: 'Russian', name: 'Русский' },
+  { code: 'it', chrome: 'it', english: 'Italian', name: 'Italiano' },
+  { code: 'pt-BR', chrome: 'pt_BR', english: 'Brazilian Portuguese', name: 'Português (Brasil)' },
+  { code: 'ar', chrome: 'ar', english: 'Arabic', name: 'العربية' },
+  { code: 'hi', chrome: 'hi', english: 'Hindi', name: 'हिन्दी' },
+  { code: 'tr', chrome: 'tr', english: 'Turkish', name: 'Türkçe' },
+  { code: 'vi', chrome: 'vi', english: 'Vietnamese', name: 'Tiếng Việt' },
+  { code: 'id', chrome: 'id', english: 'Indonesian', name: 'Bahasa Indonesia' },
 ] as const;
 
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
@@ -28,6 +28,11 @@ export function isLanguageCode(value: unknown): value is LanguageCode {
 
 export function languageName(code: LanguageCode): string {
   return LANGUAGES.find((l) => l.code === code)!.name;
+}
+
+/** The language's English name: what we tell the model to write in. */
+export function englishName(code: LanguageCode): string {
+  return LANGUAGES.find((l) => l.code === code)!.english;
 }
 
 /**

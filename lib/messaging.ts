@@ -1,6 +1,8 @@
 /** Every message PromptLens sends, in one typed map. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { JobError } from './jobs/job-error';
+import type { DetailLevel } from './prompt/detail';
+import type { StyleId } from './prompt/styles';
 
 /** What the content script saw under the pointer when the context menu opened. */
 export interface ImageTarget {
@@ -24,6 +26,8 @@ export interface ProtocolMap {
   getSetupStatus(): { ready: boolean };
   retryJob(jobId: string): void;
   cancelJob(jobId: string): void;
+  /** The same image in another style, template or detail; answers the new job's id. */
+  regenerateJob(request: { jobId: string; style: StyleId; templateId?: string; detail: DetailLevel }): string | undefined;
   testConnection(): ConnectionCheck;
 }
 

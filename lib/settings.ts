@@ -5,7 +5,10 @@
 import { storage } from 'wxt/utils/storage';
 import { isProviderId, PRESETS, PROVIDER_IDS, type ProviderId } from './providers/presets';
 import { isStyleId, type StyleId } from './prompt/styles';
-import { isLanguageCode, type LanguageSetting } from './languages';
+import { isLanguageCode, type LanguageCode, type LanguageSetting } from './languages';
+import { isDetailLevel, type DetailLevel } from './prompt/detail';
+import { DEFAULT_MIDJOURNEY, type MidjourneyOptions } from './prompt/midjourney';
+import type { CustomTemplate } from './prompt/templates';
 
 export interface Connection {
   baseUrl: string;
@@ -21,6 +24,11 @@ export interface Settings {
   timeoutSeconds: number;
   /** The interface language; 'auto' follows the browser's. */
   uiLanguage: LanguageSetting;
+  defaultDetail: DetailLevel;
+  /** The language prompts are written in, independent of the interface (image models know English best). */
+  promptLanguage: LanguageCode;
+  midjourney: MidjourneyOptions;
+  templates: CustomTemplate[];
 }
 
 export type ApiKeys = Partial<Record<ProviderId, string>>;
@@ -39,7 +47,30 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultStyle: 'natural',
   timeoutSeconds: TIMEOUT_RANGE.default,
   uiLanguage: 'auto',
+  defaultDetail: 'standard',
+  promptLanguage: 'en',
+  midjourney: DEFAULT_MIDJOURNEY,
+  templates: [],
 };
+
+export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
+
+function normalizeMidjourney(raw: unknown): MidjourneyOptions {
+  const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof MidjourneyOptions, unknown>>;
+  const stylize = value.stylize === null || value.stylize === undefined || value.stylize === '' ? NaN : Number(value.stylize);
+  return {
+    version: typeof value.version === 'string' ? value.version.trim().slice(0, 12) : '',
+    styleRaw: value.styleRaw === true,
+    stylize: Number.isFinite(stylize) ? Math.min(STYLIZE_RANGE.max, Math.max(STYLIZE_RANGE.min, Math.round(stylize))) : null,
+  };
+}
+
+function normalizeTemplates(raw: unknown): CustomTemplate[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((t): t is CustomTemplate => !!t && typeof t === 'object' && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.text === 'string')
+    .map(({ id, name, text }) => ({ id, name, text }));
+}
 
 const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
 
@@ -66,15 +97,27 @@ export function normalizeSettings(raw: unknown): Settings {
       ? Math.min(TIMEOUT_RANGE.max, Math.max(TIMEOUT_RANGE.min, Math.round(timeout)))
       : TIMEOUT_RANGE.default,
     uiLanguage: value.uiLanguage === 'auto' || isLanguageCode(value.uiLanguage) ? value.uiLanguage : 'auto',
+    defaultDetail: isDetailLevel(value.defaultDetail) ? value.defaultDetail : DEFAULT_SETTINGS.defaultDetail,
+    promptLanguage: isLanguageCode(value.promptLanguage) ? value.promptLanguage : DEFAULT_SETTINGS.promptLanguage,
+    midjourney: normalizeMidjourney(value.midjourney),
+    templates: normalizeTemplates(value.templates),
   };
 }
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
   // v2: the interface language became a setting; existing users keep following the browser.
   2: (old) => ({ ...(old && typeof old === 'object' ? old : {}), uiLanguage: 'auto' }),
+  // v3: prompt detail, prompt language, Midjourney parameters and custom templates.
+  3: (old) => ({
+    ...(old && typeof old === 'object' ? old : {}),
+    defaultDetail: 'standard',
+    promptLanguage: 'en',
+    midjourney: DEFAULT_MIDJOURNEY,
+    templates: [],
+  }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

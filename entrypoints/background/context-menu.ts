@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { TFunction } from 'i18next';
 import { STYLE_IDS, isStyleId, type StyleId } from '@/lib/prompt/styles';
+import type { CustomTemplate } from '@/lib/prompt/templates';
 
 const ROOT = 'promptlens';
 const STYLE_PREFIX = 'style:';
+const TEMPLATE_PREFIX = 'template:';
 // 'page', 'link' and 'frame' too: an image under an overlay is not an <img> to the browser.
 const CONTEXTS: ['image', 'page', 'link', 'frame'] = ['image', 'page', 'link', 'frame'];
 
@@ -12,11 +14,17 @@ export function orderedStyles(defaultStyle: StyleId): StyleId[] {
   return [defaultStyle, ...STYLE_IDS.filter((style) => style !== defaultStyle)];
 }
 
-export function styleOfMenuItem(menuItemId: string | number): StyleId | undefined {
+export type MenuChoice = { style: StyleId } | { templateId: string };
+
+/** A clicked menu item → the style or template it stands for; anything else → undefined. */
+export function choiceOfMenuItem(menuItemId: string | number): MenuChoice | undefined {
   const id = String(menuItemId);
-  if (!id.startsWith(STYLE_PREFIX)) return undefined;
-  const style = id.slice(STYLE_PREFIX.length);
-  return isStyleId(style) ? style : undefined;
+  if (id.startsWith(STYLE_PREFIX)) {
+    const style = id.slice(STYLE_PREFIX.length);
+    return isStyleId(style) ? { style } : undefined;
+  }
+  if (id.startsWith(TEMPLATE_PREFIX) && id.length > TEMPLATE_PREFIX.length) return { templateId: id.slice(TEMPLATE_PREFIX.length) };
+  return undefined;
 }
 
 function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promise<void> {
@@ -32,7 +40,7 @@ function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promi
 let queue: Promise<void> = Promise.resolve();
 
 /** Rebuild the menu; calls are serialized so two rebuilds never collide on an id. */
-export function syncContextMenu(defaultStyle: StyleId, t: TFunction): Promise<void> {
+export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate[], t: TFunction): Promise<void> {
   queue = queue
     .catch(() => undefined)
     .then(async () => {
@@ -46,6 +54,10 @@ export function syncContextMenu(defaultStyle: StyleId, t: TFunction): Promise<vo
           title: style === defaultStyle ? t('menu.defaultStyle', { style: name }) : name,
           contexts: CONTEXTS,
         });
+      }
+      if (templates.length) await create({ id: 'separator', parentId: ROOT, type: 'separator', contexts: CONTEXTS });
+      for (const template of templates) {
+        await create({ id: `${TEMPLATE_PREFIX}${template.id}`, parentId: ROOT, title: template.name || '…', contexts: CONTEXTS });
       }
     });
   return queue;

@@ -10,7 +10,7 @@ import { startJobFromMenu } from './start-job';
 
 async function rebuildMenu(): Promise<void> {
   const [settings, i18n] = await Promise.all([loadSettings(), backgroundI18n()]);
-  await syncContextMenu(settings.defaultStyle, i18n.getFixedT(i18n.language));
+  await syncContextMenu(settings.defaultStyle, settings.templates, i18n.getFixedT(i18n.language));
 }
 
 export default defineBackground(() => {
@@ -24,8 +24,9 @@ export default defineBackground(() => {
   browser.notifications?.onClicked.addListener(() => void browser.action.openPopup?.().catch(() => undefined));
   registerMessageHandlers();
   settingsItem.watch((next, previous) => {
-    // Menu titles depend on these two only; typing a base URL must not rebuild the menu.
-    if (next?.defaultStyle === previous?.defaultStyle && next?.uiLanguage === previous?.uiLanguage) return;
+    // The menu depends on these only; typing a base URL must not rebuild it.
+    const menuOf = (s: typeof next | null) => JSON.stringify([s?.defaultStyle, s?.uiLanguage, s?.templates?.map((t) => [t.id, t.name])]);
+    if (menuOf(next) === menuOf(previous)) return;
     void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
   });
 

@@ -3,9 +3,13 @@ import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
 import { makeThumbnail } from '@/lib/image/thumbnail';
 import type { NormalizedImage } from '@/lib/image/normalize';
 import { JobFailure } from '@/lib/jobs/job-error';
-import { failJob, getImage, getJob, saveImage, updateJob } from '@/lib/jobs/job-store';
+import { addJob, failJob, getImage, getJob, newJob, saveImage, updateJob } from '@/lib/jobs/job-store';
+import type { DetailLevel } from '@/lib/prompt/detail';
+import type { StyleId } from '@/lib/prompt/styles';
 import type { Job } from '@/lib/jobs/types';
+import { englishName } from '@/lib/languages';
 import { buildMessages } from '@/lib/prompt/build-messages';
+import { finalizePrompt } from '@/lib/prompt/finalize';
 import { classifyError } from '@/lib/providers/classify-error';
 import { createClient } from '@/lib/providers/client';
 import { buildChatRequest } from '@/lib/providers/request-params';
@@ -72,10 +76,13 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     void write({ image: image.info });
 
     assertConfigured(config);
+    const original = { width: image.info.originalWidth, height: image.info.originalHeight };
+    const spec = { style: job.style, template: job.template, detail: job.detail, language: englishName(job.language) };
     const body = buildChatRequest(
       config.preset,
       config.model,
-      buildMessages({ style: job.style, imageUrl: await blobToDataUrl(image.blob), imageDetail: config.preset.imageDetail }),
+      buildMessages(spec, { url: await blobToDataUrl(image.blob), ...original, detailHint: config.preset.imageDetail }),
+      { json: !job.template && job.style === 'json' },
     );
     void write({ status: 'running' });
     await run.stored;
@@ -93,8 +100,13 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     });
     await writer.settle();
     await Promise.all(pending);
-    if (!result.text.trim()) throw new JobFailure({ code: 'empty-answer' });
-    await updateJob(job.id, { status: 'done', text: result.text, usage: result.usage, retry: undefined });
+    const final = finalizePrompt(result.text, {
+      style: job.template ? undefined : job.style,
+      original,
+      midjourney: config.settings.midjourney,
+      refusal: result.refusal,
+    });
+    await updateJob(job.id, { status: 'done', text: final.text, kind: final.kind, usage: result.usage, retry: undefined });
   } catch (error) {
     await writer.settle();
     await Promise.allSettled(pending);
@@ -107,11 +119,39 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
   return getJob(job.id);
 }
 
+export interface Regeneration {
+  jobId: string;
+  style: StyleId;
+  templateId?: string;
+  detail: DetailLevel;
+}
+
+/** The same image, another style or detail: a new job beside the first, from the stored image. */
+export async function regenerateJob({ jobId, style, templateId, detail }: Regeneration): Promise<string | undefined> {
+  const [source, config] = await Promise.all([getJob(jobId), currentProvider()]);
+  if (!source) return undefined;
+  const template = templateId ? config.settings.templates.find((t) => t.id === templateId) : undefined;
+  const job = newJob({
+    imageId: source.imageId,
+    source: source.source,
+    style,
+    template,
+    detail,
+    language: config.settings.promptLanguage,
+    provider: config.settings.provider,
+    model: config.model,
+  });
+  job.image = source.image;
+  job.thumbnail = source.thumbnail;
+  void runJob({ job, config, stored: addJob(job) });
+  return job.id;
+}
+
 /** Retry with the settings as they are now (the user may just have fixed them). */
 export async function retryJob(jobId: string): Promise<Job | undefined> {
   if (running.has(jobId)) return undefined;
   const [job, config] = await Promise.all([getJob(jobId), currentProvider()]);
   if (!job) return undefined;
-  const reset = { status: 'queued', provider: config.settings.provider, model: config.model, text: '', error: undefined, retry: undefined, usage: undefined } as const;
+  const reset = { status: 'queued', provider: config.settings.provider, model: config.model, text: '', kind: undefined, error: undefined, retry: undefined, usage: undefined } as const;
   return runJob({ job: { ...job, ...reset }, config, stored: updateJob(jobId, reset) });
 }

@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
-import { cancelJob, retryJob } from './job-runner';
+import { isDetailLevel } from '@/lib/prompt/detail';
+import { isStyleId } from '@/lib/prompt/styles';
+import { cancelJob, regenerateJob, retryJob } from './job-runner';
 import { assertConfigured, currentProvider } from './provider-config';
 import { testConnection } from './test-connection';
 
@@ -32,6 +34,12 @@ export function registerMessageHandlers(): void {
   onMessage('cancelJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || typeof data !== 'string') return;
     cancelJob(data);
+  });
+  onMessage('regenerateJob', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || !data || typeof data.jobId !== 'string') return undefined;
+    if (!isStyleId(data.style) || !isDetailLevel(data.detail)) return undefined;
+    if (data.templateId !== undefined && typeof data.templateId !== 'string') return undefined;
+    return regenerateJob(data);
   });
   onMessage('testConnection', ({ sender }) => {
     if (!fromExtensionPage(sender)) throw new Error('Not allowed');

@@ -3,7 +3,7 @@ import { addJob, newJob, updateJob } from '@/lib/jobs/job-store';
 import { normalizeImage } from '@/lib/image/normalize';
 import { fetchClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
-import { styleOfMenuItem } from './context-menu';
+import { choiceOfMenuItem } from './context-menu';
 import { runJob } from './job-runner';
 import { announceFinished, openPopupNow } from './present-result';
 import { currentProvider } from './provider-config';
@@ -16,16 +16,21 @@ export async function startJobFromMenu(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
-  const style = styleOfMenuItem(info.menuItemId);
-  if (!style) return;
+  const choice = choiceOfMenuItem(info.menuItemId);
+  if (!choice) return;
   const popupOpened = openPopupNow();
   // The download needs no settings: it starts first.
   const cancelFetch = new AbortController();
   const fetching = fetchClickedImage(info, tab, cancelFetch.signal);
   fetching.catch(() => undefined);
   const config = await currentProvider();
+  const template = 'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
   const job = newJob({
-    style,
+    // A template job keeps the default style as its fallback look in lists.
+    style: 'style' in choice ? choice.style : config.settings.defaultStyle,
+    template,
+    detail: config.settings.defaultDetail,
+    language: config.settings.promptLanguage,
     provider: config.settings.provider,
     model: config.model,
     source: { imageUrl: storableUrl(info.srcUrl), pageUrl: tab?.url ?? info.pageUrl, pageTitle: tab?.title },

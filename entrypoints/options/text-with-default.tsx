@@ -18,6 +18,8 @@ export function TextWithDefault({ id, hintId, type, placeholder, value, fallback
       <input
         id={id}
         type={type}
+        // URLs and model ids read left to right, in Arabic too.
+        dir="ltr"
         inputMode={type === 'url' ? 'url' : undefined}
         spellCheck={false}
         placeholder={placeholder}

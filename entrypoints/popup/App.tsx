@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { HistoryList } from '@/components/history-list';
 import { JobView } from '@/components/job-view';
-import { recentJobs } from '@/lib/jobs/job-store';
+import { useSettings } from '@/components/use-settings';
+import { getJob, recentJobs } from '@/lib/jobs/job-store';
 import { sendMessage } from '@/lib/messaging';
 import { usePopupStore } from './popup-store';
 
@@ -28,7 +29,11 @@ export default function App() {
   const jobs = useLiveQuery(() => recentJobs(RECENT), []);
   const needsSetup = useNeedsSetup();
   const { selectedJobId, select } = usePopupStore();
-  const current = jobs?.find((job) => job.id === selectedJobId) ?? jobs?.[0];
+  const settings = useSettings();
+  const current = useLiveQuery(
+    async () => (selectedJobId ? await getJob(selectedJobId) : undefined),
+    [selectedJobId],
+  ) ?? jobs?.[0];
 
   useEffect(() => {
     document.title = t('app.name');
@@ -47,7 +52,7 @@ export default function App() {
       </header>
       <main>
         {jobs === undefined ? null : current ? (
-          <JobView job={current} />
+          <JobView job={current} templates={settings?.templates ?? []} onSelect={select} />
         ) : needsSetup ? (
           <section className="empty">
             <h2>{t('popup.setupTitle')}</h2>
@@ -62,7 +67,7 @@ export default function App() {
         )}
         <section className="history-section" aria-labelledby="history-heading">
           <h2 id="history-heading">{t('popup.history')}</h2>
-          <HistoryList jobs={jobs ?? []} selectedId={current?.id} onSelect={select} />
+          <HistoryList jobs={jobs ?? []} selectedImageId={current?.imageId} onSelect={select} />
         </section>
       </main>
     </div>

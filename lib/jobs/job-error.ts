@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'unreachable',
   'timeout',
   'empty-answer',
+  'invalid-json',
   'interrupted',
   'cancelled',
   'unknown',

@@ -2,7 +2,7 @@ import { db } from './db';
 import type { JobError } from './job-error';
 import type { Job, StoredImage } from './types';
 
-export type NewJob = Pick<Job, 'style' | 'provider' | 'model' | 'source'> & { imageId?: string };
+export type NewJob = Pick<Job, 'style' | 'template' | 'detail' | 'language' | 'provider' | 'model' | 'source'> & { imageId?: string };
 
 /** A new job record, not yet stored: the click handler starts work before the write lands. */
 export function newJob(input: NewJob): Job {
@@ -42,6 +42,11 @@ export function getJob(id: string): Promise<Job | undefined> {
 
 export function recentJobs(limit: number): Promise<Job[]> {
   return db.jobs.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
+/** Every prompt written for one image, oldest first. */
+export function jobsForImage(imageId: string): Promise<Job[]> {
+  return db.jobs.where('imageId').equals(imageId).sortBy('createdAt');
 }
 
 export async function saveImage(image: StoredImage): Promise<void> {

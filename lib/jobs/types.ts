@@ -1,5 +1,9 @@
 import type { ProviderId } from '../providers/presets';
 import type { StyleId } from '../prompt/styles';
+import type { DetailLevel } from '../prompt/detail';
+import type { PromptKind } from '../prompt/finalize';
+import type { LanguageCode } from '../languages';
+import type { CustomTemplate } from '../prompt/templates';
 import type { Usage } from '../providers/stream-completion';
 import type { JobError } from './job-error';
 
@@ -30,10 +34,16 @@ export interface Job {
   updatedAt: number;
   status: JobStatus;
   style: StyleId;
+  /** Set when a custom template wrote this prompt: a copy, so Retry and history survive its edit or deletion. */
+  template?: CustomTemplate;
+  detail: DetailLevel;
+  language: LanguageCode;
   provider: ProviderId;
   model: string;
-  /** The prompt, partial while streaming; kept on failure. */
+  /** The prompt: raw while streaming, cleaned up when done; kept on failure. */
   text: string;
+  /** What `text` is once done: a prompt, a JSON prompt, or the model's refusal. */
+  kind?: PromptKind;
   source: JobSource;
   image?: JobImageInfo;
   /** A few-KB preview for lists. */

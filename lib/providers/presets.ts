@@ -32,6 +32,8 @@ export interface ProviderPreset {
   streamUsage: boolean;
   /** `image_url.detail`: an OpenAI field that strict servers reject. */
   imageDetail: boolean;
+  /** Structured outputs (`response_format: json_schema`) for the JSON style; others get instructions and repair. */
+  jsonSchema: boolean;
   /** Largest base64 data URL the provider takes (Groq: 4 MB). */
   maxImageBytes: number;
   /** Longest edge the provider makes use of; larger images are scaled down by it anyway. */
@@ -50,6 +52,7 @@ const common = {
   tokenParam: 'max_tokens',
   streamUsage: true,
   imageDetail: false,
+  jsonSchema: false,
   maxImageBytes: 4 * MB,
   maxLongEdge: 2048,
 } as const;
@@ -63,6 +66,7 @@ export const PRESETS: Record<ProviderId, ProviderPreset> = {
     defaultModel: 'gpt-5.4-mini',
     tokenParam: 'max_completion_tokens',
     imageDetail: true,
+    jsonSchema: true,
     maxImageBytes: 20 * MB,
     keyUrl: 'https://platform.openai.com/api-keys',
   },

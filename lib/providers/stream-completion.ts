@@ -11,6 +11,8 @@ export interface Usage {
 
 export interface StreamResult {
   text: string;
+  /** OpenAI's structured-output refusal, when the model declined. */
+  refusal?: string;
   usage?: Usage;
   finishReason?: string;
 }
@@ -72,6 +74,8 @@ async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
         result.text += piece;
         opts.onText(result.text);
       }
+      const refusal = (choice?.delta as { refusal?: string | null } | undefined)?.refusal;
+      if (refusal) result.refusal = (result.refusal ?? '') + refusal;
       if (choice?.finish_reason) result.finishReason = choice.finish_reason;
       if (chunk.usage) {
         result.usage = {

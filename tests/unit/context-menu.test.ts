@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderedStyles, styleOfMenuItem } from '@/entrypoints/background/context-menu';
+import { choiceOfMenuItem, orderedStyles } from '@/entrypoints/background/context-menu';
 import { STYLE_IDS } from '@/lib/prompt/styles';
 
 describe('context menu', () => {
@@ -9,10 +9,12 @@ describe('context menu', () => {
     expect([...order].sort()).toEqual([...STYLE_IDS].sort());
   });
 
-  it('maps menu item ids back to styles and ignores anything else', () => {
-    expect(styleOfMenuItem('style:stable-diffusion')).toBe('stable-diffusion');
-    expect(styleOfMenuItem('style:cubism')).toBeUndefined();
-    expect(styleOfMenuItem('promptlens')).toBeUndefined();
-    expect(styleOfMenuItem(42)).toBeUndefined();
+  it('maps menu item ids back to styles and templates, and ignores anything else', () => {
+    expect(choiceOfMenuItem('style:stable-diffusion')).toEqual({ style: 'stable-diffusion' });
+    expect(choiceOfMenuItem('template:t-123')).toEqual({ templateId: 't-123' });
+    expect(choiceOfMenuItem('style:cubism')).toBeUndefined();
+    expect(choiceOfMenuItem('template:')).toBeUndefined();
+    expect(choiceOfMenuItem('promptlens')).toBeUndefined();
+    expect(choiceOfMenuItem(42)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/jobs/db';
 import { createJob, failOrphanedJobs, getJob, recentJobs, updateJob } from '@/lib/jobs/job-store';
 
-const newJob = () => createJob({ style: 'natural', provider: 'openai', model: 'm', source: { pageUrl: 'https://example.com/' } });
+const newJob = () => createJob({ style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: 'm', source: { pageUrl: 'https://example.com/' } });
 
 beforeEach(async () => {
   await db.jobs.clear();

@@ -8,12 +8,26 @@ const IMAGE = `data:image/jpeg;base64,${'/9j/'.padEnd(4000, 'A')}`;
 
 function requestFor(id: (typeof PROVIDER_IDS)[number]) {
   const preset = PRESETS[id];
-  return buildChatRequest(preset, preset.defaultModel || 'some-model', buildMessages({ style: 'natural', imageUrl: IMAGE, imageDetail: preset.imageDetail }));
+  return buildChatRequest(
+    preset,
+    preset.defaultModel || 'some-model',
+    buildMessages({ style: 'natural', detail: 'standard', language: 'English' }, { url: IMAGE, width: 1600, height: 900, detailHint: preset.imageDetail }),
+  );
 }
 
 describe('provider presets', () => {
   it.each(PROVIDER_IDS)('%s: the request validates against CreateChatCompletionRequest', (id) => {
     expect(validateChatRequest(requestFor(id))).toEqual([]);
+  });
+
+  it('JSON style: OpenAI gets structured outputs (valid per the spec); others get none, since strict servers reject it', () => {
+    const messages = buildMessages({ style: 'json', detail: 'standard', language: 'English' }, { url: IMAGE, width: 10, height: 10, detailHint: false });
+    const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { json: true });
+    expect(openai.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'image_prompt', strict: true } });
+    expect(validateChatRequest(openai)).toEqual([]);
+    for (const id of ['mistral', 'gemini', 'ollama', 'custom'] as const) {
+      expect(buildChatRequest(PRESETS[id], 'm', messages, { json: true })).not.toHaveProperty('response_format');
+    }
   });
 
   it('every preset except Custom has an https or localhost base URL and a default model', () => {

@@ -64,7 +64,7 @@ export async function configure(
         ...current,
         provider,
         connections: { ...(current.connections ?? {}), [provider]: { baseUrl: s.baseUrl, model: s.model } },
-        defaultStyle: s.defaultStyle ?? 'natural',
+        defaultStyle: s.defaultStyle ?? current.defaultStyle ?? 'natural',
         timeoutSeconds: s.timeoutSeconds ?? 60,
       },
       apiKeys: s.apiKey ? { [provider]: s.apiKey } : {},

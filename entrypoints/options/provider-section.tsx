@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PRESETS, PROVIDER_IDS, isProviderId } from '@/lib/providers/presets';
+import { providerLabel, providerName } from '@/lib/providers/provider-names';
+import { ConnectionTest } from './connection-test';
+import { Field } from './field';
+import { SelectField } from './select-field';
+import { useSettingsStore } from './settings-store';
+import { TextWithDefault } from './text-with-default';
+
+/** Provider, base URL, key, model, and Test connection. */
+export function ProviderSection() {
+  const { t } = useTranslation();
+  const { settings, keys, update, updateConnection, setKey } = useSettingsStore();
+  const [showKey, setShowKey] = useState(false);
+  if (!settings) return null;
+  const preset = PRESETS[settings.provider];
+  const connection = settings.connections[settings.provider];
+  const name = providerName(settings.provider, t);
+  const key = keys[settings.provider] ?? '';
+  return (
+    <section className="card">
+      <h2>{t('options.providerSection')}</h2>
+      <SelectField
+        label={t('options.provider')}
+        value={settings.provider}
+        choices={PROVIDER_IDS.map((p) => ({ value: p, label: providerLabel(p, t) }))}
+        onChange={(value) => isProviderId(value) && void update({ provider: value })}
+      />
+      <Field label={t('options.baseUrl')} hint={t('options.baseUrlHint')}>
+        {(id, hintId) => (
+          <TextWithDefault
+            id={id}
+            hintId={hintId}
+            type="url"
+            placeholder="https://…/v1"
+            value={connection.baseUrl}
+            fallback={preset.baseUrl}
+            onChange={(baseUrl) => void updateConnection({ baseUrl })}
+          />
+        )}
+      </Field>
+      <Field
+        label={t('options.apiKey')}
+        hint={
+          <>
+            {preset.needsKey ? t('options.apiKeyHint', { provider: name }) : t('options.apiKeyOptional')}
+            {preset.keyUrl && (
+              <>
+                {' '}
+                <a href={preset.keyUrl} target="_blank" rel="noreferrer">{t('options.getKey')}</a>
+              </>
+            )}
+          </>
+        }
+      >
+        {(id, hintId) => (
+          <div className="row nowrap">
+            <input
+              id={id}
+              type={showKey ? 'text' : 'password'}
+              dir="ltr"
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby={hintId}
+              value={key}
+              onChange={(e) => void setKey(e.target.value.trim())}
+            />
+            <button type="button" onClick={() => setShowKey(!showKey)} aria-pressed={showKey}>
+              {showKey ? t('options.hideKey') : t('options.showKey')}
+            </button>
+          </div>
+        )}
+      </Field>
+      <Field label={t('options.model')} hint={preset.defaultModel ? t('options.modelHint', { model: preset.defaultModel }) : undefined}>
+        {(id, hintId) => (
+          <TextWithDefault
+            id={id}
+            hintId={hintId}
+            type="text"
+            value={connection.model}
+            fallback={preset.defaultModel}
+            onChange={(model) => void updateConnection({ model })}
+          />
+        )}
+      </Field>
+      {settings.provider === 'ollama' && <p className="small note">{t('options.localHelpOllama', { model: connection.model || preset.defaultModel })}</p>}
+      {settings.provider === 'lmstudio' && <p className="small note">{t('options.localHelpLmstudio')}</p>}
+      <ConnectionTest key={settings.provider} settings={settings} />
+    </section>
+  );
+}
