@@ -12,7 +12,9 @@ export default defineConfig({
     // contextMenus: the entry on images. storage: settings and key. notifications: "prompt
     // ready" when the browser will not open the popup. <all_urls>: read the image the user
     // right-clicked from whatever site serves it, and reach whichever provider URL they set.
-    permissions: ['contextMenus', 'storage', 'notifications'],
+    // declarativeNetRequestWithHostAccess: the page's Referer on our own download of a
+    // hotlink-protected image (a session rule for that one URL, removed right after).
+    permissions: ['contextMenus', 'storage', 'notifications', 'declarativeNetRequestWithHostAccess'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

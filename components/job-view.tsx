@@ -41,6 +41,7 @@ export function JobView({ job, templates, onSelect }: Props) {
       </header>
       <ImageVersions job={job} onSelect={onSelect} />
       <JobStatus job={job} />
+      {job.source.captured && <p className="small muted note-line">{t('popup.captured')}</p>}
       {refusal ? (
         <div className="refusal" role="status">
           <strong>{t('popup.refusalTitle')}</strong>

@@ -6,10 +6,16 @@ import type { StyleId } from './prompt/styles';
 
 /** What the content script saw under the pointer when the context menu opened. */
 export interface ImageTarget {
-  url: string;
+  /** Where the background can download it. */
+  url?: string;
+  /** Pixels only the page could read (blob:, canvas, video frame, inline SVG), as a data URL. */
+  dataUrl?: string;
   /** Natural size as the page decoded it, when known. */
   width?: number;
   height?: number;
+  /** The element's box in the frame's viewport (CSS px) and the device pixel ratio: for a screen capture. */
+  rect?: { x: number; y: number; width: number; height: number };
+  dpr?: number;
 }
 
 export type ConnectionCheck =
@@ -19,6 +25,8 @@ export type ConnectionCheck =
 export interface ProtocolMap {
   /** background → content script of the clicked frame. */
   getImageTarget(): ImageTarget | null;
+  /** background → content script: SVG markup to PNG, where a DOM can draw it. */
+  rasterizeSvg(markup: string): string;
   /** extension pages → background. */
   /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
   ping(): void;

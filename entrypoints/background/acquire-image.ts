@@ -4,6 +4,8 @@ import type { FitLimits } from '@/lib/image/fit-size';
 import { normalizeImage, type NormalizedImage } from '@/lib/image/normalize';
 import { JobFailure } from '@/lib/jobs/job-error';
 import { sendMessage, type ImageTarget } from '@/lib/messaging';
+import { captureElement } from './capture-element';
+import { withPageReferer } from './referer-fetch';
 
 const ASK_PAGE_TIMEOUT_MS = 1500;
 const FETCH_TIMEOUT_MS = 30_000;
@@ -28,7 +30,7 @@ export async function resolveTarget(
         ASK_PAGE_TIMEOUT_MS,
       );
       pageAnswered = true;
-      if (target?.url) return target;
+      if (target && (target.url || target.dataUrl || target.rect)) return target;
     } catch {
       // No content script in that frame (page opened before install, or a restricted page).
     }
@@ -51,17 +53,36 @@ export async function acquireImage(url: string, opts: AcquireOptions): Promise<N
   return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
 }
 
+export interface ClickedImage extends FetchedImage {
+  /** The image's own address, when it has one worth keeping. */
+  url?: string;
+  /** Taken from the screen because the file itself could not be had. */
+  captured?: boolean;
+}
+
+/** Download with the page's Referer when the site refuses a bare request (hotlink protection). */
+async function fetchAsPage(url: string, pageUrl: string | undefined, signal: AbortSignal): Promise<FetchedImage> {
+  try {
+    return await fetchImage(url, fetchSignal(signal));
+  } catch (error) {
+    const status = error instanceof JobFailure ? error.info.status : undefined;
+    if (!pageUrl || (status !== 401 && status !== 403)) throw error;
+    return withPageReferer(url, pageUrl, () => fetchImage(url, fetchSignal(signal)));
+  }
+}
+
 /**
  * The bytes of the image the user right-clicked, fetched from the moment of the click. The
  * menu's srcUrl starts downloading at once, while the content script says what was really
  * under the pointer; if that is another image (an overlay, a lazy placeholder), the guess is
- * dropped.
+ * dropped. SVG is drawn by the page (a service worker cannot decode it); as a last resort the
+ * element is captured from the screen.
  */
 export async function fetchClickedImage(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
   signal: AbortSignal,
-): Promise<{ url: string } & FetchedImage> {
+): Promise<ClickedImage> {
   const guess = new AbortController();
   const early = info.srcUrl ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
   early?.catch(() => undefined);
@@ -72,7 +93,23 @@ export async function fetchClickedImage(
     guess.abort();
     throw error;
   }
-  if (early && target.url === info.srcUrl) return { url: target.url, ...(await early) };
+  const frame = tab?.id !== undefined ? { tabId: tab.id, frameId: info.frameId ?? 0 } : undefined;
+  let fetched: FetchedImage;
+  try {
+    if (target.dataUrl) fetched = await fetchImage(target.dataUrl, fetchSignal(signal));
+    else if (target.url && early && target.url === info.srcUrl) fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
+    else if (target.url) fetched = await fetchAsPage(target.url, tab?.url, signal);
+    else throw new JobFailure({ code: 'image-fetch', detail: 'unreadable pixels' });
+  } catch (error) {
+    guess.abort();
+    // The page shows it, so the screen has it: only the top frame's boxes match the capture.
+    if (!tab || !target.rect || (info.frameId ?? 0) !== 0 || signal.aborted) throw error;
+    return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, captured: true };
+  }
   guess.abort();
-  return { url: target.url, ...(await fetchImage(target.url, fetchSignal(signal))) };
+  if (fetched.format === 'svg' && frame) {
+    const png = await sendMessage('rasterizeSvg', await fetched.blob.text(), frame);
+    fetched = await fetchImage(png, fetchSignal(signal));
+  }
+  return { ...fetched, url: target.url };
 }

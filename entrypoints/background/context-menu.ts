@@ -6,8 +6,9 @@ import type { CustomTemplate } from '@/lib/prompt/templates';
 const ROOT = 'promptlens';
 const STYLE_PREFIX = 'style:';
 const TEMPLATE_PREFIX = 'template:';
-// 'page', 'link' and 'frame' too: an image under an overlay is not an <img> to the browser.
-const CONTEXTS: ['image', 'page', 'link', 'frame'] = ['image', 'page', 'link', 'frame'];
+// 'page', 'link' and 'frame' too: an image under an overlay or a CSS background is not an
+// <img> to the browser; 'video' for the frame on screen.
+const CONTEXTS: ['image', 'video', 'page', 'link', 'frame'] = ['image', 'video', 'page', 'link', 'frame'];
 
 /** Default style first, so "PromptLens ▸ first item" always does what the user set. */
 export function orderedStyles(defaultStyle: StyleId): StyleId[] {

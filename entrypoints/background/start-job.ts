@@ -42,9 +42,10 @@ export async function startJobFromMenu(
     stored,
     image: async (opts) => {
       opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
-      const { url, blob, format } = await fetching;
-      if (url !== info.srcUrl) {
-        void stored.then(() => updateJob(job.id, { source: { ...job.source, imageUrl: storableUrl(url) } })).catch(() => undefined);
+      const { url, blob, format, captured } = await fetching;
+      if (url !== info.srcUrl || captured) {
+        const source = { ...job.source, imageUrl: storableUrl(url), ...(captured ? { captured } : {}) };
+        void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }
       return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
     },

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { pickImage } from '@/lib/image/pick-image';
+import { elementsAt, findImage } from '@/lib/image/find-image';
+import { rasterizeSvgMarkup } from '@/lib/image/page-pixels';
 import { onMessage } from '@/lib/messaging';
 
 /**
@@ -18,14 +19,20 @@ export default defineContentScript({
       'contextmenu',
       (event) => {
         const hit = event.composedPath()[0];
-        const stack = document.elementsFromPoint(event.clientX, event.clientY);
+        const stack = elementsAt(document, event.clientX, event.clientY);
         underPointer = hit instanceof Element && !stack.includes(hit) ? [hit, ...stack] : stack;
       },
       { capture: true },
     );
-    onMessage('getImageTarget', ({ sender }) => {
-      if (sender.id !== browser.runtime.id) return null;
-      return pickImage(underPointer);
+    const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
+    onMessage('getImageTarget', async ({ sender }) => {
+      if (!fromUs(sender)) return null;
+      const { target, unreadable } = await findImage(underPointer);
+      return target ?? unreadable ?? null;
+    });
+    onMessage('rasterizeSvg', ({ sender, data }) => {
+      if (!fromUs(sender) || typeof data !== 'string') throw new Error('Not allowed');
+      return rasterizeSvgMarkup(data);
     });
   },
 });

@@ -13,7 +13,7 @@ export const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
 export async function fetchImage(url: string, signal: AbortSignal): Promise<FetchedImage> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, credentials: 'include', cache: 'force-cache' });
+    response = await fetch(url, { signal, credentials: 'include' });
   } catch (error) {
     if (signal.aborted) throw new JobFailure({ code: 'image-fetch', detail: 'timed out' });
     throw new JobFailure({ code: 'image-fetch', detail: shorten((error as Error).message) });

@@ -3,6 +3,7 @@
  * pixels is also what strips EXIF/GPS: no metadata survives a canvas.
  */
 import { dataUrlLength } from './data-url';
+import { readDimensions } from './dimensions';
 import { fitSize, type FitLimits } from './fit-size';
 import { mayHaveAlpha, type ImageFormat } from './sniff';
 import { JobFailure } from '../jobs/job-error';
@@ -14,6 +15,18 @@ export interface NormalizedImage {
 }
 
 const JPEG_QUALITIES = [0.85, 0.72, 0.6];
+
+/** Below this on either side there is nothing to describe (spacers, tracking pixels, icons). */
+export const MIN_SIDE = 16;
+/** The largest image we decode: 100 MP is ~400 MB of pixels in memory. */
+export const MAX_MEGAPIXELS = 100;
+
+async function assertDecodable(source: Blob): Promise<void> {
+  const size = readDimensions(new Uint8Array(await source.slice(0, 256 * 1024).arrayBuffer()));
+  if (size && size.width * size.height > MAX_MEGAPIXELS * 1_000_000) {
+    throw new JobFailure({ code: 'image-too-big', detail: `${size.width} × ${size.height}` });
+  }
+}
 
 function hasTransparency(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number): boolean {
   const data = ctx.getImageData(0, 0, width, height).data;
@@ -27,6 +40,7 @@ export async function normalizeImage(
   limits: FitLimits,
   maxDataUrlBytes: number,
 ): Promise<NormalizedImage> {
+  await assertDecodable(source);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(source);
@@ -35,6 +49,10 @@ export async function normalizeImage(
   }
   const originalWidth = bitmap.width;
   const originalHeight = bitmap.height;
+  if (Math.min(originalWidth, originalHeight) < MIN_SIDE) {
+    bitmap.close();
+    throw new JobFailure({ code: 'image-too-small', detail: `${originalWidth} × ${originalHeight}` });
+  }
   const { width, height } = fitSize({ width: originalWidth, height: originalHeight }, limits);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: false });

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'image-fetch',
   'not-an-image',
   'image-decode',
+  'image-too-small',
+  'image-too-big',
   'bad-request',
   'unauthorized',
   'forbidden',

@@ -14,6 +14,8 @@ export interface JobSource {
   imageUrl?: string;
   pageUrl?: string;
   pageTitle?: string;
+  /** Taken from the screen: the site would not hand over the file. */
+  captured?: boolean;
 }
 
 /** The image as we send it; the original's size drives aspect ratios. */

@@ -1,6 +1,7 @@
 import { test, expect } from './fixtures';
 import { configure, openPopup } from './support/extension';
 import type { Reply } from './support/fake-provider';
+import type { ImageSpec } from './support/images';
 import { generateFrom, pageWithImage } from './support/scenario';
 
 const PHOTO = { width: 800, height: 600, color: [90, 140, 200] as [number, number, number] };
@@ -9,7 +10,7 @@ interface Fault {
   name: string;
   replies?: Reply[];
   config?: { model?: string; apiKey?: string; baseUrl?: string; provider?: string; timeoutSeconds?: number };
-  image?: { body: Buffer | string; type: string } | 'missing';
+  image?: { body: Buffer | string; type: string } | ImageSpec | 'missing';
   title: string | RegExp;
   hint: string | RegExp;
   settingsButton: boolean;
@@ -35,6 +36,7 @@ const faults: Fault[] = [
   { name: 'provider hangs: timeout', config: { timeoutSeconds: 5 }, replies: [{ kind: 'hang' }], title: 'OpenAI did not answer in time.', hint: 'raise the timeout', settingsButton: false },
   { name: 'image 404', image: 'missing', title: 'The image could not be downloaded.', hint: 'Reload the page', settingsButton: false },
   { name: 'image bytes are not an image', image: { body: Buffer.from('this is not a jpeg at all, just text '.repeat(20)), type: 'image/jpeg' }, title: 'The image could not be decoded.', hint: 'Try another image', settingsButton: false },
+  { name: 'an image of a few pixels', image: { width: 8, height: 8, color: [200, 0, 0] }, title: 'This image is too small to describe.', hint: 'Right-click a larger picture', settingsButton: false },
   { name: 'a web page instead of the image', image: { body: '<!doctype html><html><body>Please log in</body></html>', type: 'text/html' }, title: 'The site sent a web page instead of the image.', hint: 'login', settingsButton: false },
 ];
 

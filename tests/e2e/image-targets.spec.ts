@@ -8,13 +8,44 @@ const GREEN: Color = [30, 170, 60];
 const BLUE: Color = [30, 70, 220];
 const YELLOW: Color = [230, 200, 20];
 
+const PURPLE: Color = [140, 40, 180];
+const CYAN: Color = [20, 190, 200];
+
+/** An image made at set-up, or raw bytes (SVG, BMP); `refererFrom` guards it against hotlinking. */
+type Asset = (ImageSpec | { body: Buffer | string; type: string }) & { refererFrom?: 'page'; once?: boolean };
+
 interface Case {
   name: string;
-  images: Record<string, ImageSpec>;
+  images: Record<string, Asset>;
   html: string;
   target: string;
-  expected: { color: Color; size: [number, number] };
+  expected: { color: Color; size: [number, number]; captured?: boolean };
+  /** Not an <img> to Chromium: its page menu has "View page source" between PromptLens and "Inspect". */
+  pageMenu?: boolean;
 }
+
+const IMAGE_MENU = ['Up', 'Up', 'Right', 'Return'];
+const PAGE_MENU = ['Up', 'Up', 'Up', 'Right', 'Return'];
+
+/** A 24-bit BMP, built by hand: a format no provider accepts, to be re-encoded. */
+function bmp(width: number, height: number, [r, g, b]: Color): Buffer {
+  const row = Math.ceil((width * 3) / 4) * 4;
+  const data = Buffer.alloc(54 + row * height);
+  data.write('BM', 0, 'ascii');
+  data.writeUInt32LE(data.length, 2);
+  data.writeUInt32LE(54, 10);
+  data.writeUInt32LE(40, 14);
+  data.writeInt32LE(width, 18);
+  data.writeInt32LE(height, 22);
+  data.writeUInt16LE(1, 26);
+  data.writeUInt16LE(24, 28);
+  data.writeUInt32LE(row * height, 34);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([b, g, r], 54 + y * row + x * 3);
+  return data;
+}
+
+const svg = (w: number, h: number, [r, g, b]: Color) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="rgb(${r},${g},${b})"/></svg>`;
 
 const cases: Case[] = [
   {
@@ -48,19 +79,120 @@ const cases: Case[] = [
     target: '#overlay',
     expected: { color: GREEN, size: [1000, 600] },
   },
+  {
+    name: 'a CSS background-image of the element under the pointer',
+    images: { 'hero.jpg': { width: 1200, height: 800, color: PURPLE } },
+    html: `<div id="target" style="width:600px;height:400px;background:url('{{IMG}}/img/hero.jpg') center/cover"></div>`,
+    pageMenu: true,
+    target: '#target',
+    expected: { color: PURPLE, size: [1152, 768] },
+  },
+  {
+    name: 'a CSS background on an ancestor, under a caption, with a gradient layer on top',
+    images: { 'card.jpg': { width: 800, height: 800, color: CYAN } },
+    html: `<div style="width:400px;height:400px;background-image:linear-gradient(transparent, rgba(0,0,0,.2)), url('{{IMG}}/img/card.jpg')">
+        <p id="target" style="margin:0;padding-top:300px;font:20px sans-serif">Caption text</p></div>`,
+    pageMenu: true,
+    target: '#target',
+    expected: { color: CYAN, size: [768, 768] },
+  },
+  {
+    name: 'a ::before background with image-set()',
+    images: { 'one.jpg': { width: 900, height: 600, color: YELLOW }, 'two.jpg': { width: 1800, height: 1200, color: RED } },
+    html: `<style>#target{position:relative;width:450px;height:300px}
+        #target::before{content:'';position:absolute;inset:0;background-image:image-set(url('{{IMG}}/img/one.jpg') 1x, url('{{IMG}}/img/two.jpg') 2x);background-size:cover}</style>
+        <div id="target"></div>`,
+    pageMenu: true,
+    target: '#target',
+    expected: { color: YELLOW, size: [900, 600] },
+  },
+  {
+    name: 'lazy loading: a 1×1 placeholder in src, the real image in data-src',
+    images: { 'lazy.jpg': { width: 1000, height: 750, color: BLUE } },
+    html: `<img id="target" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" data-src="{{IMG}}/img/lazy.jpg" width="400" height="300">`,
+    target: '#target',
+    expected: { color: BLUE, size: [1000, 750] },
+  },
+  {
+    name: 'an <img> inside an open shadow root',
+    images: { 'shadow.jpg': { width: 640, height: 640, color: GREEN } },
+    html: `<photo-card id="target" style="display:block;width:320px;height:320px"></photo-card>
+      <script>customElements.define('photo-card', class extends HTMLElement { connectedCallback() {
+        this.attachShadow({ mode: 'open' }).innerHTML = '<img src="{{IMG}}/img/shadow.jpg" width="320" height="320" style="display:block">';
+      } });</script>`,
+    target: '#target',
+    expected: { color: GREEN, size: [640, 640] },
+  },
+  {
+    name: 'an inline <svg>, rasterized where a DOM can draw it',
+    images: {},
+    html: `<svg id="target" width="300" height="200" viewBox="0 0 300 200"><rect width="300" height="200" fill="rgb(140,40,180)"/></svg>`,
+    pageMenu: true,
+    target: '#target',
+    expected: { color: PURPLE, size: [1024, 683] },
+  },
+  {
+    name: 'an <img src="….svg"> from another origin: the worker cannot decode SVG, the page draws it',
+    images: { 'logo.svg': { body: svg(400, 400, RED), type: 'image/svg+xml' } },
+    html: `<img id="target" src="{{IMG}}/img/logo.svg" width="200" height="200">`,
+    target: '#target',
+    expected: { color: RED, size: [768, 768] },
+  },
+  {
+    name: 'a blob: URL only the page can read',
+    images: { 'blobbed.jpg': { width: 700, height: 500, color: YELLOW } },
+    html: `<img id="target" width="350" height="250">
+      <script>fetch('/proxy/blobbed.jpg').then((r) => r.blob()).then((b) => { document.getElementById('target').src = URL.createObjectURL(b); });</script>`,
+    target: '#target',
+    expected: { color: YELLOW, size: [700, 500] },
+  },
+  {
+    name: 'a BMP (a format providers refuse) is re-encoded',
+    images: { 'old.bmp': { body: bmp(320, 240, BLUE), type: 'image/bmp' } },
+    html: `<img id="target" src="{{IMG}}/img/old.bmp" width="320" height="240">`,
+    target: '#target',
+    expected: { color: BLUE, size: [320, 240] },
+  },
+  {
+    name: 'hotlink protection: 403 without the page’s Referer, fetched again with it',
+    images: { 'guarded.jpg': { width: 900, height: 900, color: PURPLE, refererFrom: 'page' } },
+    html: `<img id="target" src="{{IMG}}/img/guarded.jpg" width="300" height="300">`,
+    target: '#target',
+    expected: { color: PURPLE, size: [768, 768] },
+  },
+  {
+    name: 'an <img> in a cross-origin iframe',
+    images: { 'framed.jpg': { width: 800, height: 600, color: RED } },
+    html: `<iframe id="target" src="{{IMG}}/frame.html" width="420" height="340" style="border:0"></iframe>`,
+    target: '#target',
+    expected: { color: RED, size: [800, 600] },
+  },
+  {
+    name: 'an expiring image link (404 once the page has it): captured from the screen, and said so',
+    images: { 'expiring.jpg': { width: 400, height: 300, color: GREEN, once: true } },
+    html: `<img id="target" src="{{IMG}}/img/expiring.jpg" width="400" height="300">`,
+    target: '#target',
+    expected: { color: GREEN, size: [400, 300], captured: true },
+  },
 ];
 
 for (const c of cases) {
   test(c.name, async ({ ext, provider, site, scratch }) => {
-    for (const [name, spec] of Object.entries(c.images)) {
-      site.add(`/img/${name}`, await makeImage(scratch, spec), spec.type ?? 'image/jpeg');
+    for (const [name, asset] of Object.entries(c.images)) {
+      const body = 'body' in asset ? asset.body : await makeImage(scratch, asset);
+      const guard = asset.refererFrom === 'page' ? site.pageOrigin : undefined;
+      site.add(`/img/${name}`, body, asset.type ?? 'image/jpeg', guard, asset.once);
+      // Same bytes on the page's own origin, for pages that fetch them themselves.
+      site.add(`/proxy/${name}`, body, asset.type ?? 'image/jpeg');
     }
+    site.add('/frame.html', `<!doctype html><body style="margin:10px"><img src="/img/framed.jpg" width="400" height="300"></body>`, 'text/html');
     const url = site.page('/case.html', `<!doctype html><title>Case</title><body style="margin:20px">${c.html}</body>`);
     await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
     const page = await ext.context.newPage();
     await page.goto(url);
-    await page.waitForFunction(() => [...document.images].every((i) => i.complete && i.naturalWidth > 0));
-    await chooseFromContextMenu(page, c.target);
+    await page.waitForFunction(() => [...document.images].every((i) => i.complete && (i.naturalWidth > 0 || !i.src)));
+    await page.waitForTimeout(150);
+    await chooseFromContextMenu(page, c.target, c.pageMenu ? PAGE_MENU : IMAGE_MENU);
 
     const [request] = await provider.waitForRequests(1);
     expect(request!.violations).toEqual([]);
@@ -70,5 +202,6 @@ for (const c of cases) {
 
     const popup = await openPopup(ext);
     await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(provider.fallback.kind === 'stream' ? provider.fallback.text : '');
+    await expect(popup.getByText('Taken from the screen')).toHaveCount(c.expected.captured ? 1 : 0);
   });
 }

@@ -8,6 +8,10 @@ import type { AddressInfo } from 'node:net';
 interface Asset {
   body: Buffer | string;
   type: string;
+  /** Hotlink protection: 403 unless the Referer starts with this. */
+  refererFrom?: string;
+  /** An expiring link: served once, 404 afterwards. */
+  once?: boolean;
 }
 
 export class TestSite {
@@ -17,8 +21,8 @@ export class TestSite {
   pageOrigin = '';
   imageOrigin = '';
 
-  add(path: string, body: Buffer | string, type: string): void {
-    this.assets.set(path, { body, type });
+  add(path: string, body: Buffer | string, type: string, refererFrom?: string, once = false): void {
+    this.assets.set(path, { body, type, refererFrom, once });
   }
 
   /** A page whose `{{IMG}}` placeholders point at the other origin. */
@@ -32,6 +36,10 @@ export class TestSite {
     this.hits.push(path);
     const asset = this.assets.get(path);
     if (!asset) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    if (asset.refererFrom && !(req.headers.referer ?? '').startsWith(asset.refererFrom)) {
+      return void res.writeHead(403, { 'content-type': 'text/html' }).end('<!doctype html><h1>Hotlinking not allowed</h1>');
+    }
+    if (asset.once) this.assets.delete(path);
     res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
     res.end(asset.body);
   }
