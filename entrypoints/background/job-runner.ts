@@ -61,6 +61,8 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
   const pending: Promise<unknown>[] = [run.stored];
   const write = (patch: Parameters<typeof updateJob>[1]) => {
     const done = run.stored.then(() => updateJob(job.id, patch));
+    // Awaited below through `pending`; marked handled now so a failure is not reported twice.
+    done.catch(() => undefined);
     pending.push(done);
     return done;
   };
