@@ -12,7 +12,7 @@ const PURPLE: Color = [140, 40, 180];
 const CYAN: Color = [20, 190, 200];
 
 /** An image made at set-up, or raw bytes (SVG, BMP); `refererFrom` guards it against hotlinking. */
-type Asset = (ImageSpec | { body: Buffer | string; type: string }) & { refererFrom?: 'page'; once?: boolean };
+type Asset = (ImageSpec | { body: Buffer | string; type: string }) & { refererFrom?: 'page'; once?: boolean; ico?: boolean };
 
 interface Case {
   name: string;
@@ -22,6 +22,22 @@ interface Case {
   expected: { color: Color; size: [number, number]; captured?: boolean };
   /** Not an <img> to Chromium: its page menu has "View page source" between PromptLens and "Inspect". */
   pageMenu?: boolean;
+  /** A page-side condition to wait for before the right-click (besides loaded images). */
+  waitFor?: string;
+}
+
+/** An .ico holding one PNG image, as browsers and sites' favicons use. */
+function ico(png: Buffer, size: number): Buffer {
+  const header = Buffer.alloc(22);
+  header.writeUInt16LE(1, 2);
+  header.writeUInt16LE(1, 4);
+  header.writeUInt8(size, 6);
+  header.writeUInt8(size, 7);
+  header.writeUInt16LE(1, 10);
+  header.writeUInt16LE(32, 12);
+  header.writeUInt32LE(png.length, 14);
+  header.writeUInt32LE(22, 18);
+  return Buffer.concat([header, png]);
 }
 
 const IMAGE_MENU = ['Up', 'Up', 'Right', 'Return'];
@@ -168,6 +184,38 @@ const cases: Case[] = [
     expected: { color: RED, size: [800, 600] },
   },
   {
+    name: 'the current frame of a <video>',
+    images: {},
+    html: `<video id="target" width="480" height="270" muted></video>
+      <script>
+        const c = Object.assign(document.createElement('canvas'), { width: 640, height: 360 });
+        const ctx = c.getContext('2d');
+        const paint = () => { ctx.fillStyle = 'rgb(230,200,20)'; ctx.fillRect(0, 0, 640, 360); };
+        paint();
+        const rec = new MediaRecorder(c.captureStream(10), { mimeType: 'video/webm' });
+        const chunks = [];
+        rec.ondataavailable = (e) => chunks.push(e.data);
+        rec.onstop = () => {
+          const v = document.getElementById('target');
+          v.onloadeddata = () => (document.title = 'ready');
+          v.src = URL.createObjectURL(new Blob(chunks, { type: 'video/webm' }));
+        };
+        rec.start();
+        const tick = setInterval(paint, 50);
+        setTimeout(() => { clearInterval(tick); rec.stop(); }, 600);
+      </script>`,
+    target: '#target',
+    waitFor: "document.title === 'ready'",
+    expected: { color: YELLOW, size: [640, 360] },
+  },
+  {
+    name: 'an .ico file (a favicon-style container) is decoded and re-encoded',
+    images: { 'icon.ico': { width: 64, height: 64, color: CYAN, type: 'image/png', ico: true } },
+    html: `<img id="target" src="{{IMG}}/img/icon.ico" width="64" height="64">`,
+    target: '#target',
+    expected: { color: CYAN, size: [64, 64] },
+  },
+  {
     name: 'an expiring image link (404 once the page has it): captured from the screen, and said so',
     images: { 'expiring.jpg': { width: 400, height: 300, color: GREEN, once: true } },
     html: `<img id="target" src="{{IMG}}/img/expiring.jpg" width="400" height="300">`,
@@ -179,11 +227,13 @@ const cases: Case[] = [
 for (const c of cases) {
   test(c.name, async ({ ext, provider, site, scratch }) => {
     for (const [name, asset] of Object.entries(c.images)) {
-      const body = 'body' in asset ? asset.body : await makeImage(scratch, asset);
+      const made = 'body' in asset ? asset.body : await makeImage(scratch, asset);
+      const body = asset.ico && Buffer.isBuffer(made) ? ico(made, 64) : made;
       const guard = asset.refererFrom === 'page' ? site.pageOrigin : undefined;
-      site.add(`/img/${name}`, body, asset.type ?? 'image/jpeg', guard, asset.once);
+      const type = asset.ico ? 'image/x-icon' : (asset.type ?? 'image/jpeg');
+      site.add(`/img/${name}`, body, type, guard, asset.once);
       // Same bytes on the page's own origin, for pages that fetch them themselves.
-      site.add(`/proxy/${name}`, body, asset.type ?? 'image/jpeg');
+      site.add(`/proxy/${name}`, body, type);
     }
     site.add('/frame.html', `<!doctype html><body style="margin:10px"><img src="/img/framed.jpg" width="400" height="300"></body>`, 'text/html');
     const url = site.page('/case.html', `<!doctype html><title>Case</title><body style="margin:20px">${c.html}</body>`);
@@ -191,6 +241,7 @@ for (const c of cases) {
     const page = await ext.context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => [...document.images].every((i) => i.complete && (i.naturalWidth > 0 || !i.src)));
+    if (c.waitFor) await page.waitForFunction(c.waitFor, null, { timeout: 15_000 });
     await page.waitForTimeout(150);
     await chooseFromContextMenu(page, c.target, c.pageMenu ? PAGE_MENU : IMAGE_MENU);
 
