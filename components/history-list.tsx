@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Job } from '@/lib/jobs/types';
 import { ImagePreview } from './image-preview';
+import { describeError } from '@/lib/jobs/describe-error';
 import { jobTitle } from './job-title';
 import { providerName } from '@/lib/providers/provider-names';
 
@@ -22,7 +23,7 @@ export function HistoryList({ jobs, selectedImageId, onSelect }: Props) {
   const preview = (job: Job) => {
     if (job.kind === 'refusal') return t('popup.refusalTitle');
     if (job.text) return job.text;
-    if (job.error) return t(`errors.${job.error.code}.title`, { provider: providerName(job.provider, t), model: job.model, status: job.error.status ?? '' });
+    if (job.error) return describeError(job.error, { provider: providerName(job.provider, t), model: job.model }, t).title;
     return t(`status.${job.status}`);
   };
   if (jobs.length === 0) return <p className="muted small">{t('popup.historyEmpty')}</p>;

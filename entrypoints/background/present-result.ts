@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { i18n as I18n } from 'i18next';
+import { describeError } from '@/lib/jobs/describe-error';
 import type { Job } from '@/lib/jobs/types';
 import { providerName } from '@/lib/providers/provider-names';
 
@@ -39,11 +40,7 @@ export async function announceFinished(job: Job, popupOpened: boolean, i18n: I18
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: i18n.t(failed ? 'notification.failedTitle' : 'notification.doneTitle'),
       message: failed
-        ? i18n.t(`errors.${job.error?.code ?? 'unknown'}.title`, {
-            provider: providerName(job.provider, i18n.t),
-            model: job.model,
-            status: job.error?.status ?? '',
-          })
+        ? describeError(job.error ?? { code: 'unknown' }, { provider: providerName(job.provider, i18n.t), model: job.model }, i18n.t).title
         : i18n.t('notification.doneBody'),
     })
     .catch(() => undefined);
