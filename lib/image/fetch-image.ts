@@ -22,7 +22,8 @@ export async function fetchImage(url: string, signal: AbortSignal): Promise<Fetc
     throw new JobFailure({ code: 'image-fetch', status: response.status, detail: `HTTP ${response.status}` });
   }
   const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_SOURCE_BYTES) throw new JobFailure({ code: 'too-large', detail: `${declared} bytes` });
+  // The image itself is too big to handle: not the provider's limit, which 'too-large' names.
+  if (declared > MAX_SOURCE_BYTES) throw new JobFailure({ code: 'image-too-big', detail: `${declared} bytes` });
   const blob = await response.blob();
   const head = new Uint8Array(await blob.slice(0, 512).arrayBuffer());
   const format = sniffFormat(head);
