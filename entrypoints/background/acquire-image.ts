@@ -47,12 +47,6 @@ export interface AcquireOptions {
 
 const fetchSignal = (signal: AbortSignal) => AbortSignal.any([signal, AbortSignal.timeout(FETCH_TIMEOUT_MS)]);
 
-/** The image's bytes → the downscaled, metadata-free image we send. */
-export async function acquireImage(url: string, opts: AcquireOptions): Promise<NormalizedImage> {
-  const { blob, format } = await fetchImage(url, fetchSignal(opts.signal));
-  return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
-}
-
 export interface ClickedImage extends FetchedImage {
   /** The image's own address, when it has one worth keeping. */
   url?: string;
@@ -69,6 +63,12 @@ async function fetchAsPage(url: string, pageUrl: string | undefined, signal: Abo
     if (!pageUrl || (status !== 401 && status !== 403)) throw error;
     return withPageReferer(url, pageUrl, () => fetchImage(url, fetchSignal(signal)));
   }
+}
+
+/** The image's bytes (with the page's Referer if the site insists) → the downscaled, metadata-free image we send. */
+export async function acquireImage(url: string, pageUrl: string | undefined, opts: AcquireOptions): Promise<NormalizedImage> {
+  const { blob, format } = await fetchAsPage(url, pageUrl, opts.signal);
+  return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
 }
 
 /**

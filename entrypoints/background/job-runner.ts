@@ -43,7 +43,7 @@ async function imageFor(run: JobRun, opts: AcquireOptions): Promise<NormalizedIm
   if (run.image) return run.image(opts);
   const stored = await getImage(run.job.imageId);
   if (stored) return { blob: stored.blob, info: stored.info };
-  if (run.job.source.imageUrl) return acquireImage(run.job.source.imageUrl, opts);
+  if (run.job.source.imageUrl) return acquireImage(run.job.source.imageUrl, run.job.source.pageUrl, opts);
   throw new JobFailure({ code: 'no-image' });
 }
 
