@@ -37,7 +37,7 @@ export function HistoryList({ jobs, selectedImageId, onSelect }: Props) {
             aria-current={job.imageId === selectedImageId ? 'true' : undefined}
             onClick={() => onSelect(job.id)}
           >
-            <ImagePreview blob={job.thumbnail} className="thumb small-thumb" />
+            <ImagePreview imageId={job.imageId} className="thumb small-thumb" />
             <span className="history-text">
               <span className="small muted">
                 {jobTitle(job, t)} · {new Date(job.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}

@@ -1,7 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { getThumbnail } from '@/lib/jobs/job-store';
 
-/** A job's thumbnail (made from the image as it was sent: downscaled, no metadata). */
-export function ImagePreview({ blob, className }: { blob?: Blob; className?: string }) {
+/** An image's thumbnail (made from the image as it was sent: downscaled, no metadata). */
+export function ImagePreview({ imageId, className }: { imageId: string; className?: string }) {
+  const blob = useLiveQuery(() => getThumbnail(imageId), [imageId]);
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     if (!blob) return setUrl(undefined);

@@ -31,7 +31,7 @@ export function JobView({ job, templates, onSelect }: Props) {
   return (
     <article className="job" aria-busy={active}>
       <header className="job-head">
-        <ImagePreview blob={job.thumbnail} className="thumb" />
+        <ImagePreview imageId={job.imageId} className="thumb" />
         <div>
           <h2>{jobTitle(job, t)}</h2>
           <p className="small muted" style={{ margin: 0 }}>

@@ -29,11 +29,28 @@ export interface Settings {
   promptLanguage: LanguageCode;
   midjourney: MidjourneyOptions;
   templates: CustomTemplate[];
+  /** How many prompts are written at once; the rest wait their turn (provider rate limits). */
+  concurrency: number;
+  /** How long history is kept; favourites are kept whatever this says. */
+  retention: Retention;
+  /** Whether history keeps the source page's address and title. */
+  storePageInfo: boolean;
 }
+
+export const RETENTIONS = ['forever', '30d', '7d', '24h'] as const;
+export type Retention = (typeof RETENTIONS)[number];
+export const isRetention = (value: unknown): value is Retention =>
+  typeof value === 'string' && (RETENTIONS as readonly string[]).includes(value);
 
 export type ApiKeys = Partial<Record<ProviderId, string>>;
 
 export const TIMEOUT_RANGE = { min: 5, max: 600, default: 60 } as const;
+export const CONCURRENCY_RANGE = { min: 1, max: 6, default: 2 } as const;
+
+const clampInt = (value: unknown, range: { min: number; max: number; default: number }) => {
+  const n = Number(value);
+  return Number.isFinite(n) ? Math.min(range.max, Math.max(range.min, Math.round(n))) : range.default;
+};
 
 function defaultConnections(): Record<ProviderId, Connection> {
   return Object.fromEntries(
@@ -51,6 +68,9 @@ export const DEFAULT_SETTINGS: Settings = {
   promptLanguage: 'en',
   midjourney: DEFAULT_MIDJOURNEY,
   templates: [],
+  concurrency: CONCURRENCY_RANGE.default,
+  retention: 'forever',
+  storePageInfo: true,
 };
 
 export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
@@ -88,23 +108,23 @@ export function normalizeSettings(raw: unknown): Settings {
       model: str(stored[id]?.model, connections[id].model),
     };
   }
-  const timeout = Number(value.timeoutSeconds);
   return {
     provider: isProviderId(value.provider) ? value.provider : DEFAULT_SETTINGS.provider,
     connections,
     defaultStyle: isStyleId(value.defaultStyle) ? value.defaultStyle : DEFAULT_SETTINGS.defaultStyle,
-    timeoutSeconds: Number.isFinite(timeout)
-      ? Math.min(TIMEOUT_RANGE.max, Math.max(TIMEOUT_RANGE.min, Math.round(timeout)))
-      : TIMEOUT_RANGE.default,
+    timeoutSeconds: clampInt(value.timeoutSeconds, TIMEOUT_RANGE),
     uiLanguage: value.uiLanguage === 'auto' || isLanguageCode(value.uiLanguage) ? value.uiLanguage : 'auto',
     defaultDetail: isDetailLevel(value.defaultDetail) ? value.defaultDetail : DEFAULT_SETTINGS.defaultDetail,
     promptLanguage: isLanguageCode(value.promptLanguage) ? value.promptLanguage : DEFAULT_SETTINGS.promptLanguage,
     midjourney: normalizeMidjourney(value.midjourney),
     templates: normalizeTemplates(value.templates),
+    concurrency: clampInt(value.concurrency, CONCURRENCY_RANGE),
+    retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
+    storePageInfo: value.storePageInfo !== false,
   };
 }
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
@@ -118,6 +138,13 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     midjourney: DEFAULT_MIDJOURNEY,
     templates: [],
   }),
+  // v4: the job queue's concurrency, history retention and whether to keep page addresses.
+  4: (old) => ({
+    ...(old && typeof old === 'object' ? old : {}),
+    concurrency: CONCURRENCY_RANGE.default,
+    retention: 'forever',
+    storePageInfo: true,
+  }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -128,6 +155,17 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** Keys are per provider, in storage.local (never sync), read only by the background and options. */
 export const apiKeysItem = storage.defineItem<ApiKeys>('local:apiKeys', { fallback: {}, version: 1 });
+
+/**
+ * The provider (and address) the user last agreed to send images to, after the one-time
+ * privacy notice; the notice shows again when the provider changes.
+ */
+export interface PrivacyConsent {
+  provider: ProviderId;
+  baseUrl: string;
+  acceptedAt: number;
+}
+export const privacyConsentItem = storage.defineItem<PrivacyConsent | null>('local:privacyConsent', { fallback: null, version: 1 });
 
 export async function loadSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());

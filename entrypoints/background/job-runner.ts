@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
 import { makeThumbnail } from '@/lib/image/thumbnail';
 import type { NormalizedImage } from '@/lib/image/normalize';
 import { JobFailure } from '@/lib/jobs/job-error';
-import { addJob, failJob, getImage, getJob, newJob, saveImage, updateJob } from '@/lib/jobs/job-store';
+import { addJob, ensureThumbnail, failJob, getImage, getJob, newJob, saveImage, updateJob } from '@/lib/jobs/job-store';
 import type { DetailLevel } from '@/lib/prompt/detail';
 import type { StyleId } from '@/lib/prompt/styles';
 import type { Job } from '@/lib/jobs/types';
@@ -89,9 +89,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     void write({ status: 'running' });
     await run.stored;
     // Made while the request is out, not before it.
-    if (!job.thumbnail) {
-      void makeThumbnail(image.blob).then((thumbnail) => write({ thumbnail })).catch(() => undefined);
-    }
+    pending.push(ensureThumbnail(job.imageId, () => makeThumbnail(image.blob)).catch(() => undefined));
     const result = await streamCompletion({
       client: createClient({ ...config, timeoutMs }),
       body,
@@ -144,7 +142,6 @@ export async function regenerateJob({ jobId, style, templateId, detail }: Regene
     model: config.model,
   });
   job.image = source.image;
-  job.thumbnail = source.thumbnail;
   void runJob({ job, config, stored: addJob(job) });
   return job.id;
 }

@@ -1,10 +1,19 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Job, StoredImage } from './types';
+import type { HistoryEntry, StoredThumbnail } from '../history/types';
+import { buildEntry } from '../history/build-entry';
 
-/** IndexedDB in the extension's origin, shared by the background and the popup. */
+/**
+ * IndexedDB in the extension's origin, shared by the background and the extension pages.
+ * Every schema change is a new `version()` with its upgrade; tests/unit/db-migrations.test.ts
+ * opens a database written by each older version.
+ */
 export class PromptLensDb extends Dexie {
   jobs!: EntityTable<Job, 'id'>;
+  /** Normalized images kept so Retry/Regenerate need not go back to the page: a bounded cache. */
   images!: EntityTable<StoredImage, 'id'>;
+  history!: EntityTable<HistoryEntry, 'id'>;
+  thumbnails!: EntityTable<StoredThumbnail, 'id'>;
 
   constructor(name = 'promptlens') {
     super(name);
@@ -12,7 +21,36 @@ export class PromptLensDb extends Dexie {
       jobs: 'id, createdAt, status, imageId',
       images: 'id, createdAt',
     });
+    // v2: the history library: one row per image, thumbnails moved out of the jobs.
+    this.version(2)
+      .stores({
+        history: 'id, updatedAt, favorite',
+        thumbnails: 'id',
+      })
+      .upgrade(upgradeToV2);
   }
+}
+
+type V1Job = Job & { thumbnail?: Blob };
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const jobs = (await tx.table('jobs').toArray()) as V1Job[];
+  // Not Map.groupBy: the unit tests run on Node 20.
+  const byImage = new Map<string, V1Job[]>();
+  for (const job of jobs) byImage.set(job.imageId, [...(byImage.get(job.imageId) ?? []), job]);
+  const entries = [...byImage.values()].flatMap((group) => buildEntry(group) ?? []);
+  const thumbnails = [...byImage].flatMap(([id, group]) => {
+    const blob = group.find((job) => job.thumbnail)?.thumbnail;
+    return blob ? [{ id, blob }] : [];
+  });
+  await tx.table('history').bulkPut(entries);
+  await tx.table('thumbnails').bulkPut(thumbnails);
+  await tx
+    .table('jobs')
+    .toCollection()
+    .modify((job: V1Job) => {
+      delete job.thumbnail;
+    });
 }
 
 export const db = new PromptLensDb();

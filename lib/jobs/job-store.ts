@@ -1,4 +1,5 @@
 import { db } from './db';
+import { syncEntry } from '../history/entry-sync';
 import type { JobError } from './job-error';
 import type { Job, StoredImage } from './types';
 
@@ -20,6 +21,16 @@ export function newJob(input: NewJob): Job {
 
 export async function addJob(job: Job): Promise<void> {
   await db.jobs.add(job);
+  await syncEntry(job.imageId);
+}
+
+/** Patches that leave the history row as it is: streamed text, retry countdowns, sizes. */
+const ROW_NEUTRAL = new Set<string>(['text', 'retry', 'image', 'usage', 'updatedAt']);
+const touchesRow = (patch: object) => Object.keys(patch).some((key) => !ROW_NEUTRAL.has(key));
+
+async function syncJobEntry(id: string): Promise<void> {
+  const job = await db.jobs.get(id);
+  if (job) await syncEntry(job.imageId);
 }
 
 export async function createJob(input: NewJob): Promise<Job> {
@@ -30,10 +41,12 @@ export async function createJob(input: NewJob): Promise<Job> {
 
 export async function updateJob(id: string, patch: Partial<Omit<Job, 'id'>>): Promise<void> {
   await db.jobs.update(id, { ...patch, updatedAt: Date.now() });
+  if (touchesRow(patch)) await syncJobEntry(id);
 }
 
 export async function failJob(id: string, error: JobError): Promise<void> {
   await db.jobs.update(id, { status: 'failed', error, retry: undefined, updatedAt: Date.now() });
+  await syncJobEntry(id);
 }
 
 export function getJob(id: string): Promise<Job | undefined> {
@@ -49,8 +62,26 @@ export function jobsForImage(imageId: string): Promise<Job[]> {
   return db.jobs.where('imageId').equals(imageId).sortBy('createdAt');
 }
 
+/**
+ * Normalized images (~100 KB each) kept for Retry and Regenerate. Older ones are dropped:
+ * regenerating those downloads the image again from where it came from.
+ */
+export const IMAGE_CACHE_SIZE = 100;
+
 export async function saveImage(image: StoredImage): Promise<void> {
   await db.images.put(image);
+  const stale = await db.images.orderBy('createdAt').reverse().offset(IMAGE_CACHE_SIZE).primaryKeys();
+  if (stale.length) await db.images.bulkDelete(stale);
+}
+
+/** The list preview, made once per image. */
+export async function ensureThumbnail(imageId: string, make: () => Promise<Blob>): Promise<void> {
+  if (await db.thumbnails.get(imageId)) return;
+  await db.thumbnails.put({ id: imageId, blob: await make() });
+}
+
+export function getThumbnail(imageId: string): Promise<Blob | undefined> {
+  return db.thumbnails.get(imageId).then((row) => row?.blob);
 }
 
 export function getImage(id: string): Promise<StoredImage | undefined> {

@@ -48,8 +48,6 @@ export interface Job {
   kind?: PromptKind;
   source: JobSource;
   image?: JobImageInfo;
-  /** A few-KB preview for lists. */
-  thumbnail?: Blob;
   error?: JobError;
   /** Set while waiting to retry after 429/5xx. */
   retry?: { attempt: number; until: number; status?: number };

@@ -49,6 +49,10 @@ describe('settings', () => {
     expect(repaired.connections.openai).toEqual({ baseUrl: PRESETS.openai.baseUrl, model: PRESETS.openai.defaultModel });
     expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(normalizeSettings({ timeoutSeconds: 'x' }).timeoutSeconds).toBe(60);
+    expect(normalizeSettings({ concurrency: 50 }).concurrency).toBe(6);
+    expect(normalizeSettings({ concurrency: 0 }).concurrency).toBe(1);
+    expect(normalizeSettings({ retention: '1y', storePageInfo: 'no' })).toMatchObject({ retention: 'forever', storePageInfo: true });
+    expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({ retention: '7d', storePageInfo: false });
   });
 
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
@@ -63,6 +67,8 @@ describe('settings', () => {
       expect(settings).toMatchObject({ provider: 'groq', defaultStyle: 'flux' });
       // v1 had no interface language: it becomes "follow the browser"; later versions keep theirs.
       expect(settings.uiLanguage).toBe(version === 1 ? 'auto' : 'ja');
+      // Before v4 nobody chose these: the defaults (2 at once, keep forever, keep page addresses).
+      expect(settings).toMatchObject({ concurrency: 2, retention: 'forever', storePageInfo: true });
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
   });

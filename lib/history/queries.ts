@@ -1,0 +1,69 @@
+import { db } from '../jobs/db';
+import type { Job, StoredImage } from '../jobs/types';
+import type { HistoryEntry, StoredThumbnail } from './types';
+
+/** Newest first: the whole library, as rows without blobs or per-token text. */
+export function listEntries(limit?: number): Promise<HistoryEntry[]> {
+  const query = db.history.orderBy('updatedAt').reverse();
+  return (limit ? query.limit(limit) : query).toArray();
+}
+
+export function countEntries(): Promise<number> {
+  return db.history.count();
+}
+
+export async function setFavorite(id: string, favorite: boolean): Promise<void> {
+  await db.history.update(id, { favorite: favorite ? 1 : 0 });
+}
+
+/** Everything stored for some images: what Delete removes and Undo puts back. */
+export interface EntrySnapshot {
+  entries: HistoryEntry[];
+  jobs: Job[];
+  thumbnails: StoredThumbnail[];
+  images: StoredImage[];
+}
+
+const TABLES = () => [db.history, db.jobs, db.thumbnails, db.images] as const;
+
+/** Deletes images' rows, prompts, thumbnails and cached images at once, and returns them for Undo. */
+export function deleteEntries(ids: readonly string[]): Promise<EntrySnapshot> {
+  return db.transaction('rw', TABLES(), async () => {
+    const [entries, jobs, thumbnails, images] = await Promise.all([
+      db.history.bulkGet(ids as string[]),
+      db.jobs.where('imageId').anyOf(ids as string[]).toArray(),
+      db.thumbnails.bulkGet(ids as string[]),
+      db.images.bulkGet(ids as string[]),
+    ]);
+    await Promise.all([
+      db.history.bulkDelete(ids as string[]),
+      db.jobs.bulkDelete(jobs.map((job) => job.id)),
+      db.thumbnails.bulkDelete(ids as string[]),
+      db.images.bulkDelete(ids as string[]),
+    ]);
+    const present = <T,>(rows: (T | undefined)[]) => rows.filter((row): row is T => row !== undefined);
+    return { entries: present(entries), jobs, thumbnails: present(thumbnails), images: present(images) };
+  });
+}
+
+export function restoreEntries(snapshot: EntrySnapshot): Promise<void> {
+  return db.transaction('rw', TABLES(), async () => {
+    await Promise.all([
+      db.history.bulkPut(snapshot.entries),
+      db.jobs.bulkPut(snapshot.jobs),
+      db.thumbnails.bulkPut(snapshot.thumbnails),
+      db.images.bulkPut(snapshot.images),
+    ]);
+  });
+}
+
+/** Ids of images with a prompt still being written: the caller cancels those first. */
+export async function activeJobIds(imageIds?: readonly string[]): Promise<string[]> {
+  const active = await db.jobs.where('status').anyOf('queued', 'running').toArray();
+  return active.filter((job) => !imageIds || imageIds.includes(job.imageId)).map((job) => job.id);
+}
+
+/** Clear all: every prompt, row, thumbnail and cached image. */
+export function clearHistory(): Promise<void> {
+  return db.transaction('rw', TABLES(), () => Promise.all(TABLES().map((table) => table.clear())).then(() => undefined));
+}
