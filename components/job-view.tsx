@@ -91,7 +91,10 @@ function JobFacts({ job }: { job: Job }) {
   const facts: string[] = [];
   if (job.image) {
     facts.push(t('popup.imageSize', { width: job.image.originalWidth, height: job.image.originalHeight }));
-    facts.push(t('popup.sentSize', { width: job.image.width, height: job.image.height, size: formatBytes(job.image.bytes, i18n.language) }));
+    // Prepared but waiting for the privacy OK: not "sent" yet.
+    if (job.error?.code !== 'consent-required') {
+      facts.push(t('popup.sentSize', { width: job.image.width, height: job.image.height, size: formatBytes(job.image.bytes, i18n.language) }));
+    }
   }
   if (job.usage) {
     const n = new Intl.NumberFormat(i18n.language);

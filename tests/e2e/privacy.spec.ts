@@ -13,6 +13,7 @@ test('the first image waits for the privacy notice; nothing reaches the provider
   await expect(popup.getByRole('heading', { name: 'Before the first image goes to OpenAI' })).toBeVisible();
   await expect(popup.getByText(provider.baseUrl, { exact: true })).toBeVisible();
   await expect(popup.getByText(/scaled down and stripped of its metadata/)).toBeVisible();
+  await expect(popup.getByText(/sent as/)).toHaveCount(0);
   expect(provider.requests).toHaveLength(0);
 
   provider.reply({ kind: 'stream', text: STREAMED, pieces: 5, delayMs: 60 });
@@ -183,4 +184,17 @@ test('"Delete all data" wipes history, settings and consent after a confirmation
   await expect(options.getByRole('button', { name: 'Forget key' })).toBeDisabled();
   const keys = await (await ext.worker()).evaluate(() => (globalThis as any).chrome.storage.local.get('apiKeys'));
   expect(keys.apiKeys).toEqual({});
+});
+
+test('the privacy page, linked from the settings, says what goes where and names the current destination', async ({ ext, provider }) => {
+  await configure(ext, { provider: 'mistral', baseUrl: provider.baseUrl, model: 'pixtral-12b' });
+  const options = await openOptions(ext);
+  const [page] = await Promise.all([ext.context.waitForEvent('page'), options.getByRole('link', { name: 'What goes where' }).click()]);
+  await expect(page).toHaveURL(ext.url('privacy.html'));
+  await expect(page.getByRole('heading', { name: 'PromptLens privacy: what goes where', level: 1 })).toBeVisible();
+  await expect(page.getByText(/Nothing is sent to us or to anyone else/)).toBeVisible();
+  await expect(page.getByText(/generated 32 px blue square/)).toBeVisible();
+  await expect(page.getByText('Your images currently go to Mistral, at this address:')).toBeVisible();
+  await expect(page.getByText(provider.baseUrl, { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How to delete it' })).toBeVisible();
 });
