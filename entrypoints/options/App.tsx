@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSection } from './language-section';
 import { MidjourneySection } from './midjourney-section';
+import { PrivacySection } from './privacy-section';
 import { PromptSection } from './prompt-section';
 import { ProviderSection } from './provider-section';
 import { useSettingsStore } from './settings-store';
@@ -26,7 +27,7 @@ export default function App() {
       <MidjourneySection />
       <TemplatesSection />
       <LanguageSection />
-      <p className="small muted privacy">{t('options.privacy')}</p>
+      <PrivacySection />
     </main>
   );
 }
