@@ -14,7 +14,6 @@ import { jobTitle } from './job-title';
 import { JobStatus } from './job-status';
 import { PrivacyNotice } from './privacy-notice';
 import { RegenerateForm } from './regenerate-form';
-import { StorageFullNotice } from './storage-full-notice';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -64,7 +63,6 @@ export function JobView({ job, templates, onSelect }: Props) {
           </div>
         )
       )}
-      <StorageFullNotice />
       {job.status === 'failed' && job.error?.code === 'consent-required' && <PrivacyNotice key={job.id} job={job} />}
       {job.status === 'failed' && job.error && job.error.code !== 'consent-required' && (
         <ErrorPanel error={job.error} provider={provider} model={job.model}>

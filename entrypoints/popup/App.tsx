@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { HistorySection } from '@/components/history-section';
 import { JobView } from '@/components/job-view';
+import { StorageFullNotice } from '@/components/storage-full-notice';
 import { useSettings } from '@/components/use-settings';
 import { getJob, recentJobs } from '@/lib/jobs/job-store';
 import { sendMessage } from '@/lib/messaging';
@@ -52,6 +53,7 @@ export default function App() {
         <button type="button" onClick={openSettings}>{t('popup.settings')}</button>
       </header>
       <main>
+        <StorageFullNotice />
         {jobs === undefined ? null : current ? (
           <JobView job={current} templates={settings?.templates ?? []} onSelect={select} />
         ) : needsSetup ? (
