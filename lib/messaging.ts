@@ -27,6 +27,11 @@ export interface ProtocolMap {
   getImageTarget(): ImageTarget | null;
   /** background → content script: SVG markup to PNG, where a DOM can draw it. */
   rasterizeSvg(markup: string): string;
+  /**
+   * content script → background: the pointer is (or is no longer) over an image the browser's
+   * own image/video menu context does not cover, so PromptLens's page entry shows (or hides).
+   */
+  pointerOverImage(over: boolean): void;
   /** extension pages → background. */
   /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
   ping(): void;

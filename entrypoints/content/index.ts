@@ -3,16 +3,19 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { elementsAt, findImage } from '@/lib/image/find-image';
 import { rasterizeSvgMarkup } from '@/lib/image/page-pixels';
 import { onMessage } from '@/lib/messaging';
+import { watchPointer } from './watch-pointer';
 
 /**
  * Remembers what was under the pointer when the context menu opened, and tells the background
- * which image that was. It reads nothing else from the page and holds no secrets.
+ * which image that was; follows the pointer so the menu entry shows over images only. It reads
+ * nothing else from the page and holds no secrets.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   runAt: 'document_start',
   main(ctx) {
+    watchPointer(ctx);
     let underPointer: Element[] = [];
     ctx.addEventListener(
       window,

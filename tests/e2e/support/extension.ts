@@ -81,10 +81,14 @@ function parkPointer(): void {
 /**
  * A real right-click and the real native context menu: PromptLens sits just above "Inspect",
  * two steps up from the bottom; Right opens its submenu, whose first item is the default style.
+ * The pointer rests on the element first, as a hand does: the page entry shows or hides as the
+ * pointer moves (the content script reports what is under it).
  */
 export async function chooseFromContextMenu(page: Page, selector: string, keys = ['Up', 'Up', 'Right', 'Return']): Promise<void> {
   parkPointer();
   await page.bringToFront();
+  await page.locator(selector).hover();
+  await page.waitForTimeout(250);
   await page.locator(selector).click({ button: 'right' });
   await page.waitForTimeout(400);
   execFileSync('xdotool', ['key', '--delay', '60', ...keys]);
