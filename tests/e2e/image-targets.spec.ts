@@ -211,6 +211,20 @@ const cases: Case[] = [
     expected: { color: YELLOW, size: [640, 360] },
   },
   {
+    name: 'an animated GIF: its first frame',
+    images: { 'anim.gif': { width: 480, height: 360, color: RED, laterFrame: BLUE, type: 'image/gif' } },
+    html: `<img id="target" src="{{IMG}}/img/anim.gif" width="480" height="360">`,
+    target: '#target',
+    expected: { color: RED, size: [480, 360] },
+  },
+  {
+    name: 'an AVIF (a format providers refuse) is decoded and re-encoded',
+    images: { 'still.avif': { width: 640, height: 480, color: GREEN, type: 'image/avif' } },
+    html: `<img id="target" src="{{IMG}}/img/still.avif" width="320" height="240">`,
+    target: '#target',
+    expected: { color: GREEN, size: [640, 480] },
+  },
+  {
     name: 'an .ico file (a favicon-style container) is decoded and re-encoded',
     images: { 'icon.ico': { width: 64, height: 64, color: CYAN, type: 'image/png', ico: true } },
     html: `<img id="target" src="{{IMG}}/img/icon.ico" width="64" height="64">`,
