@@ -225,6 +225,14 @@ const cases: Case[] = [
     expected: { color: GREEN, size: [640, 480] },
   },
   {
+    name: 'a cross-origin <video> (its frame cannot be read: tainted): captured from the screen, and said so',
+    images: { 'clip.webm': { width: 640, height: 360, color: PURPLE, type: 'video/webm' } },
+    html: `<video id="target" src="{{IMG}}/img/clip.webm" width="480" height="270" muted></video>`,
+    target: '#target',
+    waitFor: "document.getElementById('target').readyState >= 2",
+    expected: { color: PURPLE, size: [480, 270], captured: true },
+  },
+  {
     name: 'an .ico file (a favicon-style container) is decoded and re-encoded',
     images: { 'icon.ico': { width: 64, height: 64, color: CYAN, type: 'image/png', ico: true } },
     html: `<img id="target" src="{{IMG}}/img/icon.ico" width="64" height="64">`,

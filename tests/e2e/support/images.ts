@@ -10,7 +10,7 @@ export interface ImageSpec {
   /** [r, g, b] */
   color: [number, number, number];
   /** GIF is written here (canvases cannot), AVIF is AV1-encoded by the browser and boxed here. */
-  type?: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/avif';
+  type?: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/avif' | 'video/webm';
   /** GIF: a second frame in this colour, so a test can tell the first frame was used. */
   laterFrame?: [number, number, number];
   /** Pixel noise, so sizes resemble photos rather than flat fills. */
@@ -22,6 +22,7 @@ export interface ImageSpec {
 export async function makeImage(page: Page, spec: ImageSpec): Promise<Buffer> {
   if (spec.type === 'image/gif') return gif(spec.width, spec.height, [spec.color, ...(spec.laterFrame ? [spec.laterFrame] : [])]);
   if (spec.type === 'image/avif') return avif(page, spec);
+  if (spec.type === 'video/webm') return webm(page, spec);
   const base64 = await page.evaluate(async (s) => {
     const canvas = new OffscreenCanvas(s.width, s.height);
     const ctx = canvas.getContext('2d')!;
@@ -216,4 +217,32 @@ async function avif(page: Page, spec: ImageSpec): Promise<Buffer> {
     );
   const offset = ftyp.length + meta(0).length + 8;
   return Buffer.concat([ftyp, meta(offset), box('mdat', [av1])]);
+}
+
+/** A short flat-colour WebM, recorded by the browser from a canvas. */
+async function webm(page: Page, spec: ImageSpec): Promise<Buffer> {
+  const base64 = await page.evaluate(async (s) => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: s.width, height: s.height });
+    const ctx = canvas.getContext('2d')!;
+    const paint = () => {
+      ctx.fillStyle = `rgb(${s.color.join(',')})`;
+      ctx.fillRect(0, 0, s.width, s.height);
+    };
+    paint();
+    const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+    recorder.start();
+    const tick = setInterval(paint, 50);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    clearInterval(tick);
+    recorder.stop();
+    await stopped;
+    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, spec);
+  return Buffer.from(base64, 'base64');
 }
