@@ -13,7 +13,10 @@ export interface ImageTarget {
   /** Natural size as the page decoded it, when known. */
   width?: number;
   height?: number;
-  /** The element's box in the frame's viewport (CSS px) and the device pixel ratio: for a screen capture. */
+  /**
+   * The element's visible box in the tab's viewport (CSS px; a frame's own box is moved by where
+   * the frame sits) and the device pixel ratio: for a screen capture.
+   */
   rect?: { x: number; y: number; width: number; height: number };
   dpr?: number;
 }

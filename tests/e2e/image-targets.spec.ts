@@ -23,6 +23,8 @@ interface Case {
   expected: { color: Color; size: [number, number]; captured?: boolean };
   /** Not an <img> to Chromium: its page menu has "View page source" between PromptLens and "Inspect". */
   pageMenu?: boolean;
+  /** The body of a frame page served at /case-frame.html (on both origins). */
+  frame?: string;
   /** A page-side condition to wait for before the right-click (besides loaded images). */
   waitFor?: string;
 }
@@ -254,6 +256,14 @@ const cases: Case[] = [
     target: '#target',
     expected: { color: GREEN, size: [400, 300], captured: true },
   },
+  {
+    name: 'an expiring image inside a cross-origin iframe: captured from the screen where the frame sits',
+    images: { 'framed-once.jpg': { width: 400, height: 300, color: CYAN, once: true } },
+    frame: `<img src="/img/framed-once.jpg" width="400" height="300">`,
+    html: `<div style="height:260px"></div><iframe id="target" src="{{IMG}}/case-frame.html" width="440" height="340" style="border:5px solid #000;margin-left:300px"></iframe>`,
+    target: '#target',
+    expected: { color: CYAN, size: [400, 300], captured: true },
+  },
 ];
 
 for (const c of cases) {
@@ -267,6 +277,7 @@ for (const c of cases) {
       // Same bytes on the page's own origin, for pages that fetch them themselves.
       site.add(`/proxy/${name}`, body, type);
     }
+    if (c.frame) site.add('/case-frame.html', `<!doctype html><body style="margin:10px">${c.frame}</body>`, 'text/html');
     site.add('/frame.html', `<!doctype html><body style="margin:10px"><img src="/img/framed.jpg" width="400" height="300"></body>`, 'text/html');
     const url = site.page('/case.html', `<!doctype html><title>Case</title><body style="margin:20px">${c.html}</body>`);
     await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
