@@ -13,7 +13,10 @@ export interface ImageTarget {
   /** Natural size as the page decoded it, when known. */
   width?: number;
   height?: number;
-  /** The element's box in the frame's viewport (CSS px) and the device pixel ratio: for a screen capture. */
+  /**
+   * The element's visible box in the tab's viewport (CSS px; a frame's own box is moved by where
+   * the frame sits) and the device pixel ratio: for a screen capture.
+   */
   rect?: { x: number; y: number; width: number; height: number };
   dpr?: number;
 }
@@ -27,6 +30,11 @@ export interface ProtocolMap {
   getImageTarget(): ImageTarget | null;
   /** background → content script: SVG markup to PNG, where a DOM can draw it. */
   rasterizeSvg(markup: string): string;
+  /**
+   * content script → background: the pointer is (or is no longer) over an image the browser's
+   * own image/video menu context does not cover, so PromptLens's page entry shows (or hides).
+   */
+  pointerOverImage(over: boolean): void;
   /** extension pages → background. */
   /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
   ping(): void;

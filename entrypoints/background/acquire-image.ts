@@ -102,8 +102,8 @@ export async function fetchClickedImage(
     else throw new JobFailure({ code: 'image-fetch', detail: 'unreadable pixels' });
   } catch (error) {
     guess.abort();
-    // The page shows it, so the screen has it: only the top frame's boxes match the capture.
-    if (!tab || !target.rect || (info.frameId ?? 0) !== 0 || signal.aborted) throw error;
+    // The page shows it, so the screen has it (a frame's box comes already placed in the tab).
+    if (!tab || !target.rect || signal.aborted) throw error;
     return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, captured: true };
   }
   guess.abort();

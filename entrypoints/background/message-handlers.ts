@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
 import { isDetailLevel } from '@/lib/prompt/detail';
 import { isStyleId } from '@/lib/prompt/styles';
+import { setPageEntryVisible } from './context-menu';
 import { cancelJob, regenerateJob, retryJob } from './job-runner';
 import { assertConfigured, currentProvider } from './provider-config';
 import { testConnection } from './test-connection';
@@ -15,6 +16,11 @@ function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
+/** Our content script, in a web page's tab: not an extension page that happens to sit in a tab. */
+function fromContentScript(sender: Browser.runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromExtensionPage(sender);
+}
+
 export function registerMessageHandlers(): void {
   onMessage('ping', () => undefined);
   onMessage('getSetupStatus', async ({ sender }) => {
@@ -26,6 +32,10 @@ export function registerMessageHandlers(): void {
     } catch {
       return { ready: false };
     }
+  });
+  onMessage('pointerOverImage', ({ data, sender }) => {
+    if (!fromContentScript(sender) || typeof data !== 'boolean') return;
+    void setPageEntryVisible(data).catch((error) => console.error('PromptLens: menu', error));
   });
   onMessage('retryJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || typeof data !== 'string') return;

@@ -36,6 +36,30 @@ function webpSize(b: Uint8Array): Size | undefined {
   return undefined;
 }
 
+const i32le = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+const u32le = (b: Uint8Array, i: number) => i32le(b, i) >>> 0;
+const ascii = (b: Uint8Array, i: number) => String.fromCharCode(...b.subarray(i, i + 4));
+
+/** BITMAPINFOHEADER (or later): signed sizes, a negative height means top-down rows. */
+function bmpSize(b: Uint8Array): Size | undefined {
+  if (b.length < 26 || u32le(b, 14) < 40) return undefined;
+  return { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
+}
+
+/**
+ * AVIF: the 'ispe' (image spatial extent) properties in meta → iprp → ipco. A grid image has one
+ * for the whole picture and one per tile: the largest is the picture.
+ */
+function avifSize(b: Uint8Array): Size | undefined {
+  let best: Size | undefined;
+  for (let i = 12; i + 16 <= b.length; i++) {
+    if (ascii(b, i) !== 'ispe') continue;
+    const size = { width: u32be(b, i + 8), height: u32be(b, i + 12) };
+    if (!best || size.width * size.height > best.width * best.height) best = size;
+  }
+  return best;
+}
+
 /**
  * Width and height from the file header, without decoding. Stored size (EXIF orientation is
  * not applied); undefined where the header does not say or the format is not one we parse.
@@ -50,6 +74,10 @@ export function readDimensions(head: Uint8Array): Size | undefined {
       return jpegSize(head);
     case 'webp':
       return webpSize(head);
+    case 'bmp':
+      return bmpSize(head);
+    case 'avif':
+      return avifSize(head);
     default:
       return undefined;
   }

@@ -39,12 +39,15 @@ async function fromUrl(url: string | undefined, base: string, size?: { width: nu
   return { url: href, ...size };
 }
 
-function backgroundUrls(element: Element, pseudo?: '::before' | '::after'): string[] {
+export function backgroundUrls(element: Element, pseudo?: '::before' | '::after'): string[] {
   const style = getComputedStyle(element, pseudo);
   const urls = cssImageUrls(style.backgroundImage, devicePixelRatio);
   if (pseudo) urls.push(...cssImageUrls(style.content.startsWith('url(') ? style.content : '', devicePixelRatio));
   return urls;
 }
+
+/** Tiny SVGs are icons (a play button on a video, a heart on a photo), not the picture. */
+export const isIcon = (svg: SVGSVGElement) => svg.getBoundingClientRect().width < 48;
 
 /** The image an element shows, or null. Throws when its pixels are unreadable (tainted). */
 export async function imageOf(element: Element): Promise<Found | null> {
@@ -66,8 +69,7 @@ export async function imageOf(element: Element): Promise<Found | null> {
   }
   if (element instanceof view.SVGElement) {
     const svg = element instanceof view.SVGSVGElement ? element : element.ownerSVGElement;
-    // Tiny SVGs are icons (a play button on a video, a heart on a photo), not the picture.
-    if (svg && svg.getBoundingClientRect().width >= 48) return { dataUrl: await rasterizeInlineSvg(svg) };
+    if (svg && !isIcon(svg)) return { dataUrl: await rasterizeInlineSvg(svg) };
     return null;
   }
   if (element instanceof view.HTMLCanvasElement) return { dataUrl: canvasPixels(element), width: element.width, height: element.height };

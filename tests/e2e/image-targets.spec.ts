@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures';
 import { chooseFromContextMenu, configure, openPopup } from './support/extension';
 import { colorDistance, inspectImage, makeImage, type ImageSpec } from './support/images';
@@ -22,6 +23,8 @@ interface Case {
   expected: { color: Color; size: [number, number]; captured?: boolean };
   /** Not an <img> to Chromium: its page menu has "View page source" between PromptLens and "Inspect". */
   pageMenu?: boolean;
+  /** The body of a frame page served at /case-frame.html (on both origins). */
+  frame?: string;
   /** A page-side condition to wait for before the right-click (besides loaded images). */
   waitFor?: string;
 }
@@ -40,6 +43,7 @@ function ico(png: Buffer, size: number): Buffer {
   return Buffer.concat([header, png]);
 }
 
+/** An image, a video or a canvas: PromptLens sits just above "Inspect". */
 const IMAGE_MENU = ['Up', 'Up', 'Right', 'Return'];
 const PAGE_MENU = ['Up', 'Up', 'Up', 'Right', 'Return'];
 
@@ -209,6 +213,28 @@ const cases: Case[] = [
     expected: { color: YELLOW, size: [640, 360] },
   },
   {
+    name: 'an animated GIF: its first frame',
+    images: { 'anim.gif': { width: 480, height: 360, color: RED, laterFrame: BLUE, type: 'image/gif' } },
+    html: `<img id="target" src="{{IMG}}/img/anim.gif" width="480" height="360">`,
+    target: '#target',
+    expected: { color: RED, size: [480, 360] },
+  },
+  {
+    name: 'an AVIF (a format providers refuse) is decoded and re-encoded',
+    images: { 'still.avif': { width: 640, height: 480, color: GREEN, type: 'image/avif' } },
+    html: `<img id="target" src="{{IMG}}/img/still.avif" width="320" height="240">`,
+    target: '#target',
+    expected: { color: GREEN, size: [640, 480] },
+  },
+  {
+    name: 'a cross-origin <video> (its frame cannot be read: tainted): captured from the screen, and said so',
+    images: { 'clip.webm': { width: 640, height: 360, color: PURPLE, type: 'video/webm' } },
+    html: `<video id="target" src="{{IMG}}/img/clip.webm" width="480" height="270" muted></video>`,
+    target: '#target',
+    waitFor: "document.getElementById('target').readyState >= 2",
+    expected: { color: PURPLE, size: [480, 270], captured: true },
+  },
+  {
     name: 'an .ico file (a favicon-style container) is decoded and re-encoded',
     images: { 'icon.ico': { width: 64, height: 64, color: CYAN, type: 'image/png', ico: true } },
     html: `<img id="target" src="{{IMG}}/img/icon.ico" width="64" height="64">`,
@@ -216,11 +242,27 @@ const cases: Case[] = [
     expected: { color: CYAN, size: [64, 64] },
   },
   {
+    name: 'a <canvas> (Chromium gives it no image menu): PromptLens’s page entry, and the canvas pixels',
+    images: {},
+    html: `<canvas id="target" width="640" height="400" style="width:320px;height:200px"></canvas>
+      <script>const ctx = document.getElementById('target').getContext('2d'); ctx.fillStyle = 'rgb(20,190,200)'; ctx.fillRect(0, 0, 640, 400);</script>`,
+    target: '#target',
+    expected: { color: CYAN, size: [640, 400] },
+  },
+  {
     name: 'an expiring image link (404 once the page has it): captured from the screen, and said so',
     images: { 'expiring.jpg': { width: 400, height: 300, color: GREEN, once: true } },
     html: `<img id="target" src="{{IMG}}/img/expiring.jpg" width="400" height="300">`,
     target: '#target',
     expected: { color: GREEN, size: [400, 300], captured: true },
+  },
+  {
+    name: 'an expiring image inside a cross-origin iframe: captured from the screen where the frame sits',
+    images: { 'framed-once.jpg': { width: 400, height: 300, color: CYAN, once: true } },
+    frame: `<img src="/img/framed-once.jpg" width="400" height="300">`,
+    html: `<div style="height:260px"></div><iframe id="target" src="{{IMG}}/case-frame.html" width="440" height="340" style="border:5px solid #000;margin-left:300px"></iframe>`,
+    target: '#target',
+    expected: { color: CYAN, size: [400, 300], captured: true },
   },
 ];
 
@@ -235,6 +277,7 @@ for (const c of cases) {
       // Same bytes on the page's own origin, for pages that fetch them themselves.
       site.add(`/proxy/${name}`, body, type);
     }
+    if (c.frame) site.add('/case-frame.html', `<!doctype html><body style="margin:10px">${c.frame}</body>`, 'text/html');
     site.add('/frame.html', `<!doctype html><body style="margin:10px"><img src="/img/framed.jpg" width="400" height="300"></body>`, 'text/html');
     const url = site.page('/case.html', `<!doctype html><title>Case</title><body style="margin:20px">${c.html}</body>`);
     await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
@@ -256,3 +299,50 @@ for (const c of cases) {
     await expect(popup.getByText('Taken from the screen')).toHaveCount(c.expected.captured ? 1 : 0);
   });
 }
+
+/** Jobs in history, straight from the extension's IndexedDB. */
+async function jobCount(ext: { worker: () => Promise<import('@playwright/test').Worker> }): Promise<number> {
+  return (await ext.worker()).evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('promptlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('jobs')) return resolve(0);
+          const count = db.transaction('jobs').objectStore('jobs').count();
+          count.onsuccess = () => resolve(count.result);
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+test('plain text gets no PromptLens entry; the canvas beside it does', async ({ ext, provider, site, scratch }) => {
+  const url = site.page(
+    '/text.html',
+    `<!doctype html><html lang="en"><title>Text</title><body style="margin:20px">
+      <p id="text" style="font:20px sans-serif;width:400px">A paragraph of plain text, no picture in sight.</p>
+      <canvas id="art" width="300" height="300"></canvas>
+      <script>const ctx = document.getElementById('art').getContext('2d'); ctx.fillStyle = 'rgb(140,40,180)'; ctx.fillRect(0, 0, 300, 300);</script>`,
+  );
+  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  // The canvas first: the pointer then leaves an image for plain text, as a hand would.
+  await page.locator('#art').hover();
+  await page.waitForTimeout(150);
+  // The keys that start a job from the page entry (on a CSS background) land elsewhere here.
+  await chooseFromContextMenu(page, '#text', PAGE_MENU);
+  await page.waitForTimeout(1500);
+  execFileSync('xdotool', ['key', 'Escape']);
+  expect(await jobCount(ext)).toBe(0);
+  expect(provider.requests).toHaveLength(0);
+
+  await chooseFromContextMenu(page, '#art', IMAGE_MENU);
+  const [request] = await provider.waitForRequests(1);
+  const facts = await inspectImage(scratch, request!.image!.dataUrl);
+  expect(colorDistance(facts.center, PURPLE)).toBeLessThan(40);
+  expect([facts.width, facts.height]).toEqual([300, 300]);
+  expect(await jobCount(ext)).toBe(1);
+});

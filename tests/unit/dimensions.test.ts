@@ -21,6 +21,20 @@ describe('image size from the header, without decoding', () => {
     const vp8l = bytes('RIFF', [0, 0, 0, 0], 'WEBPVP8L', [0, 0, 0, 0], [0x2f], [bits & 255, (bits >> 8) & 255, (bits >> 16) & 255, (bits >>> 24) & 255]);
     expect(readDimensions(vp8l)).toEqual({ width: 99, height: 49 });
   });
+  it('BMP, top-down rows (negative height) too', () => {
+    const header = new Uint8Array(54);
+    const view = new DataView(header.buffer);
+    header.set([0x42, 0x4d]);
+    view.setUint32(14, 40, true);
+    view.setInt32(18, 12000, true);
+    view.setInt32(22, -9000, true);
+    expect(readDimensions(header)).toEqual({ width: 12000, height: 9000 });
+  });
+  it('AVIF: the largest ispe (a grid over its tiles)', () => {
+    const ispe = (w: number, h: number) => bytes([0, 0, 0, 20], 'ispe', [0, 0, 0, 0], [w >> 24, (w >> 16) & 255, (w >> 8) & 255, w & 255], [h >> 24, (h >> 16) & 255, (h >> 8) & 255, h & 255]);
+    const avif = new Uint8Array([...bytes([0, 0, 0, 20], 'ftypavif', [0, 0, 0, 0], 'mif1'), ...ispe(512, 512), ...ispe(12288, 8192)]);
+    expect(readDimensions(avif)).toEqual({ width: 12288, height: 8192 });
+  });
   it('unknown or truncated → undefined', () => {
     expect(readDimensions(bytes('hello world'))).toBeUndefined();
     expect(readDimensions(bytes([0xff, 0xd8, 0xff, 0xe0]))).toBeUndefined();

@@ -46,6 +46,12 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   });
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   const id = new URL((await worker()).url()).host;
+  // A fresh profile opens the settings on install: wait for it, or it may take over the next
+  // blank tab a test opens (Chromium reuses one for the options page).
+  if (!opts.userDataDir) {
+    const deadline = Date.now() + 5000;
+    while (!context.pages().some((p) => p.url().includes('/options.html')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  }
   return { context, id, userDataDir, worker, url: (page) => `chrome-extension://${id}/${page}` };
 }
 
@@ -95,10 +101,14 @@ function parkPointer(): void {
 /**
  * A real right-click and the real native context menu: PromptLens sits just above "Inspect",
  * two steps up from the bottom; Right opens its submenu, whose first item is the default style.
+ * The pointer rests on the element first, as a hand does: the page entry shows or hides as the
+ * pointer moves (the content script reports what is under it).
  */
 export async function chooseFromContextMenu(page: Page, selector: string, keys = ['Up', 'Up', 'Right', 'Return']): Promise<void> {
   parkPointer();
   await page.bringToFront();
+  await page.locator(selector).hover();
+  await page.waitForTimeout(250);
   await page.locator(selector).click({ button: 'right' });
   await page.waitForTimeout(400);
   execFileSync('xdotool', ['key', '--delay', '60', ...keys]);

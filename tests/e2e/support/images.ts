@@ -9,7 +9,10 @@ export interface ImageSpec {
   height: number;
   /** [r, g, b] */
   color: [number, number, number];
-  type?: 'image/jpeg' | 'image/png' | 'image/webp';
+  /** GIF is written here (canvases cannot), AVIF is AV1-encoded by the browser and boxed here. */
+  type?: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/avif' | 'video/webm';
+  /** GIF: a second frame in this colour, so a test can tell the first frame was used. */
+  laterFrame?: [number, number, number];
   /** Pixel noise, so sizes resemble photos rather than flat fills. */
   noise?: number;
   /** Transparent margin (PNG/WebP): tests that transparency survives. */
@@ -17,6 +20,9 @@ export interface ImageSpec {
 }
 
 export async function makeImage(page: Page, spec: ImageSpec): Promise<Buffer> {
+  if (spec.type === 'image/gif') return gif(spec.width, spec.height, [spec.color, ...(spec.laterFrame ? [spec.laterFrame] : [])]);
+  if (spec.type === 'image/avif') return avif(page, spec);
+  if (spec.type === 'video/webm') return webm(page, spec);
   const base64 = await page.evaluate(async (s) => {
     const canvas = new OffscreenCanvas(s.width, s.height);
     const ctx = canvas.getContext('2d')!;
@@ -112,4 +118,131 @@ export async function inspectImage(page: Page, dataUrl: string): Promise<ImageFa
 
 export function colorDistance(a: [number, number, number], b: [number, number, number]): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+/**
+ * A GIF of flat frames, each shown 0.5 s. LZW without compression: a clear code every 100
+ * pixels keeps every code at 8 bits (minimum code size 7), which any decoder reads.
+ */
+export function gif(width: number, height: number, frames: Array<[number, number, number]>): Buffer {
+  const u16 = (n: number) => [n & 255, n >> 8];
+  const palette = Buffer.alloc(128 * 3);
+  frames.forEach((c, i) => palette.set(c, i * 3));
+  const parts: number[][] = [[...Buffer.from('GIF89a'), ...u16(width), ...u16(height), 0xf6, 0, 0], [...palette]];
+  parts.push([0x21, 0xff, 11, ...Buffer.from('NETSCAPE2.0'), 3, 1, 0, 0, 0]);
+  frames.forEach((_, index) => {
+    const codes: number[] = [];
+    for (let i = 0; i < width * height; i++) {
+      if (i % 100 === 0) codes.push(128);
+      codes.push(index);
+    }
+    codes.push(129);
+    const data: number[] = [];
+    for (let i = 0; i < codes.length; i += 255) {
+      const block = codes.slice(i, i + 255);
+      data.push(block.length, ...block);
+    }
+    parts.push([0x21, 0xf9, 4, 0, ...u16(50), 0, 0], [0x2c, 0, 0, 0, 0, ...u16(width), ...u16(height), 0, 7], data, [0]);
+  });
+  parts.push([0x3b]);
+  return Buffer.from(parts.flat());
+}
+
+/** An ISO-BMFF box; `full` gives it a version/flags word. */
+function box(type: string, parts: Array<Buffer | number[]>, full?: { version: number; flags: number }): Buffer {
+  const body = Buffer.concat([
+    ...(full ? [Buffer.from([full.version, full.flags >> 16, (full.flags >> 8) & 255, full.flags & 255])] : []),
+    ...parts.map((p) => Buffer.from(p)),
+  ]);
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(body.length + 8);
+  head.write(type, 4, 'ascii');
+  return Buffer.concat([head, body]);
+}
+
+const u32 = (n: number) => [(n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, n & 255];
+
+/**
+ * An AVIF still: one flat-colour AV1 key frame from the browser's own encoder (WebCodecs),
+ * wrapped in the HEIF boxes an AVIF decoder needs (ftyp, meta with hdlr/pitm/iloc/iinf/iprp, mdat).
+ */
+async function avif(page: Page, spec: ImageSpec): Promise<Buffer> {
+  const base64 = await page.evaluate(async (s) => {
+    const canvas = new OffscreenCanvas(s.width, s.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillStyle = `rgb(${s.color.join(',')})`;
+    ctx.fillRect(0, 0, s.width, s.height);
+    const chunks: Uint8Array[] = [];
+    const encoder = new VideoEncoder({
+      output: (chunk) => {
+        const bytes = new Uint8Array(chunk.byteLength);
+        chunk.copyTo(bytes);
+        chunks.push(bytes);
+      },
+      error: (e) => {
+        throw e;
+      },
+    });
+    encoder.configure({ codec: 'av01.0.08M.08', width: s.width, height: s.height, bitrate: 4_000_000 });
+    const frame = new VideoFrame(canvas, { timestamp: 0 });
+    encoder.encode(frame, { keyFrame: true });
+    frame.close();
+    await encoder.flush();
+    encoder.close();
+    let binary = '';
+    for (const byte of chunks[0]!) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }, spec);
+  const av1 = Buffer.from(base64, 'base64');
+  const ftyp = box('ftyp', [Buffer.from('avif'), u32(0), Buffer.from('avifmif1miaf')]);
+  const meta = (offset: number) =>
+    box(
+      'meta',
+      [
+        box('hdlr', [u32(0), Buffer.from('pict'), u32(0), u32(0), u32(0), [0]], { version: 0, flags: 0 }),
+        box('pitm', [[0, 1]], { version: 0, flags: 0 }),
+        box('iloc', [[0x44, 0x00, 0, 1, 0, 1, 0, 0, 0, 1], u32(offset), u32(av1.length)], { version: 0, flags: 0 }),
+        box('iinf', [[0, 1], box('infe', [[0, 1, 0, 0], Buffer.from('av01'), [0]], { version: 2, flags: 0 })], { version: 0, flags: 0 }),
+        box('iprp', [
+          box('ipco', [
+            box('ispe', [u32(spec.width), u32(spec.height)], { version: 0, flags: 0 }),
+            // Main profile, level 4.0, 8-bit 4:2:0: what the codec string above asks for.
+            box('av1C', [[0x81, 0x08, 0x0c, 0x00]]),
+            box('pixi', [[3, 8, 8, 8]], { version: 0, flags: 0 }),
+          ]),
+          box('ipma', [u32(1), [0, 1, 3, 0x01, 0x82, 0x03]], { version: 0, flags: 0 }),
+        ]),
+      ],
+      { version: 0, flags: 0 },
+    );
+  const offset = ftyp.length + meta(0).length + 8;
+  return Buffer.concat([ftyp, meta(offset), box('mdat', [av1])]);
+}
+
+/** A short flat-colour WebM, recorded by the browser from a canvas. */
+async function webm(page: Page, spec: ImageSpec): Promise<Buffer> {
+  const base64 = await page.evaluate(async (s) => {
+    const canvas = Object.assign(document.createElement('canvas'), { width: s.width, height: s.height });
+    const ctx = canvas.getContext('2d')!;
+    const paint = () => {
+      ctx.fillStyle = `rgb(${s.color.join(',')})`;
+      ctx.fillRect(0, 0, s.width, s.height);
+    };
+    paint();
+    const recorder = new MediaRecorder(canvas.captureStream(10), { mimeType: 'video/webm' });
+    const chunks: Blob[] = [];
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+    recorder.start();
+    const tick = setInterval(paint, 50);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    clearInterval(tick);
+    recorder.stop();
+    await stopped;
+    const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  }, spec);
+  return Buffer.from(base64, 'base64');
 }

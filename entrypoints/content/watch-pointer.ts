@@ -1,0 +1,67 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { elementsAt } from '@/lib/image/find-image';
+import { wantsPageEntry } from '@/lib/image/image-under-pointer';
+import { listensForContextMenu } from '@/lib/image/listener-probe';
+import { sendMessage } from '@/lib/messaging';
+
+/** Often enough to be right by the time a hand reaches the right button, rarely enough to cost nothing. */
+const EVERY_MS = 100;
+
+const isFrame = (element: Element | null) =>
+  element instanceof HTMLIFrameElement || element instanceof HTMLFrameElement || element instanceof HTMLEmbedElement || element instanceof HTMLObjectElement;
+
+/**
+ * The browser decides which menu entries show before any script could answer, so the menu must
+ * already be right when the right-click comes: follow the pointer, and tell the background
+ * whether it is over an image that only PromptLens can see (a CSS background, a canvas, an image
+ * under an overlay…). Only changes are sent.
+ */
+export function watchPointer(ctx: ContentScriptContext): void {
+  let at: { x: number; y: number } | undefined;
+  let sent: boolean | undefined;
+  let timer: number | undefined;
+
+  const report = (over: boolean) => {
+    if (over === sent) return;
+    sent = over;
+    void sendMessage('pointerOverImage', over).catch(() => (sent = undefined));
+  };
+  const check = () => {
+    timer = undefined;
+    if (at) report(wantsPageEntry(elementsAt(document, at.x, at.y), listensForContextMenu));
+  };
+  const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
+  const follow = (event: MouseEvent, now: boolean) => {
+    at = { x: event.clientX, y: event.clientY };
+    if (now) check();
+    else soon();
+  };
+
+  const opts = { capture: true, passive: true };
+  ctx.addEventListener(window, 'pointermove', (event) => follow(event, false), opts);
+  // Coming back into this document: at once, the pointer may be on its way to a right-click.
+  ctx.addEventListener(window, 'pointerover', (event) => follow(event, sent === undefined), opts);
+  // Late for this menu, but right for the next one if the page changed under a still pointer.
+  ctx.addEventListener(window, 'contextmenu', (event) => follow(event, true), opts);
+  ctx.addEventListener(window, 'scroll', () => at && soon(), opts);
+  ctx.addEventListener(
+    window,
+    'pointerout',
+    (event) => {
+      if (event.relatedTarget) return;
+      // Left this document: into a child frame (which reports for itself), or out of the page.
+      sent = undefined;
+      // Only the top frame says "nothing": a frame's "left" could arrive after its parent's "entered".
+      if (window === window.top && !isFrame(document.elementFromPoint(event.clientX, event.clientY))) {
+        at = undefined;
+        report(false);
+      }
+    },
+    opts,
+  );
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (!document.hidden || window !== window.top) return;
+    sent = undefined;
+    report(false);
+  });
+}
