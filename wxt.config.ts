@@ -1,9 +1,11 @@
 import { defineConfig } from 'wxt';
 import { addLocaleAssets } from './lib/build/locale-assets';
+import { slimOpenAI } from './lib/build/slim-openai';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: { 'build:publicAssets': addLocaleAssets },
+  vite: () => ({ plugins: [slimOpenAI()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
