@@ -6,6 +6,22 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: { 'build:publicAssets': addLocaleAssets },
   vite: () => ({ plugins: [slimOpenAI()] }),
+  // The sources zip AMO asks for: what `npm ci && npm run build:firefox` needs, nothing more
+  // (no tests, reports, screenshots or local files; dot files such as .env are never included).
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'locales/**',
+      'public/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
