@@ -26,7 +26,22 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    action: { default_title: '__MSG_actionTitle__' },
+    action: {
+      default_title: '__MSG_actionTitle__',
+      // A mid-tone tile with a white glyph: Chrome has no per-theme action icon, and the glyph's
+      // contrast with its own tile holds on light and dark toolbars alike (README, "Icons").
+      default_icon: { 16: 'icon/toolbar-16.png', 32: 'icon/toolbar-32.png' },
+      // Firefox: "light" is shown on themes with light text (dark toolbars), "dark" on the others.
+      ...(browser === 'firefox'
+        ? {
+            theme_icons: [16, 32].map((size) => ({
+              light: `icon/toolbar-on-dark-${size}.png`,
+              dark: `icon/toolbar-${size}.png`,
+              size,
+            })),
+          }
+        : {}),
+    },
     // contextMenus: the entry on images. storage: settings and key. notifications: "prompt
     // ready" when the browser will not open the popup. <all_urls>: read the image the user
     // right-clicked from whatever site serves it, and reach whichever provider URL they set.
