@@ -56,11 +56,12 @@ export function htmlStartupScripts(html: string): string[] {
 
 /** Specifiers of the static `import … from` / `export … from` / `import '…'` of a module. */
 export async function staticImports(code: string): Promise<string[]> {
-  await init;
+  await init();
   const [imports] = parse(code);
-  // d === -1: a static import; dynamic import() has the position of its "(" and
-  // import.meta has -2.
-  return imports.filter((entry) => entry.d === -1 && entry.n !== undefined).map((entry) => entry.n as string);
+  // 'static' and 'reexport-star' load with the module; 'dynamic' (import()) loads later.
+  return imports.flatMap((entry) =>
+    (entry.type === 'static' || entry.type === 'reexport-star') ? [entry.specifier] : [],
+  );
 }
 
 function resolveIn(root: string, fromFile: string, specifier: string): string | undefined {
