@@ -46,7 +46,19 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   });
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   const id = new URL((await worker()).url()).host;
-  return { context, id, userDataDir, worker, url: (page) => `chrome-extension://${id}/${page}` };
+  const url = (page: string) => `chrome-extension://${id}/${page}`;
+  // A fresh profile installs the extension, which opens its settings in a tab. Chromium may put
+  // them in a blank tab the test has just opened, cutting its navigation short: wait for it.
+  if (!opts.userDataDir) await waitForPage(context, url('options.html'));
+  return { context, id, userDataDir, worker, url };
+}
+
+async function waitForPage(context: BrowserContext, url: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!context.pages().some((page) => page.url() === url)) {
+    if (Date.now() > deadline) throw new Error(`The extension did not open ${url} on install`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Settings written the way the options page writes them. */
