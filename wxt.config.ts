@@ -1,14 +1,47 @@
 import { defineConfig } from 'wxt';
 import { addLocaleAssets } from './lib/build/locale-assets';
+import { slimOpenAI } from './lib/build/slim-openai';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: { 'build:publicAssets': addLocaleAssets },
+  vite: () => ({ plugins: [slimOpenAI()] }),
+  // The sources zip AMO asks for: what `npm ci && npm run build:firefox` needs, nothing more
+  // (no tests, reports, screenshots or local files; dot files such as .env are never included).
+  zip: {
+    includeSources: [
+      'entrypoints/**',
+      'components/**',
+      'lib/**',
+      'locales/**',
+      'public/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    action: { default_title: '__MSG_actionTitle__' },
+    action: {
+      default_title: '__MSG_actionTitle__',
+      // A mid-tone tile with a white glyph: Chrome has no per-theme action icon, and the glyph's
+      // contrast with its own tile holds on light and dark toolbars alike (README, "Icons").
+      default_icon: { 16: 'icon/toolbar-16.png', 32: 'icon/toolbar-32.png' },
+      // Firefox: "light" is shown on themes with light text (dark toolbars), "dark" on the others.
+      ...(browser === 'firefox'
+        ? {
+            theme_icons: [16, 32].map((size) => ({
+              light: `icon/toolbar-on-dark-${size}.png`,
+              dark: `icon/toolbar-${size}.png`,
+              size,
+            })),
+          }
+        : {}),
+    },
     // contextMenus: the entry on images. storage: settings and key. notifications: "prompt
     // ready" when the browser will not open the popup. <all_urls>: read the image the user
     // right-clicked from whatever site serves it, and reach whichever provider URL they set.
@@ -19,8 +52,10 @@ export default defineConfig({
     // the origin quota; only a really full disk can refuse it (caught, see storage-guard.ts).
     permissions: ['contextMenus', 'storage', 'notifications', 'declarativeNetRequestWithHostAccess', 'alarms', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
+    // Stricter than both browsers' MV3 default: no 'wasm-unsafe-eval' (we run no WebAssembly), no
+    // plugins, no <base> rewriting. Checked on every build by scripts/check-extension-policy.ts.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'",
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'",
     },
     ...(browser === 'firefox'
       ? {
