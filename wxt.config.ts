@@ -1,9 +1,11 @@
 import { defineConfig } from 'wxt';
+import { historyValidator } from './lib/build/history-validator-plugin';
 import { addLocaleAssets } from './lib/build/locale-assets';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: { 'build:publicAssets': addLocaleAssets },
+  vite: () => ({ plugins: [historyValidator()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
