@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HistorySection } from './history-section';
 import { LanguageSection } from './language-section';
 import { MidjourneySection } from './midjourney-section';
 import { PromptSection } from './prompt-section';
@@ -26,6 +27,7 @@ export default function App() {
       <MidjourneySection />
       <TemplatesSection />
       <LanguageSection />
+      <HistorySection />
       <p className="small muted privacy">{t('options.privacy')}</p>
     </main>
   );
