@@ -1,7 +1,7 @@
 /**
  * Blobs ↔ base64 data: URLs, for thumbnails inside an export file. Plain code rather than
  * FileReader/fetch: the same in extension pages and in Node's unit tests, and synchronous on
- * the way in, so decoding finishes before the import's transaction starts.
+ * the way in, so decoding can run inside the import's transaction.
  */
 const CHUNK = 0x8000;
 
@@ -13,9 +13,19 @@ export async function blobToDataUrl(blob: Blob, fallbackType = 'image/webp'): Pr
   return `data:${blob.type || fallbackType};base64,${btoa(binary)}`;
 }
 
-/** Throws on a malformed URL or base64 (the caller names the entry). */
+const DATA_URL = /^data:([^;,]+);base64,/;
+
+/** What atob will accept: the schema checked the alphabet; here the length and padding. */
+export function isBase64DataUrl(url: string): boolean {
+  const match = DATA_URL.exec(url);
+  if (!match) return false;
+  const body = url.slice(match[0].length);
+  return body.length % 4 === 0 && !/={3,}$/.test(body) && !/=[^=]/.test(body);
+}
+
+/** Throws on a malformed URL or base64. */
 export function dataUrlToBlob(url: string): Blob {
-  const match = /^data:([^;,]+);base64,/.exec(url);
+  const match = DATA_URL.exec(url);
   if (!match) throw new Error('not a base64 data: URL');
   const binary = atob(url.slice(match[0].length));
   const bytes = new Uint8Array(binary.length);

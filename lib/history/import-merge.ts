@@ -5,6 +5,7 @@
  */
 import type { Job } from '../jobs/types';
 import { buildEntry } from './build-entry';
+import { dataUrlToBlob } from './data-url';
 import type { IncomingEntry } from './import-read';
 import type { HistoryEntry, StoredThumbnail } from './types';
 
@@ -25,6 +26,8 @@ export interface ImportPlan {
   added: number;
   existing: number;
 }
+
+const sameRow = (a: HistoryEntry, b?: HistoryEntry) => b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 export function planImport(incoming: readonly IncomingEntry[], present: PresentState): ImportPlan {
   const merged = new Map(present.jobs.map((job) => [job.id, job]));
@@ -49,13 +52,14 @@ export function planImport(incoming: readonly IncomingEntry[], present: PresentS
   for (const id of touched) {
     const favorite = rows.get(id)?.favorite === 1 || favourites.has(id) ? 1 : 0;
     const row = buildEntry(byImage.get(id) ?? [], { favorite });
-    if (row) entries.push(row);
-    else emptied.push(id);
+    // An unchanged row is not written again: re-importing a library costs reads only.
+    if (!row) emptied.push(id);
+    else if (!sameRow(row, rows.get(id))) entries.push(row);
   }
   // A thumbnail is the same picture on both sides; the newer entry's wins, a missing one is filled.
   const thumbnails = incoming.flatMap((entry) =>
     entry.thumbnail && (!present.thumbnailIds.has(entry.id) || entry.updatedAt > (rows.get(entry.id)?.updatedAt ?? 0))
-      ? [{ id: entry.id, blob: entry.thumbnail }]
+      ? [{ id: entry.id, blob: dataUrlToBlob(entry.thumbnail) }]
       : [],
   );
   const added = incoming.filter((entry) => !rows.has(entry.id)).length;

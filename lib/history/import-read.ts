@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import validate from 'virtual:history-export-validator';
 import type { Job } from '../jobs/types';
-import { dataUrlToBlob } from './data-url';
+import { isBase64DataUrl } from './data-url';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportFile, type ExportPrompt } from './export-types';
 import { refuse, type ImportOutcome, type ImportProblem, type ImportRule } from './import-problem';
 
@@ -19,7 +19,8 @@ export interface IncomingEntry {
   id: string;
   updatedAt: number;
   favorite: boolean;
-  thumbnail?: Blob;
+  /** The file's data: URL, checked; made a blob only if it is stored (blobs are slow to make). */
+  thumbnail?: string;
   jobs: Job[];
 }
 
@@ -100,14 +101,11 @@ export function promptToJob(prompt: ExportPrompt, entry: ExportEntry): Job {
 function toIncoming(file: ExportFile): ImportOutcome<IncomingEntry[]> {
   const incoming: IncomingEntry[] = [];
   for (const [index, entry] of file.entries.entries()) {
-    let thumbnail: Blob | undefined;
-    try {
-      thumbnail = entry.thumbnail ? dataUrlToBlob(entry.thumbnail) : undefined;
-    } catch {
+    if (entry.thumbnail && !isBase64DataUrl(entry.thumbnail)) {
       return refuse({ code: 'invalid', entry: index + 1, path: 'thumbnail', rule: 'data-url' });
     }
     const jobs = entry.prompts.map((prompt) => promptToJob(prompt, entry));
-    incoming.push({ id: entry.id, updatedAt: entry.updatedAt, favorite: entry.favorite, thumbnail, jobs });
+    incoming.push({ id: entry.id, updatedAt: entry.updatedAt, favorite: entry.favorite, thumbnail: entry.thumbnail, jobs });
   }
   return { ok: true, value: incoming };
 }

@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: '.',
-  testMatch: 'click-to-request.bench.ts',
+  testMatch: '*.bench.ts',
   workers: 1,
   timeout: 10 * 60_000,
   reporter: [['list']],

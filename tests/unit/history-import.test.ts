@@ -9,7 +9,8 @@ import { historyValidatorCode } from '@/lib/build/history-validator-plugin';
 import type { Job } from '@/lib/jobs/types';
 import { job } from './fixtures/history-jobs';
 
-const WEBP = new Blob([new Uint8Array([82, 73, 70, 70, 1, 2, 3, 4, 87, 69, 66, 80])], { type: 'image/webp' });
+const WEBP_BYTES = new Uint8Array([82, 73, 70, 70, 1, 2, 3, 4, 87, 69, 66, 80]);
+const WEBP = new Blob([WEBP_BYTES], { type: 'image/webp' });
 
 /** Three images: one with two prompts and a thumbnail, a favourite, a failed one. */
 async function seed(): Promise<void> {
@@ -102,6 +103,34 @@ describe('merging into an existing history', () => {
     await importHistory(text);
     expect(await listEntries()).toMatchObject([{ id: 'img', promptCount: 2, styles: ['natural', 'flux'], text: 'from the laptop' }]);
   });
+
+  it('a large file (read by one scan rather than per image) merges the same way', async () => {
+    await seed();
+    const text = edit(await exportText(), (data) => {
+      const [first] = data.entries;
+      for (let i = 0; i < 300; i++) data.entries.push({ ...first, id: `bulk-${i}`, prompts: first.prompts.map((p: any) => ({ ...p, id: `${p.id}-${i}` })) });
+      first.prompts[0].text = 'newer here';
+      first.prompts[0].updatedAt = 10_000;
+    });
+    expect(await importHistory(text)).toEqual({ ok: true, value: { added: 300, existing: 3 } });
+    expect(await db.history.count()).toBe(303);
+    expect((await db.jobs.get('c1'))!.text).toBe('newer here');
+    expect(await db.jobs.where('imageId').equals('bulk-7').count()).toBe(1);
+    expect(await importHistory(text)).toEqual({ ok: true, value: { added: 0, existing: 303 } });
+  });
+
+  it('a newer copy of a prompt filed under another image moves there; the row it leaves goes', async () => {
+    await addJob(job('p', 'img-old', 1));
+    await addJob(job('q', 'img-keep', 2));
+    const text = edit(await exportText(), (data) => {
+      const old = data.entries.find((e: any) => e.id === 'img-old');
+      old.id = 'img-new';
+      old.prompts[0].updatedAt = 50;
+    });
+    expect(await importHistory(text)).toEqual({ ok: true, value: { added: 1, existing: 1 } });
+    expect((await listEntries()).map((row) => row.id).sort()).toEqual(['img-keep', 'img-new']);
+    expect(await db.jobs.get('p')).toMatchObject({ imageId: 'img-new', updatedAt: 50 });
+  });
 });
 
 describe('a bad file is refused, saying what is wrong', () => {
@@ -153,7 +182,7 @@ describe('a bad file is refused, saying what is wrong', () => {
     const before = await snapshot();
     const good = job('ok', 'img-ok', 1);
     const broken = { ...job('x', 'img-ok', 2), id: undefined } as unknown as Job;
-    const result = await writeImport([{ id: 'img-ok', updatedAt: 2, favorite: true, thumbnail: WEBP, jobs: [good, broken] }]);
+    const result = await writeImport([{ id: 'img-ok', updatedAt: 2, favorite: true, thumbnail: `data:image/webp;base64,${btoa(String.fromCharCode(...WEBP_BYTES))}`, jobs: [good, broken] }]);
     expect(result).toMatchObject({ ok: false, problem: { code: 'write-failed' } });
     expect(await snapshot()).toEqual(before);
   });
