@@ -89,7 +89,11 @@ export function HistorySection() {
         <input ref={input} type="file" accept=".json,application/json" aria-label={t('transfer.importLabel')} className="visually-hidden" tabIndex={-1} onChange={onFile} />
       </div>
       <div role="status">{message?.ok && <p className="ok">{message.text}</p>}</div>
-      <div role="alert">{message && !message.ok && <p className="error transfer-error">{message.text}</p>}</div>
+      {message && !message.ok && (
+        <p role="alert" className="error transfer-error">
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }
