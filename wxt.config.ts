@@ -16,7 +16,10 @@ export default defineConfig({
     // right-clicked from whatever site serves it, and reach whichever provider URL they set.
     // declarativeNetRequestWithHostAccess: the page's Referer on our own download of a
     // hotlink-protected image (a session rule for that one URL, removed right after).
-    permissions: ['contextMenus', 'storage', 'notifications', 'declarativeNetRequestWithHostAccess'],
+    // alarms: history retention runs hourly, waking a stopped worker. unlimitedStorage: the
+    // history (thumbnails, cached images) is never evicted under disk pressure nor capped by
+    // the origin quota; only a really full disk can refuse it (caught, see storage-guard.ts).
+    permissions: ['contextMenus', 'storage', 'notifications', 'declarativeNetRequestWithHostAccess', 'alarms', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'",

@@ -1,53 +1,84 @@
-import { useTranslation } from 'react-i18next';
-import type { Job } from '@/lib/jobs/types';
-import { ImagePreview } from './image-preview';
-import { describeError } from '@/lib/jobs/describe-error';
-import { jobTitle } from './job-title';
-import { providerName } from '@/lib/providers/provider-names';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type KeyboardEvent } from 'react';
+import type { HistoryEntry } from '@/lib/history/types';
+import { HistoryRow } from './history-row';
+
+/** Fixed row height: the list draws only the rows in view, so 10,000 entries cost what 10 do. */
+const ROW_HEIGHT = 54;
 
 interface Props {
-  jobs: Job[];
+  entries: HistoryEntry[];
   selectedImageId?: string;
-  onSelect: (id: string) => void;
+  onSelect: (entry: HistoryEntry) => void;
+  onFavorite: (entry: HistoryEntry) => void;
+  onDelete: (entry: HistoryEntry) => void;
 }
 
-/** One row per image: its newest prompt (its other prompts are a click away, above). */
-function newestPerImage(jobs: Job[]): Job[] {
-  const seen = new Set<string>();
-  return jobs.filter((job) => !seen.has(job.imageId) && seen.add(job.imageId));
-}
+const MOVES: Record<string, (index: number, last: number) => number> = {
+  ArrowDown: (i, last) => Math.min(last, i + 1),
+  ArrowUp: (i) => Math.max(0, i - 1),
+  PageDown: (i, last) => Math.min(last, i + 5),
+  PageUp: (i) => Math.max(0, i - 5),
+  Home: () => 0,
+  End: (_, last) => last,
+};
 
-/** Recent results, newest first; choosing one shows it above. */
-export function HistoryList({ jobs, selectedImageId, onSelect }: Props) {
-  const { t, i18n } = useTranslation();
-  const preview = (job: Job) => {
-    if (job.kind === 'refusal') return t('popup.refusalTitle');
-    if (job.text) return job.text;
-    if (job.error) return describeError(job.error, { provider: providerName(job.provider, t), model: job.model }, t).title;
-    return t(`status.${job.status}`);
+/** The library, newest first, virtualized; arrow keys move between rows, Delete deletes. */
+export function HistoryList({ entries, selectedImageId, onSelect, onFavorite, onDelete }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    getItemKey: (index) => entries[index]!.id,
+  });
+
+  const focusRow = (index: number) => {
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // The row may only exist after the scroll renders it.
+    const focus = (tries: number) => {
+      const row = scroller.current?.querySelector<HTMLElement>(`.history-item[data-index="${index}"]`);
+      if (row) row.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    focus(5);
   };
-  if (jobs.length === 0) return <p className="muted small">{t('popup.historyEmpty')}</p>;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
+    const move = MOVES[event.key];
+    if (move) {
+      event.preventDefault();
+      focusRow(move(index, entries.length - 1));
+    } else if (event.key === 'Delete') {
+      event.preventDefault();
+      onDelete(entries[index]!);
+      // Focus stays in the list, on the row that takes the deleted one's place.
+      if (entries.length > 1) focusRow(Math.min(index, entries.length - 2));
+    }
+  };
+
   return (
-    <ul className="history">
-      {newestPerImage(jobs).map((job) => (
-        <li key={job.id}>
-          <button
-            type="button"
-            className="history-item"
-            aria-current={job.imageId === selectedImageId ? 'true' : undefined}
-            onClick={() => onSelect(job.id)}
-          >
-            <ImagePreview imageId={job.imageId} className="thumb small-thumb" />
-            <span className="history-text">
-              <span className="small muted">
-                {jobTitle(job, t)} · {new Date(job.createdAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' })}
-                {job.status === 'failed' && ` · ${t('status.failed')}`}
-              </span>
-              <span className="history-preview" dir="auto">{preview(job)}</span>
-            </span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div className="history-scroll" ref={scroller}>
+      <ul className="history" style={{ blockSize: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const entry = entries[item.index]!;
+          return (
+            <HistoryRow
+              key={item.key}
+              entry={entry}
+              index={item.index}
+              count={entries.length}
+              selected={entry.id === selectedImageId}
+              style={{ transform: `translateY(${item.start}px)`, blockSize: ROW_HEIGHT }}
+              onSelect={onSelect}
+              onFavorite={onFavorite}
+              onDelete={onDelete}
+              onKeyDown={onKeyDown}
+            />
+          );
+        })}
+      </ul>
+    </div>
   );
 }

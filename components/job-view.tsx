@@ -12,7 +12,9 @@ import { ImagePreview } from './image-preview';
 import { ImageVersions } from './image-versions';
 import { jobTitle } from './job-title';
 import { JobStatus } from './job-status';
+import { PrivacyNotice } from './privacy-notice';
 import { RegenerateForm } from './regenerate-form';
+import { StorageFullNotice } from './storage-full-notice';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -62,7 +64,9 @@ export function JobView({ job, templates, onSelect }: Props) {
           </div>
         )
       )}
-      {job.status === 'failed' && job.error && (
+      <StorageFullNotice />
+      {job.status === 'failed' && job.error?.code === 'consent-required' && <PrivacyNotice key={job.id} job={job} />}
+      {job.status === 'failed' && job.error && job.error.code !== 'consent-required' && (
         <ErrorPanel error={job.error} provider={provider} model={job.model}>
           {isConfigError(job.error.code) && (
             <button type="button" onClick={openSettings}>{t('popup.openSettings')}</button>
@@ -87,7 +91,10 @@ function JobFacts({ job }: { job: Job }) {
   const facts: string[] = [];
   if (job.image) {
     facts.push(t('popup.imageSize', { width: job.image.originalWidth, height: job.image.originalHeight }));
-    facts.push(t('popup.sentSize', { width: job.image.width, height: job.image.height, size: formatBytes(job.image.bytes, i18n.language) }));
+    // Prepared but waiting for the privacy OK: not "sent" yet.
+    if (job.error?.code !== 'consent-required') {
+      facts.push(t('popup.sentSize', { width: job.image.width, height: job.image.height, size: formatBytes(job.image.bytes, i18n.language) }));
+    }
   }
   if (job.usage) {
     const n = new Intl.NumberFormat(i18n.language);

@@ -6,6 +6,8 @@ import { backgroundI18n } from './background-i18n';
 import { syncContextMenu } from './context-menu';
 import { isRunning } from './job-runner';
 import { registerMessageHandlers } from './message-handlers';
+import { scheduleRetention } from './retention-schedule';
+import { guardStorage } from './storage-guard';
 import { startJobFromMenu } from './start-job';
 
 async function rebuildMenu(): Promise<void> {
@@ -15,6 +17,7 @@ async function rebuildMenu(): Promise<void> {
 
 export default defineBackground(() => {
   const startedAt = Date.now();
+  guardStorage();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     startJobFromMenu(info, tab).catch((error) => console.error('PromptLens: job failed to start', error));
   });
@@ -33,5 +36,6 @@ export default defineBackground(() => {
   // Every start of the worker: the menu in the current settings, and no job left "running"
   // by a worker that was stopped.
   void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
+  scheduleRetention();
   void failOrphanedJobs(isRunning, startedAt).catch((error) => console.error('PromptLens: recovery', error));
 });

@@ -15,6 +15,7 @@ import { createClient } from '@/lib/providers/client';
 import { buildChatRequest } from '@/lib/providers/request-params';
 import { streamCompletion } from '@/lib/providers/stream-completion';
 import { acquireImage, type AcquireOptions } from './acquire-image';
+import { assertConsent } from './consent-gate';
 import { holdAwake } from './keep-alive';
 import { assertConfigured, currentProvider, type ProviderConfig } from './provider-config';
 import { throttledTextWriter } from './throttled-text-writer';
@@ -78,6 +79,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     void write({ image: image.info });
 
     assertConfigured(config);
+    await assertConsent(config);
     const original = { width: image.info.originalWidth, height: image.info.originalHeight };
     const spec = { style: job.style, template: job.template, detail: job.detail, language: englishName(job.language) };
     const body = buildChatRequest(

@@ -33,7 +33,11 @@ export async function startJobFromMenu(
     language: config.settings.promptLanguage,
     provider: config.settings.provider,
     model: config.model,
-    source: { imageUrl: storableUrl(info.srcUrl), pageUrl: tab?.url ?? info.pageUrl, pageTitle: tab?.title },
+    source: {
+      imageUrl: storableUrl(info.srcUrl),
+      // The user may keep history free of where they browsed (settings → Privacy and data).
+      ...(config.settings.storePageInfo ? { pageUrl: tab?.url ?? info.pageUrl, pageTitle: tab?.title } : {}),
+    },
   });
   const stored = addJob(job);
   const finished = await runJob({

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { HistorySection } from './history-section';
 import { LanguageSection } from './language-section';
 import { MidjourneySection } from './midjourney-section';
+import { PrivacySection } from './privacy-section';
 import { PromptSection } from './prompt-section';
 import { ProviderSection } from './provider-section';
 import { useSettingsStore } from './settings-store';
@@ -28,7 +29,7 @@ export default function App() {
       <TemplatesSection />
       <LanguageSection />
       <HistorySection />
-      <p className="small muted privacy">{t('options.privacy')}</p>
+      <PrivacySection />
     </main>
   );
 }

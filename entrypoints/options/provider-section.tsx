@@ -11,7 +11,7 @@ import { TextWithDefault } from './text-with-default';
 /** Provider, base URL, key, model, and Test connection. */
 export function ProviderSection() {
   const { t } = useTranslation();
-  const { settings, keys, update, updateConnection, setKey } = useSettingsStore();
+  const { settings, keys, update, updateConnection, setKey, forgetKey } = useSettingsStore();
   const [showKey, setShowKey] = useState(false);
   if (!settings) return null;
   const preset = PRESETS[settings.provider];
@@ -68,6 +68,9 @@ export function ProviderSection() {
             />
             <button type="button" onClick={() => setShowKey(!showKey)} aria-pressed={showKey}>
               {showKey ? t('options.hideKey') : t('options.showKey')}
+            </button>
+            <button type="button" onClick={() => void forgetKey()} disabled={!key}>
+              {t('privacy.options.forgetKey')}
             </button>
           </div>
         )}

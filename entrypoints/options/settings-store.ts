@@ -17,6 +17,8 @@ interface OptionsState {
   update: (patch: Partial<Omit<Settings, 'connections'>>) => Promise<void>;
   updateConnection: (patch: Partial<Connection>) => Promise<void>;
   setKey: (key: string) => Promise<void>;
+  /** Removes the current provider's key from storage. */
+  forgetKey: () => Promise<void>;
 }
 
 /** The options form: every change is written to extension storage at once. */
@@ -24,6 +26,11 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
   const save = async (settings: Settings) => {
     set({ settings });
     await settingsItem.setValue(settings);
+    set({ savedAt: Date.now() });
+  };
+  const saveKeys = async (keys: ApiKeys) => {
+    set({ keys });
+    await apiKeysItem.setValue(keys);
     set({ savedAt: Date.now() });
   };
   return {
@@ -45,10 +52,13 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
     async setKey(key) {
       const current = get().settings;
       if (!current) return;
-      const keys = { ...get().keys, [current.provider]: key };
-      set({ keys });
-      await apiKeysItem.setValue(keys);
-      set({ savedAt: Date.now() });
+      await saveKeys({ ...get().keys, [current.provider]: key });
+    },
+    async forgetKey() {
+      const current = get().settings;
+      if (!current) return;
+      const { [current.provider]: _forgotten, ...rest } = get().keys;
+      await saveKeys(rest);
     },
   };
 });

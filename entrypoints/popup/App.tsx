@@ -2,14 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
-import { HistoryList } from '@/components/history-list';
+import { HistorySection } from '@/components/history-section';
 import { JobView } from '@/components/job-view';
 import { useSettings } from '@/components/use-settings';
 import { getJob, recentJobs } from '@/lib/jobs/job-store';
 import { sendMessage } from '@/lib/messaging';
 import { usePopupStore } from './popup-store';
 
-const RECENT = 30;
 const openSettings = () => void browser.runtime.openOptionsPage();
 
 /** Whether a first prompt could be made: drives the set-up hint of an empty popup. */
@@ -26,9 +25,11 @@ function useNeedsSetup(): boolean | undefined {
 
 export default function App() {
   const { t } = useTranslation();
-  const jobs = useLiveQuery(() => recentJobs(RECENT), []);
+  // Only the newest job: the library below reads its own rows, not every job's streaming text.
+  const jobs = useLiveQuery(() => recentJobs(1), []);
   const needsSetup = useNeedsSetup();
-  const { selectedJobId, select } = usePopupStore();
+  const store = usePopupStore();
+  const { selectedJobId, select } = store;
   const settings = useSettings();
   const current = useLiveQuery(
     async () => (selectedJobId ? await getJob(selectedJobId) : undefined),
@@ -65,10 +66,15 @@ export default function App() {
             <p className="muted">{t('popup.emptyBody')}</p>
           </section>
         )}
-        <section className="history-section" aria-labelledby="history-heading">
-          <h2 id="history-heading">{t('popup.history')}</h2>
-          <HistoryList jobs={jobs ?? []} selectedImageId={current?.imageId} onSelect={select} />
-        </section>
+        <HistorySection
+          filter={store.filter}
+          setFilter={store.setFilter}
+          resetFilter={store.resetFilter}
+          undo={store.undo}
+          setUndo={store.setUndo}
+          selectedImageId={current?.imageId}
+          onSelect={select}
+        />
       </main>
     </div>
   );

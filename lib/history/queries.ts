@@ -8,6 +8,20 @@ export function listEntries(limit?: number): Promise<HistoryEntry[]> {
   return (limit ? query.limit(limit) : query).toArray();
 }
 
+/**
+ * The whole library in pages, yielding between them, so a popup opened on 10,000 entries
+ * stays responsive while it reads them.
+ */
+export async function listAllEntries(page = 1000): Promise<HistoryEntry[]> {
+  const all: HistoryEntry[] = [];
+  for (;;) {
+    const rows = await db.history.orderBy('updatedAt').reverse().offset(all.length).limit(page).toArray();
+    all.push(...rows);
+    if (rows.length < page) return all;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 export function countEntries(): Promise<number> {
   return db.history.count();
 }

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   'interrupted',
   'cancelled',
   'unknown',
+  // The privacy helper's: waiting for the one-time OK to send, and a full disk.
+  'consent-required',
+  'storage-full',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { JobFailure, shorten, type ErrorCode, type JobError } from '../jobs/job-error';
+import { isQuotaError } from '../privacy/quota';
 import { retryAfterFromHeaders } from './retry-policy';
 
 function codeForStatus(status: number): ErrorCode {
@@ -50,6 +51,7 @@ export function classifyError(error: unknown, local = false): JobError {
       ...(retryAfter !== undefined ? { retryAfterSeconds: Math.ceil(retryAfter / 1000) } : {}),
     };
   }
+  if (isQuotaError(error)) return { code: 'storage-full' };
   if (error instanceof Error && error.name === 'AbortError') return { code: 'cancelled' };
   const detail = error instanceof Error ? error.message : String(error);
   return { code: 'unknown', detail: shorten(detail) };

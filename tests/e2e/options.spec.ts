@@ -47,6 +47,8 @@ test('configuring through the options page: presets, saved on change, Test conne
 
   await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color: [10, 200, 120] }));
   const popup = await openPopup(ext);
+  // The first image to this server: the one-time privacy notice, naming it by its address.
+  await popup.getByRole('button', { name: `Send to ${new URL(provider.baseUrl).host}` }).click();
   await expect(popup.getByRole('region', { name: 'Prompt' })).not.toBeEmpty();
   await expect(popup.getByRole('heading', { name: 'Midjourney', level: 2 })).toBeVisible();
   const request = provider.requests.at(-1)!;

@@ -49,10 +49,22 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   return { context, id, userDataDir, worker, url: (page) => `chrome-extension://${id}/${page}` };
 }
 
-/** Settings written the way the options page writes them. */
+/**
+ * Settings written the way the options page writes them. The one-time privacy notice is
+ * taken as already accepted for this provider and address (as after "Send to …"), unless
+ * `consent: false` asks for a first-time user.
+ */
 export async function configure(
   ext: Extension,
-  settings: { provider?: string; baseUrl: string; model: string; apiKey?: string; defaultStyle?: string; timeoutSeconds?: number },
+  settings: {
+    provider?: string;
+    baseUrl: string;
+    model: string;
+    apiKey?: string;
+    defaultStyle?: string;
+    timeoutSeconds?: number;
+    consent?: boolean;
+  },
 ): Promise<void> {
   const worker = await ext.worker();
   await worker.evaluate(async (s) => {
@@ -69,6 +81,8 @@ export async function configure(
       },
       apiKeys: s.apiKey ? { [provider]: s.apiKey } : {},
     });
+    if (s.consent === false) await chrome.storage.local.remove('privacyConsent');
+    else await chrome.storage.local.set({ privacyConsent: { provider, baseUrl: s.baseUrl.trim(), acceptedAt: Date.now() } });
   }, settings);
 }
 

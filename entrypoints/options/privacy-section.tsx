@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { browser } from 'wxt/browser';
+import { RETENTIONS, isRetention } from '@/lib/settings';
+import { DeleteAllData } from './delete-all-data';
+import { SelectField } from './select-field';
+import { useSettingsStore } from './settings-store';
+
+/** How long history is kept, what it records, what goes where, and starting afresh. */
+export function PrivacySection() {
+  const { t } = useTranslation();
+  const { settings, update } = useSettingsStore();
+  if (!settings) return null;
+  return (
+    <section className="card">
+      <h2>{t('privacy.options.section')}</h2>
+      <p className="small muted privacy">
+        {t('options.privacy')}{' '}
+        <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">{t('privacy.options.pageLink')}</a>
+      </p>
+      <SelectField
+        label={t('privacy.options.retention')}
+        hint={t('privacy.options.retentionHint')}
+        value={settings.retention}
+        choices={RETENTIONS.map((value) => ({ value, label: t(`privacy.options.retention_${value}`) }))}
+        onChange={(value) => isRetention(value) && void update({ retention: value })}
+      />
+      <div className="field">
+        <label className="check">
+          <input type="checkbox" checked={settings.storePageInfo} onChange={(e) => void update({ storePageInfo: e.target.checked })} aria-describedby="store-page-hint" />
+          {t('privacy.options.storePageInfo')}
+        </label>
+        <p id="store-page-hint" className="small muted hint">{t('privacy.options.storePageInfoHint')}</p>
+      </div>
+      <DeleteAllData />
+    </section>
+  );
+}
