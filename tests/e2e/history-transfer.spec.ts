@@ -29,10 +29,16 @@ async function openOptions(ext: Extension): Promise<Page> {
 /** Clear all, as a person does it: the popup's Clear all, confirmed with Delete all. */
 async function clearAll(ext: Extension): Promise<void> {
   const popup = await openPopup(ext);
-  await popup.getByRole('button', { name: 'Clear all' }).click();
-  await popup.getByRole('button', { name: 'Delete all' }).click();
+  const history = popup.getByRole('region', { name: 'History' });
+  await history.getByRole('button', { name: 'Clear all' }).click();
+  await history.getByRole('button', { name: 'Delete all' }).click();
+  await expect(history.getByText('Prompts you generate appear here.')).toBeVisible();
   await popup.close();
 }
+
+/** The popup's Favourite button on the row showing this prompt. */
+const favouriteOf = (popup: Page, text: string) =>
+  popup.getByRole('region', { name: 'History' }).getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Favourite', exact: true });
 
 test('export JSON → clear all → import gives back the same entries; CSV and Markdown hold the prompts', async ({ ext, provider, site, scratch }) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
@@ -48,6 +54,10 @@ test('export JSON → clear all → import gives back the same entries; CSV and 
       await popup.getByRole('button', { name: 'Regenerate' }).click();
       await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText('fox, snow, golden hour, rim light --ar 4:3');
     }
+    if (i === PROMPTS.length - 1) {
+      await favouriteOf(popup, PROMPTS[1]!).click();
+      await expect(favouriteOf(popup, PROMPTS[1]!)).toHaveAttribute('aria-pressed', 'true');
+    }
     await popup.close();
   }
 
@@ -62,6 +72,7 @@ test('export JSON → clear all → import gives back the same entries; CSV and 
   const texts = exported.entries.flatMap((entry: any) => entry.prompts.map((p: any) => p.text));
   expect(texts.sort()).toEqual([...PROMPTS, 'fox, snow, golden hour, rim light --ar 4:3'].sort());
   for (const entry of exported.entries) expect(entry.thumbnail).toMatch(/^data:image\/webp;base64,/);
+  expect(exported.entries.map((entry: any) => entry.favorite)).toEqual([false, true, false]);
 
   const csv = await downloadOf(options, 'Export CSV');
   expect(csv.name).toMatch(/\.csv$/);
@@ -91,9 +102,12 @@ test('export JSON → clear all → import gives back the same entries; CSV and 
   await again.setFiles(json.path);
   await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 0 new entries. 3 were already there and were merged.');
 
-  // The popup shows the imported prompts again.
+  // The popup's history lists them again, the favourite still a favourite.
   const popup = await openPopup(ext);
-  await expect(popup.getByText(PROMPTS[2]!).first()).toBeVisible();
+  const history = popup.getByRole('region', { name: 'History' });
+  await expect(history.getByText('3 entries')).toBeVisible();
+  await expect(favouriteOf(popup, PROMPTS[1]!)).toHaveAttribute('aria-pressed', 'true');
+  await expect(favouriteOf(popup, PROMPTS[2]!)).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('a malformed import file changes nothing and says what is wrong', async ({ ext, provider, site, scratch }) => {
