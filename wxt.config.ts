@@ -1,11 +1,12 @@
 import { defineConfig } from 'wxt';
+import { historyValidator } from './lib/build/history-validator-plugin';
 import { addLocaleAssets } from './lib/build/locale-assets';
 import { slimOpenAI } from './lib/build/slim-openai';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   hooks: { 'build:publicAssets': addLocaleAssets },
-  vite: () => ({ plugins: [slimOpenAI()] }),
+  vite: () => ({ plugins: [slimOpenAI(), historyValidator()] }),
   // The sources zip AMO asks for: what `npm ci && npm run build:firefox` needs, nothing more
   // (no tests, reports, screenshots or local files; dot files such as .env are never included).
   zip: {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HistorySection } from './history-section';
 import { LanguageSection } from './language-section';
 import { MidjourneySection } from './midjourney-section';
 import { PrivacySection } from './privacy-section';
@@ -27,6 +28,7 @@ export default function App() {
       <MidjourneySection />
       <TemplatesSection />
       <LanguageSection />
+      <HistorySection />
       <PrivacySection />
     </main>
   );

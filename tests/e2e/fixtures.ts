@@ -1,4 +1,4 @@
-import { test as base, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { launchExtension, type Extension } from './support/extension';
 import { FakeProvider } from './support/fake-provider';
@@ -24,6 +24,9 @@ export const test = base.extend<Fixtures>({
     await site.stop();
   },
   scratch: async ({ ext, site }, use) => {
+    // The settings tab opened on first install can take over a tab opened at that moment
+    // ("navigation interrupted"): let it open first.
+    await expect.poll(() => ext.context.pages().some((p) => p.url() === ext.url('options.html'))).toBe(true);
     const page = await ext.context.newPage();
     await page.goto(site.page('/scratch.html', '<!doctype html><title>scratch</title>'));
     await use(page);
@@ -36,4 +39,4 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };

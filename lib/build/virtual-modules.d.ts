@@ -1,0 +1,11 @@
+// Modules made at build time by plugins in lib/build/.
+declare module 'virtual:history-export-validator' {
+  import type { ErrorObject } from 'ajv';
+
+  interface ValidateFunction {
+    (data: unknown): boolean;
+    errors?: ErrorObject[] | null;
+  }
+  const validate: ValidateFunction;
+  export default validate;
+}

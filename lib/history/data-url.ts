@@ -1,0 +1,34 @@
+/**
+ * Blobs ↔ base64 data: URLs, for thumbnails inside an export file. Plain code rather than
+ * FileReader/fetch: the same in extension pages and in Node's unit tests, and synchronous on
+ * the way in, so decoding can run inside the import's transaction.
+ */
+const CHUNK = 0x8000;
+
+/** Thumbnails are made as WebP; a blob that lost its type is still one. */
+export async function blobToDataUrl(blob: Blob, fallbackType = 'image/webp'): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return `data:${blob.type || fallbackType};base64,${btoa(binary)}`;
+}
+
+const DATA_URL = /^data:([^;,]+);base64,/;
+
+/** What atob will accept: the schema checked the alphabet; here the length and padding. */
+export function isBase64DataUrl(url: string): boolean {
+  const match = DATA_URL.exec(url);
+  if (!match) return false;
+  const body = url.slice(match[0].length);
+  return body.length % 4 === 0 && !/={3,}$/.test(body) && !/=[^=]/.test(body);
+}
+
+/** Throws on a malformed URL or base64. */
+export function dataUrlToBlob(url: string): Blob {
+  const match = DATA_URL.exec(url);
+  if (!match) throw new Error('not a base64 data: URL');
+  const binary = atob(url.slice(match[0].length));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type: match[1] });
+}

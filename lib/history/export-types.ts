@@ -1,0 +1,34 @@
+import type { Job, JobSource } from '../jobs/types';
+
+/** What "Export JSON" writes and "Import…" reads. Documented in the README ("History export format"). */
+export const EXPORT_FORMAT = 'promptlens-history';
+/** Bumped on any change an older PromptLens could not read; import refuses newer versions. */
+export const EXPORT_VERSION = 1;
+
+/** One prompt: a job as stored, minus what only matters while it runs. */
+export type ExportPrompt = Omit<Job, 'imageId' | 'retry' | 'source'> & {
+  /** Only when it differs from the entry's source (rare: a regenerate after page info changed). */
+  source?: JobSource;
+};
+
+export interface ExportEntry {
+  /** The image's id; prompts for the same image in two exports merge by it. */
+  id: string;
+  createdAt: number;
+  updatedAt: number;
+  favorite: boolean;
+  source: JobSource;
+  /** The list preview as a data: URL (WebP, a few KB), when one was made. */
+  thumbnail?: string;
+  /** Oldest first. */
+  prompts: ExportPrompt[];
+}
+
+export interface ExportFile {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  /** ISO 8601. */
+  exportedAt: string;
+  /** Newest first, as in the popup. */
+  entries: ExportEntry[];
+}
