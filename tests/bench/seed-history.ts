@@ -32,9 +32,9 @@ export async function seedHistory(page: Page, count: number): Promise<void> {
       const at = now - i * 60_000;
       const style = styles[i % styles.length];
       const source = { pageUrl: `https://example.com/gallery/${i}`, pageTitle: title, imageUrl: `https://cdn.example.com/${i}.jpg` };
-      tx.objectStore('jobs').put({ id: `job-${i}`, imageId: id, createdAt: at, updatedAt: at, status: 'done', style, detail: 'standard', language: 'en', provider: 'openai', model: 'gpt-5.4-mini', text, kind: 'prompt', source });
+      tx.objectStore('jobs').put({ id: `job-${i}`, imageId: id, createdAt: at, updatedAt: at, status: 'done', style, detail: 'standard', language: 'en', provider: 'openai', model: 'gpt-5.4-mini', text, kind: 'text', source });
       tx.objectStore('history').put({
-        id, createdAt: at, updatedAt: at, favorite: i % 50 === 0 ? 1 : 0, latestJobId: `job-${i}`, status: 'done', kind: 'prompt', text,
+        id, createdAt: at, updatedAt: at, favorite: i % 50 === 0 ? 1 : 0, latestJobId: `job-${i}`, status: 'done', kind: 'text', text,
         styles: [style], templates: [], provider: 'openai', model: 'gpt-5.4-mini', source, promptCount: 1,
         searchText: `${title}\n${text}`.toLowerCase(),
       });

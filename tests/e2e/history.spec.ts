@@ -112,3 +112,47 @@ test('Prompts survive a browser restart (same profile, relaunched)', async ({ pr
     fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 });
+
+/** An export file as "Export JSON" writes it, with `count` entries of made-up prompts. */
+function exportFile(count: number): string {
+  const words = 'fox harbor neon alley portrait misty forest castle river sunset city robot garden ocean desert owl lantern rain snow'.split(' ');
+  const now = Date.now();
+  const entries = Array.from({ length: count }, (_, i) => {
+    const at = now - i * 60_000;
+    const text = Array.from({ length: 30 }, (_, w) => words[(i * 7 + w * 3) % words.length]).join(' ');
+    return {
+      id: `img-${i}`, createdAt: at, updatedAt: at, favorite: false,
+      source: { pageUrl: `https://example.com/${i}`, pageTitle: `Gallery page ${i}` },
+      prompts: [{ id: `job-${i}`, createdAt: at, updatedAt: at, status: 'done', style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: 'gpt-5.4-mini', text: i === 7777 ? `${text} with a quetzal` : text, kind: 'text' }],
+    };
+  });
+  return JSON.stringify({ format: 'promptlens-history', version: 1, exportedAt: new Date(now).toISOString(), entries });
+}
+
+test('10,000 imported entries: the popup lists them and search finds the one', async ({ ext }, testInfo) => {
+  test.setTimeout(180_000);
+  const file = testInfo.outputPath('history-10k.json');
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  fs.writeFileSync(file, exportFile(10_000));
+  const options = await ext.context.newPage();
+  await options.goto(ext.url('options.html'));
+  const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.getByRole('button', { name: 'Import…' }).click()]);
+  await chooser.setFiles(file);
+  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toContainText('10,000', { timeout: 120_000 });
+
+  const popup = await openPopup(ext);
+  const history = popup.getByRole('region', { name: 'History' });
+  await expect(history.getByText('10,000 entries')).toBeVisible();
+  // Virtualized: a handful of rows exist in the page, not 10,000.
+  expect(await history.locator('.history-item').count()).toBeLessThan(60);
+  await popup.getByRole('searchbox', { name: 'Search history' }).fill('quetzal');
+  await expect(history.locator('.history-preview')).toHaveCount(1);
+  await expect(history.locator('.history-preview')).toContainText('with a quetzal');
+  await popup.getByRole('searchbox', { name: 'Search history' }).fill('gallery page 9999');
+  await expect(history.locator('.history-preview')).toHaveCount(1);
+  // The last row is reachable from the keyboard.
+  await popup.getByRole('searchbox', { name: 'Search history' }).fill('');
+  await history.locator('.history-item').first().focus();
+  await popup.keyboard.press('End');
+  await expect(popup.locator('.history-item:focus')).toHaveAttribute('data-index', '9999');
+});
