@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { JobError } from './job-error';
+import type { ErrorCode, JobError } from './job-error';
 
 export interface ErrorContext {
   /** The provider's display name. */
@@ -16,6 +16,9 @@ export interface ErrorText {
   detail?: string;
 }
 
+/** Codes whose texts live in the queue section of the locales (added with the fault matrix). */
+const QUEUE_SECTION: ReadonlySet<ErrorCode> = new Set(['incomplete', 'bad-response']);
+
 /** A stored failure → words for the user: the cause, then the next step. */
 export function describeError(error: JobError, context: ErrorContext, t: TFunction): ErrorText {
   const vars = {
@@ -25,14 +28,15 @@ export function describeError(error: JobError, context: ErrorContext, t: TFuncti
     count: error.retryAfterSeconds ?? 0,
   };
   const code = error.code;
-  let hintKey = `errors.${code}.hint`;
+  const section = QUEUE_SECTION.has(code) ? 'queue.errors' : 'errors';
+  let hintKey = `${section}.${code}.hint`;
   if (error.local && (code === 'forbidden' || code === 'model-not-found' || code === 'unreachable')) {
     hintKey = `errors.${code}.hintLocal`;
   } else if (code === 'rate-limited' && error.retryAfterSeconds) {
     hintKey = 'errors.rate-limited.hintWait';
   }
   const text: ErrorText = {
-    title: t(`errors.${code}.title` as never, vars) as string,
+    title: t(`${section}.${code}.title` as never, vars) as string,
     hint: t(hintKey as never, vars) as string,
   };
   // First-strong isolates: the provider's (usually English) words keep their own direction

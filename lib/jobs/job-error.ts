@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'invalid-json',
   'interrupted',
   'cancelled',
+  'incomplete',
+  'bad-response',
   'unknown',
 ] as const;
 
