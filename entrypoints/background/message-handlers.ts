@@ -15,6 +15,13 @@ function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
+/** Job ids are ours (crypto.randomUUID): anything else is not a job, whoever sends it. */
+const isJobId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
+
+/**
+ * Every handler answers extension pages only. Web pages have no channel at all (no
+ * externally_connectable); our content script sends nothing; each payload is checked.
+ */
 export function registerMessageHandlers(): void {
   onMessage('ping', () => undefined);
   onMessage('getSetupStatus', async ({ sender }) => {
@@ -28,17 +35,17 @@ export function registerMessageHandlers(): void {
     }
   });
   onMessage('retryJob', ({ data, sender }) => {
-    if (!fromExtensionPage(sender) || typeof data !== 'string') return;
+    if (!fromExtensionPage(sender) || !isJobId(data)) return;
     void retryJob(data);
   });
   onMessage('cancelJob', ({ data, sender }) => {
-    if (!fromExtensionPage(sender) || typeof data !== 'string') return;
+    if (!fromExtensionPage(sender) || !isJobId(data)) return;
     cancelJob(data);
   });
   onMessage('regenerateJob', ({ data, sender }) => {
-    if (!fromExtensionPage(sender) || !data || typeof data.jobId !== 'string') return undefined;
+    if (!fromExtensionPage(sender) || !data || !isJobId(data.jobId)) return undefined;
     if (!isStyleId(data.style) || !isDetailLevel(data.detail)) return undefined;
-    if (data.templateId !== undefined && typeof data.templateId !== 'string') return undefined;
+    if (data.templateId !== undefined && (typeof data.templateId !== 'string' || data.templateId.length > 100)) return undefined;
     return regenerateJob(data);
   });
   onMessage('testConnection', ({ sender }) => {
