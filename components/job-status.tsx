@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '@/lib/jobs/types';
 
-/** "Getting the image…", "Writing the prompt…", or a countdown while waiting to retry. */
+/** "Getting the image…", "Waiting for a free slot…", "Writing the prompt…", or a countdown while waiting to retry. */
 export function JobStatus({ job }: { job: Job }) {
   const { t } = useTranslation();
   const [now, setNow] = useState(Date.now());
@@ -15,7 +15,11 @@ export function JobStatus({ job }: { job: Job }) {
   if (job.status !== 'queued' && job.status !== 'running') return null;
   const label = waiting
     ? t('status.retrying', { status: job.retry?.status ?? '', count: Math.ceil((job.retry!.until - now) / 1000) })
-    : t(`status.${job.status}`);
+    : job.status === 'queued' && job.ahead !== undefined
+      ? job.ahead === 0
+        ? t('queue.waitingNext')
+        : t('queue.waiting', { count: job.ahead })
+      : t(`status.${job.status}`);
   return (
     <p className="row small muted" role="status" style={{ margin: 0 }}>
       <span className="spinner" aria-hidden="true" />

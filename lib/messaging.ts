@@ -26,8 +26,8 @@ export type ConnectionCheck =
   | { ok: false; error: JobError };
 
 export interface ProtocolMap {
-  /** background → content script of the clicked frame. */
-  getImageTarget(): ImageTarget | null;
+  /** background → content script of the clicked frame; `srcUrl` is the menu's, when it named an image. */
+  getImageTarget(hint?: { srcUrl?: string }): ImageTarget | null;
   /** background → content script: SVG markup to PNG, where a DOM can draw it. */
   rasterizeSvg(markup: string): string;
   /**

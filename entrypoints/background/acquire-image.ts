@@ -26,7 +26,7 @@ export async function resolveTarget(
   if (tab?.id !== undefined && tab.id >= 0) {
     try {
       const target = await withTimeout(
-        sendMessage('getImageTarget', undefined, { tabId: tab.id, frameId: info.frameId ?? 0 }),
+        sendMessage('getImageTarget', { srcUrl: info.srcUrl }, { tabId: tab.id, frameId: info.frameId ?? 0 }),
         ASK_PAGE_TIMEOUT_MS,
       );
       pageAnswered = true;

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { failOrphanedJobs } from '@/lib/jobs/job-store';
-import { loadSettings, settingsItem } from '@/lib/settings';
+import { loadSettings, normalizeSettings, settingsItem } from '@/lib/settings';
 import { backgroundI18n } from './background-i18n';
 import { syncContextMenu } from './context-menu';
-import { isRunning } from './job-runner';
+import { setConcurrency } from './job-queue';
+import { recoverJobs } from './job-recovery';
 import { registerMessageHandlers } from './message-handlers';
 import { scheduleRetention } from './retention-schedule';
 import { guardStorage } from './storage-guard';
@@ -27,15 +27,16 @@ export default defineBackground(() => {
   browser.notifications?.onClicked.addListener(() => void browser.action.openPopup?.().catch(() => undefined));
   registerMessageHandlers();
   settingsItem.watch((next, previous) => {
+    setConcurrency(normalizeSettings(next).concurrency);
     // The menu depends on these only; typing a base URL must not rebuild it.
     const menuOf = (s: typeof next | null) => JSON.stringify([s?.defaultStyle, s?.uiLanguage, s?.templates?.map((t) => [t.id, t.name])]);
     if (menuOf(next) === menuOf(previous)) return;
     void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
   });
 
-  // Every start of the worker: the menu in the current settings, and no job left "running"
-  // by a worker that was stopped.
+  // Every start of the worker: the menu in the current settings, and the jobs a stopped
+  // worker left: waiting ones back in line, none left "running".
   void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
   scheduleRetention();
-  void failOrphanedJobs(isRunning, startedAt).catch((error) => console.error('PromptLens: recovery', error));
+  void recoverJobs(startedAt).catch((error) => console.error('PromptLens: recovery', error));
 });

@@ -16,6 +16,7 @@ import { buildChatRequest } from '@/lib/providers/request-params';
 import { streamCompletion } from '@/lib/providers/stream-completion';
 import { acquireImage, type AcquireOptions } from './acquire-image';
 import { assertConsent } from './consent-gate';
+import { waitForSlot } from './job-queue';
 import { holdAwake } from './keep-alive';
 import { assertConfigured, currentProvider, type ProviderConfig } from './provider-config';
 import { throttledTextWriter } from './throttled-text-writer';
@@ -29,6 +30,8 @@ export interface JobRun {
   /** Settles once the job record is in the database; updates must not overtake it. */
   stored: Promise<unknown>;
   image?: ImageSource;
+  /** Place in the line for a provider slot; the job's creation time unless said otherwise. */
+  order?: number;
 }
 
 const running = new Map<string, AbortController>();
@@ -58,6 +61,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
   const controller = new AbortController();
   running.set(job.id, controller);
   const release = holdAwake();
+  let freeSlot: (() => void) | undefined;
   const writer = throttledTextWriter(job.id);
   const pending: Promise<unknown>[] = [run.stored];
   const write = (patch: Parameters<typeof updateJob>[1]) => {
@@ -88,7 +92,14 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       buildMessages(spec, { url: await blobToDataUrl(image.blob), ...original, detailHint: config.preset.imageDetail }),
       { json: !job.template && job.style === 'json' },
     );
-    void write({ status: 'running' });
+    freeSlot = await waitForSlot({
+      jobId: job.id,
+      order: run.order ?? job.createdAt,
+      limit: config.settings.concurrency,
+      signal: controller.signal,
+      stored: () => Promise.allSettled(pending),
+    });
+    void write({ status: 'running', ahead: undefined });
     await run.stored;
     // Made while the request is out, not before it.
     pending.push(ensureThumbnail(job.imageId, () => makeThumbnail(image.blob)).catch(() => undefined));
@@ -115,6 +126,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     const reason = controller.signal.aborted ? controller.signal.reason : error;
     await failJob(job.id, classifyError(reason, config.preset.local));
   } finally {
+    freeSlot?.();
     running.delete(job.id);
     release();
   }
@@ -148,11 +160,14 @@ export async function regenerateJob({ jobId, style, templateId, detail }: Regene
   return job.id;
 }
 
-/** Retry with the settings as they are now (the user may just have fixed them). */
-export async function retryJob(jobId: string): Promise<Job | undefined> {
+/**
+ * Retry with the settings as they are now (the user may just have fixed them). A Retry joins
+ * the end of the line; a job resumed after a worker restart keeps its place (`order`).
+ */
+export async function retryJob(jobId: string, order = Date.now()): Promise<Job | undefined> {
   if (running.has(jobId)) return undefined;
   const [job, config] = await Promise.all([getJob(jobId), currentProvider()]);
   if (!job) return undefined;
-  const reset = { status: 'queued', provider: config.settings.provider, model: config.model, text: '', kind: undefined, error: undefined, retry: undefined, usage: undefined } as const;
-  return runJob({ job: { ...job, ...reset }, config, stored: updateJob(jobId, reset) });
+  const reset = { status: 'queued', provider: config.settings.provider, model: config.model, text: '', kind: undefined, error: undefined, retry: undefined, ahead: undefined, usage: undefined } as const;
+  return runJob({ job: { ...job, ...reset }, config, stored: updateJob(jobId, reset), order });
 }

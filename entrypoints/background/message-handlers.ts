@@ -21,6 +21,14 @@ function fromContentScript(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromExtensionPage(sender);
 }
 
+/** Job ids are ours (crypto.randomUUID): anything else is not a job, whoever sends it. */
+const isJobId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
+
+/**
+ * Handlers answer extension pages only, but for pointerOverImage: our content script's one
+ * boolean (the menu entry's visibility). Web pages have no channel at all (no
+ * externally_connectable); each payload is checked.
+ */
 export function registerMessageHandlers(): void {
   onMessage('ping', () => undefined);
   onMessage('getSetupStatus', async ({ sender }) => {
@@ -38,17 +46,17 @@ export function registerMessageHandlers(): void {
     void setPageEntryVisible(data).catch((error) => console.error('PromptLens: menu', error));
   });
   onMessage('retryJob', ({ data, sender }) => {
-    if (!fromExtensionPage(sender) || typeof data !== 'string') return;
+    if (!fromExtensionPage(sender) || !isJobId(data)) return;
     void retryJob(data);
   });
   onMessage('cancelJob', ({ data, sender }) => {
-    if (!fromExtensionPage(sender) || typeof data !== 'string') return;
+    if (!fromExtensionPage(sender) || !isJobId(data)) return;
     cancelJob(data);
   });
   onMessage('regenerateJob', ({ data, sender }) => {
-    if (!fromExtensionPage(sender) || !data || typeof data.jobId !== 'string') return undefined;
+    if (!fromExtensionPage(sender) || !data || !isJobId(data.jobId)) return undefined;
     if (!isStyleId(data.style) || !isDetailLevel(data.detail)) return undefined;
-    if (data.templateId !== undefined && typeof data.templateId !== 'string') return undefined;
+    if (data.templateId !== undefined && (typeof data.templateId !== 'string' || data.templateId.length > 100)) return undefined;
     return regenerateJob(data);
   });
   onMessage('testConnection', ({ sender }) => {

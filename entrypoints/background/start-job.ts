@@ -11,6 +11,13 @@ import { currentProvider } from './provider-config';
 /** Long data: URLs are not worth keeping: the normalized image is stored anyway. */
 const storableUrl = (url: string | undefined) => (url && url.length <= 2048 ? url : undefined);
 
+/**
+ * Menu jobs of this worker not finished yet. While one is, a further click joins the line
+ * without opening the popup again: a popup appearing while the user already right-clicks the
+ * next image closes that menu (the click is lost), and the open popup follows the newest job.
+ */
+let unfinished = 0;
+
 /** The user chose PromptLens on an image: a job in history, the popup open, the prompt streaming. */
 export async function startJobFromMenu(
   info: Browser.contextMenus.OnClickData,
@@ -18,7 +25,24 @@ export async function startJobFromMenu(
 ): Promise<void> {
   const choice = choiceOfMenuItem(info.menuItemId);
   if (!choice) return;
-  const popupOpened = openPopupNow();
+  const joinsBurst = unfinished > 0;
+  // Synchronously in the click handler, as Firefox requires.
+  const popupOpened = joinsBurst ? Promise.resolve(false) : openPopupNow();
+  unfinished++;
+  try {
+    await runMenuJob(info, tab, choice, popupOpened, joinsBurst);
+  } finally {
+    unfinished--;
+  }
+}
+
+async function runMenuJob(
+  info: Browser.contextMenus.OnClickData,
+  tab: Browser.tabs.Tab | undefined,
+  choice: NonNullable<ReturnType<typeof choiceOfMenuItem>>,
+  popupOpened: Promise<boolean>,
+  joinsBurst: boolean,
+): Promise<void> {
   // The download needs no settings: it starts first.
   const cancelFetch = new AbortController();
   const fetching = fetchClickedImage(info, tab, cancelFetch.signal);
@@ -54,5 +78,6 @@ export async function startJobFromMenu(
       return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
     },
   });
-  if (finished) await announceFinished(finished, await popupOpened, await backgroundI18n());
+  // A burst's later jobs only light the badge: the user knows, one notification each would nag.
+  if (finished) await announceFinished(finished, joinsBurst || (await popupOpened), await backgroundI18n());
 }

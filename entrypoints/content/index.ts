@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { elementsAt, findImage } from '@/lib/image/find-image';
 import { rasterizeSvgMarkup } from '@/lib/image/page-pixels';
+import { recentClicks } from '@/lib/image/recent-clicks';
 import { onMessage, type ImageTarget } from '@/lib/messaging';
 import { answerFrameOffsets, offsetInTab } from './frame-offset';
 import { watchPointer } from './watch-pointer';
@@ -25,7 +26,8 @@ async function inTabViewport(target: ImageTarget): Promise<ImageTarget> {
 /**
  * Remembers what was under the pointer when the context menu opened, and tells the background
  * which image that was; follows the pointer so the menu entry shows over images only. It reads
- * nothing else from the page and holds no secrets.
+ * nothing else from the page, holds no secrets, and takes no orders from the page: only the
+ * browser's own right-clicks and our background's messages.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -34,21 +36,25 @@ export default defineContentScript({
   main(ctx) {
     watchPointer(ctx);
     answerFrameOffsets(ctx);
-    let underPointer: Element[] = [];
-    ctx.addEventListener(
-      window,
+    const clicks = recentClicks();
+    // Not ctx.addEventListener: WXT's context can be invalidated by an event the page can forge
+    // (its "newer script started" signal), which would silently switch this listener off.
+    window.addEventListener(
       'contextmenu',
       (event) => {
+        // A page can dispatch contextmenu events of its own to point us at another image.
+        if (!event.isTrusted) return;
         const hit = event.composedPath()[0];
         const stack = elementsAt(document, event.clientX, event.clientY);
-        underPointer = hit instanceof Element && !stack.includes(hit) ? [hit, ...stack] : stack;
+        clicks.record(hit instanceof Element && !stack.includes(hit) ? [hit, ...stack] : stack);
       },
       { capture: true },
     );
-    const fromUs = (sender: { id?: string }) => sender.id === browser.runtime.id;
-    onMessage('getImageTarget', async ({ sender }) => {
+    const fromUs = (sender: { id?: string; tab?: unknown }) => sender.id === browser.runtime.id && !sender.tab;
+    onMessage('getImageTarget', async ({ sender, data }) => {
       if (!fromUs(sender)) return null;
-      const { target, unreadable } = await findImage(underPointer);
+      const srcUrl = typeof data?.srcUrl === 'string' ? data.srcUrl : undefined;
+      const { target, unreadable } = await findImage(clicks.stackFor(srcUrl));
       const found = target ?? unreadable;
       return found ? inTabViewport(found) : null;
     });

@@ -3,12 +3,13 @@ import { LANGUAGES, isLanguageCode } from '@/lib/languages';
 import { DETAIL_LEVELS, isDetailLevel } from '@/lib/prompt/detail';
 import { STYLE_IDS, isStyleId } from '@/lib/prompt/styles';
 import { TIMEOUT_RANGE } from '@/lib/settings';
+import { ConcurrencyField } from './concurrency-field';
 import { Field } from './field';
 import { NumberInput } from './number-input';
 import { SelectField } from './select-field';
 import { useSettingsStore } from './settings-store';
 
-/** Default style, detail, the language prompts are written in, and the timeout. */
+/** Default style, detail, the language prompts are written in, the timeout and how many at once. */
 export function PromptSection() {
   const { t } = useTranslation();
   const { settings, update } = useSettingsStore();
@@ -49,6 +50,7 @@ export function PromptSection() {
           />
         )}
       </Field>
+      <ConcurrencyField />
     </section>
   );
 }

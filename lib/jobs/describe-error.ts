@@ -20,6 +20,8 @@ export interface ErrorText {
 const TEXT_HOME: Partial<Record<ErrorCode, string>> = {
   'consent-required': 'privacy.errors.consentRequired',
   'storage-full': 'privacy.errors.storageFull',
+  incomplete: 'queue.errors.incomplete',
+  'bad-response': 'queue.errors.bad-response',
 };
 
 /** A stored failure → words for the user: the cause, then the next step. */

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'invalid-json',
   'interrupted',
   'cancelled',
+  'incomplete',
+  'bad-response',
   'unknown',
   // The privacy helper's: waiting for the one-time OK to send, and a full disk.
   'consent-required',

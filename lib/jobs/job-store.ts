@@ -25,7 +25,7 @@ export async function addJob(job: Job): Promise<void> {
 }
 
 /** Patches that leave the history row as it is: streamed text, retry countdowns, sizes. */
-const ROW_NEUTRAL = new Set<string>(['text', 'retry', 'image', 'usage', 'updatedAt']);
+const ROW_NEUTRAL = new Set<string>(['text', 'retry', 'ahead', 'image', 'usage', 'updatedAt']);
 const touchesRow = (patch: object) => Object.keys(patch).some((key) => !ROW_NEUTRAL.has(key));
 
 async function syncJobEntry(id: string): Promise<void> {
@@ -45,7 +45,7 @@ export async function updateJob(id: string, patch: Partial<Omit<Job, 'id'>>): Pr
 }
 
 export async function failJob(id: string, error: JobError): Promise<void> {
-  await db.jobs.update(id, { status: 'failed', error, retry: undefined, updatedAt: Date.now() });
+  await db.jobs.update(id, { status: 'failed', error, retry: undefined, ahead: undefined, updatedAt: Date.now() });
   await syncJobEntry(id);
 }
 
@@ -88,14 +88,28 @@ export function getImage(id: string): Promise<StoredImage | undefined> {
   return db.images.get(id);
 }
 
-/**
- * Jobs left queued or running by a worker that was stopped: nobody is working on them any
- * more, so they fail visibly (with Retry) instead of spinning forever.
- */
-export async function failOrphanedJobs(isActive: (id: string) => boolean, startedBefore: number): Promise<number> {
+/** Jobs left queued or running by a worker that was stopped: nobody is working on them any more. */
+export async function orphanedJobs(isActive: (id: string) => boolean, startedBefore: number): Promise<Job[]> {
   const stale = await db.jobs.where('status').anyOf('queued', 'running').toArray();
   // Jobs created since this worker started are its own, even if not registered yet.
-  const orphans = stale.filter((job) => job.updatedAt < startedBefore && !isActive(job.id));
+  return stale.filter((job) => job.updatedAt < startedBefore && !isActive(job.id));
+}
+
+/**
+ * Orphans fail visibly (with Retry) instead of spinning forever; `keep` names those the
+ * caller will run again instead.
+ */
+export async function failOrphanedJobs(
+  isActive: (id: string) => boolean,
+  startedBefore: number,
+  keep: ReadonlySet<string> = new Set(),
+): Promise<number> {
+  const orphans = (await orphanedJobs(isActive, startedBefore)).filter((job) => !keep.has(job.id));
   await Promise.all(orphans.map((job) => failJob(job.id, { code: 'interrupted' })));
   return orphans.length;
+}
+
+/** Which of these images are still in the cache. */
+export async function storedImageIds(ids: string[]): Promise<Set<string>> {
+  return new Set(await db.images.where('id').anyOf(ids).primaryKeys());
 }

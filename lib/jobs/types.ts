@@ -49,6 +49,8 @@ export interface Job {
   source: JobSource;
   image?: JobImageInfo;
   error?: JobError;
+  /** Set while the image is ready and the job waits for a free slot: how many wait before it. */
+  ahead?: number;
   /** Set while waiting to retry after 429/5xx. */
   retry?: { attempt: number; until: number; status?: number };
   usage?: Usage;

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { APIError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import { JobFailure } from '../jobs/job-error';
+import { JobFailure, shorten } from '../jobs/job-error';
 import { isRetryableStatus, retryAfterFromHeaders, retryDelay } from './retry-policy';
 
 export interface Usage {
@@ -63,11 +63,13 @@ async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
     }, opts.timeoutMs);
   };
   const result: StreamResult = { text: '' };
+  let chunks = 0;
   try {
     arm();
-    const stream = await opts.client.chat.completions.create(opts.body, { signal: controller.signal });
+    const { data: stream, response } = await opts.client.chat.completions.create(opts.body, { signal: controller.signal }).withResponse();
     for await (const chunk of stream) {
       arm();
+      chunks++;
       const choice = chunk.choices[0];
       const piece = choice?.delta?.content;
       if (piece) {
@@ -84,9 +86,18 @@ async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
         };
       }
     }
+    // The SDK ends the stream quietly when aborted: a Cancel or a timeout mid-stream must not
+    // pass for a finished answer.
+    controller.signal.throwIfAborted();
+    // A 200 that held no event at all: an HTML page, a proxy's login, a non-streaming server.
+    if (chunks === 0) throw new JobFailure({ code: 'bad-response', detail: `HTTP ${response.status}, ${response.headers.get('content-type') ?? 'no Content-Type'}` });
     return result;
   } catch (error) {
     if (timedOut) throw new JobFailure({ code: 'timeout', detail: `${Math.round(opts.timeoutMs / 1000)} s` });
+    // The connection broke after text arrived: what came is kept, marked incomplete.
+    if (result.text && !opts.signal.aborted && !(error instanceof JobFailure)) {
+      throw new JobFailure({ code: 'incomplete', detail: shorten(error instanceof Error ? error.message : String(error)) });
+    }
     throw error;
   } finally {
     clearTimeout(timer);

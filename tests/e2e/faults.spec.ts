@@ -32,6 +32,23 @@ const faults: Fault[] = [
     settingsButton: false,
   },
   { name: '503 three times', replies: [1, 2, 3].map(() => ({ kind: 'error', status: 503, headers: { 'retry-after': '0' } }) as Reply), title: 'OpenAI had a server error (HTTP 503).', hint: 'temporary', settingsButton: false },
+  { name: '500 three times', replies: [1, 2, 3].map(() => ({ kind: 'error', status: 500, headers: { 'retry-after': '0' } }) as Reply), title: 'OpenAI had a server error (HTTP 500).', hint: 'temporary', settingsButton: false },
+  {
+    name: '502 from a proxy, an HTML page three times',
+    replies: [1, 2, 3].map(() => ({ kind: 'raw', status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>' }) as Reply),
+    title: 'OpenAI had a server error (HTTP 502).',
+    hint: 'temporary',
+    settingsButton: false,
+  },
+  {
+    name: 'a 200 whose body is not JSON (a login page)',
+    replies: [{ kind: 'raw', status: 200, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>Sign in</title><form>Sign in to continue</form>' }],
+    title: 'OpenAI sent a reply PromptLens cannot read.',
+    hint: /base URL.*text\/html/s,
+    settingsButton: false,
+  },
+  { name: 'an empty answer', replies: [{ kind: 'stream', text: '' }], title: 'OpenAI sent back an empty answer.', hint: 'some models cannot read images', settingsButton: false },
+  { name: 'the network drops the connection', replies: [{ kind: 'drop' }], title: 'Cannot reach OpenAI.', hint: 'internet connection', settingsButton: false },
   { name: 'provider unreachable', config: { baseUrl: 'http://127.0.0.1:9/v1' }, title: 'Cannot reach OpenAI.', hint: 'internet connection', settingsButton: false },
   { name: 'provider hangs: timeout', config: { timeoutSeconds: 5 }, replies: [{ kind: 'hang' }], title: 'OpenAI did not answer in time.', hint: 'raise the timeout', settingsButton: false },
   { name: 'image 404', image: 'missing', title: 'The image could not be downloaded.', hint: 'Reload the page', settingsButton: false },
@@ -104,4 +121,70 @@ test('no key: "Open settings" leads to the options; after adding the key, Retry 
   await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(provider.fallback.kind === 'stream' ? provider.fallback.text : '');
   expect(provider.requests).toHaveLength(1);
   expect(site.hits.length).toBe(hits); // the stored image was used: no second trip to the site
+});
+
+async function startWith(ext: Parameters<typeof configure>[0], provider: { baseUrl: string; apiKey: string }, site: Parameters<typeof pageWithImage>[0], scratch: Parameters<typeof pageWithImage>[1], timeoutSeconds?: number) {
+  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, timeoutSeconds });
+  await generateFrom(ext, await pageWithImage(site, scratch, PHOTO));
+  return openPopup(ext);
+}
+
+const FULL = 'A lighthouse on a basalt cliff at dusk, long exposure sea, violet sky, wide angle.';
+
+test('a stream cut half-way: the partial text stays, marked incomplete, and Retry writes the whole prompt', async ({ ext, provider, site, scratch }) => {
+  provider.reply({ kind: 'stream', text: FULL, pieces: 6, cutAfter: 3, delayMs: 50 }, { kind: 'stream', text: FULL });
+  const popup = await startWith(ext, provider, site, scratch);
+  const alert = popup.getByRole('alert');
+  await expect(alert.locator('strong')).toHaveText('The answer from OpenAI was cut off.');
+  await expect(alert).toContainText('incomplete');
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(/^A lighthouse on a basalt/);
+  await expect(popup.getByRole('region', { name: 'Prompt' })).not.toHaveText(FULL);
+  await popup.getByRole('button', { name: 'Retry' }).click();
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(FULL);
+  await expect(alert).toHaveCount(0);
+  expect(provider.requests).toHaveLength(2);
+});
+
+test('a stream that goes silent half-way times out, keeping what came', async ({ ext, provider, site, scratch }) => {
+  provider.reply({ kind: 'stream', text: FULL, pieces: 6, stallAfter: 2 });
+  const popup = await startWith(ext, provider, site, scratch, 5);
+  await expect(popup.getByRole('alert').locator('strong')).toHaveText('OpenAI did not answer in time.', { timeout: 20_000 });
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(/^A lighthouse on/);
+  await expect(popup.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
+
+test('a refusal (OpenAI’s refusal field) is shown as a refusal, not as a prompt to copy', async ({ ext, provider, site, scratch }) => {
+  provider.reply({ kind: 'stream', text: '', refusal: 'I’m sorry, I can’t help with identifying people in this image.' });
+  const popup = await startWith(ext, provider, site, scratch);
+  const refusal = popup.locator('.refusal');
+  await expect(refusal).toContainText('The model declined to describe this image.');
+  await expect(refusal).toContainText('I’m sorry, I can’t help with identifying people in this image.');
+  await expect(popup.getByRole('button', { name: 'Copy' })).toHaveCount(0);
+});
+
+test('a refusal in plain words is recognised too', async ({ ext, provider, site, scratch }) => {
+  provider.reply({ kind: 'stream', text: "I'm sorry, but I can't assist with that request." });
+  const popup = await startWith(ext, provider, site, scratch);
+  await expect(popup.locator('.refusal')).toContainText('The model declined to describe this image.');
+});
+
+test('Cancel on a running job stops the request; Retry runs it again', async ({ ext, provider, site, scratch }) => {
+  provider.reply({ kind: 'stream', text: FULL, pieces: 12, delayMs: 800 });
+  const popup = await startWith(ext, provider, site, scratch);
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toContainText('A lighthouse');
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.getByRole('alert').locator('strong')).toHaveText('Cancelled.');
+  await expect.poll(() => provider.inFlight).toBe(0); // the connection was closed, not left streaming
+  await expect(popup.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+  await popup.getByRole('button', { name: 'Retry' }).click();
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(provider.fallback.kind === 'stream' ? provider.fallback.text : '');
+});
+
+test('Retry after a server error writes the prompt', async ({ ext, provider, site, scratch }) => {
+  provider.reply(...[1, 2, 3].map(() => ({ kind: 'error', status: 500, headers: { 'retry-after': '0' } }) as Reply));
+  const popup = await startWith(ext, provider, site, scratch);
+  await expect(popup.getByRole('alert').locator('strong')).toHaveText('OpenAI had a server error (HTTP 500).');
+  await popup.getByRole('button', { name: 'Retry' }).click();
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(provider.fallback.kind === 'stream' ? provider.fallback.text : '');
+  await expect(popup.getByRole('alert')).toHaveCount(0);
 });

@@ -33,6 +33,12 @@ export const test = base.extend<Fixtures>({
   },
   ext: async ({}, use) => {
     const ext = await launchExtension();
+    // A fresh install opens the settings in a tab; let that land first, or it may take over the
+    // blank tab a test has just opened (a navigation "interrupted by another navigation").
+    const isOptions = (page: Page) => page.url().endsWith('/options.html');
+    if (!ext.context.pages().some(isOptions)) {
+      await ext.context.waitForEvent('page', { predicate: isOptions, timeout: 5000 }).catch(() => undefined);
+    }
     await use(ext);
     await ext.context.close();
     fs.rmSync(ext.userDataDir, { recursive: true, force: true });

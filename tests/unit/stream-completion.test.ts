@@ -97,3 +97,53 @@ describe('streamCompletion', () => {
     expect(controller.signal.aborted).toBe(true);
   });
 });
+
+describe('streamCompletion: broken answers', () => {
+  it('a stream cut half-way keeps the text that came and fails as incomplete, without a second request', async () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(chunk('A red fox ') + chunk('in the ')));
+        setTimeout(() => controller.error(new TypeError('network error')), 5);
+      },
+    });
+    const { promise, texts, fetchMock } = run(async () => new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
+    await expect(promise).rejects.toSatisfy((e) => e instanceof JobFailure && e.info.code === 'incomplete' && e.info.detail === 'network error');
+    expect(texts.at(-1)).toBe('A red fox in the ');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('a 200 whose body is a web page, not an event stream, is a bad response naming what came', async () => {
+    const { promise } = run(async () => new Response('<!doctype html><h1>Sign in</h1>', { status: 200, headers: { 'content-type': 'text/html' } }));
+    await expect(promise).rejects.toSatisfy((e) => e instanceof JobFailure && e.info.code === 'bad-response' && /text\/html/.test(e.info.detail ?? ''));
+  });
+
+  it('a stream of events with no words in it is an empty answer for the caller, not a bad response', async () => {
+    const { promise } = run(async () => sse([chunk('', { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }), 'data: [DONE]\n\n']));
+    await expect(promise).resolves.toMatchObject({ text: '', finishReason: 'stop' });
+  });
+});
+
+describe('streamCompletion: stopped mid-stream', () => {
+  const slowStream = () => {
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(chunk('A red ')));
+        // …and nothing more: the provider went silent.
+      },
+    });
+    return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  };
+
+  it('a stream that goes silent times out instead of passing for a finished answer', async () => {
+    const { promise, texts } = run(async () => slowStream(), { timeoutMs: 100 });
+    await expect(promise).rejects.toSatisfy((e) => e instanceof JobFailure && e.info.code === 'timeout');
+    expect(texts).toEqual(['A red ']);
+  });
+
+  it('Cancel mid-stream rejects with the cancel reason', async () => {
+    const controller = new AbortController();
+    const { promise } = run(async () => slowStream(), { signal: controller.signal });
+    setTimeout(() => controller.abort(new JobFailure({ code: 'cancelled' })), 30);
+    await expect(promise).rejects.toSatisfy((e) => e instanceof JobFailure && e.info.code === 'cancelled');
+  });
+});

@@ -8,8 +8,23 @@ import { randomUUID } from 'node:crypto';
 import { validateChatRequest } from '../../support/openai-contract';
 
 export type Reply =
-  | { kind: 'stream'; text: string; pieces?: number; delayMs?: number }
+  | {
+      kind: 'stream';
+      text: string;
+      pieces?: number;
+      delayMs?: number;
+      /** OpenAI's structured-output refusal: sent in `delta.refusal`, content stays null. */
+      refusal?: string;
+      /** The connection breaks (socket reset) after this many content pieces: no finish, no [DONE]. */
+      cutAfter?: number;
+      /** The stream goes silent after this many content pieces, the connection left open. */
+      stallAfter?: number;
+    }
   | { kind: 'error'; status: number; body?: unknown; headers?: Record<string, string> }
+  /** A body that is not what the API sends: a proxy's HTML page, plain text. */
+  | { kind: 'raw'; status: number; body: string; contentType: string }
+  /** The connection is reset before any answer: what a dropped network looks like. */
+  | { kind: 'drop' }
   | { kind: 'hang' };
 
 export interface ReceivedImage {
@@ -65,6 +80,9 @@ export class FakeProvider {
   models = ['gpt-5.4-mini', 'vision-test'];
   private server = http.createServer((req, res) => void this.handle(req, res));
   private hanging = new Set<http.ServerResponse>();
+  /** Chat requests being answered right now, and the most there ever were at once. */
+  inFlight = 0;
+  maxInFlight = 0;
   /** Each returns true once satisfied, and is then dropped. */
   private waiters: Array<() => boolean> = [];
 
@@ -141,8 +159,13 @@ export class FakeProvider {
     if (this.apiKey && req.headers.authorization !== `Bearer ${this.apiKey}`) return this.json(res, 401, openaiErrorBody(401));
     if (!this.models.includes(body.model)) return this.json(res, 404, openaiErrorBody(404, body.model));
 
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    res.once('close', () => this.inFlight--);
     const reply = this.queue.shift() ?? this.fallback;
     if (reply.kind === 'error') return this.json(res, reply.status, reply.body ?? openaiErrorBody(reply.status, body.model), reply.headers);
+    if (reply.kind === 'raw') return void res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
+    if (reply.kind === 'drop') return void req.socket.destroy();
     if (reply.kind === 'hang') {
       this.hanging.add(res);
       return;
@@ -164,12 +187,20 @@ export class FakeProvider {
     const wantsUsage = body.stream_options?.include_usage === true;
     const usage = wantsUsage ? { usage: null } : {};
     send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }], ...usage });
-    const words = reply.text.split(/(?<= )/);
+    const words = reply.text ? reply.text.split(/(?<= )/) : [];
     const per = Math.max(1, Math.ceil(words.length / (reply.pieces ?? 8)));
-    for (let i = 0; i < words.length; i += per) {
+    for (let i = 0, piece = 0; i < words.length; i += per, piece++) {
+      if (piece === reply.cutAfter) return void res.socket?.destroy();
+      if (piece === reply.stallAfter) {
+        this.hanging.add(res);
+        return;
+      }
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
       if (res.destroyed) return;
       send({ ...base, choices: [{ index: 0, delta: { content: words.slice(i, i + per).join('') }, logprobs: null, finish_reason: null }], ...usage });
+    }
+    if (reply.refusal) {
+      send({ ...base, choices: [{ index: 0, delta: { content: null, refusal: reply.refusal }, logprobs: null, finish_reason: null }], ...usage });
     }
     send({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }], ...usage });
     if (wantsUsage) {
