@@ -88,10 +88,11 @@ function JobFacts({ job }: { job: Job }) {
   const { t, i18n } = useTranslation();
   const facts: string[] = [];
   if (job.image) {
-    facts.push(t('popup.imageSize', { width: job.image.originalWidth, height: job.image.originalHeight }));
+    // Pixel sizes are written plain (1600 × 1200), as image tools do, not as counts (1,600).
+    facts.push(t('popup.imageSize', { width: String(job.image.originalWidth), height: String(job.image.originalHeight) }));
     // Prepared but waiting for the privacy OK: not "sent" yet.
     if (job.error?.code !== 'consent-required') {
-      facts.push(t('popup.sentSize', { width: job.image.width, height: job.image.height, size: formatBytes(job.image.bytes, i18n.language) }));
+      facts.push(t('popup.sentSize', { width: String(job.image.width), height: String(job.image.height), size: formatBytes(job.image.bytes, i18n.language) }));
     }
   }
   if (job.usage) {

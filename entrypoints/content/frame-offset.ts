@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 const ASK = 'promptlens:frame-offset?';
 const ANSWER = 'promptlens:frame-offset';
@@ -49,8 +48,8 @@ export function offsetInTab(): Promise<Offset | undefined> {
 }
 
 /** Answers child frames: where their viewport is, in the tab's viewport. */
-export function answerFrameOffsets(ctx: ContentScriptContext): void {
-  ctx.addEventListener(window, 'message', (event: MessageEvent) => {
+export function answerFrameOffsets(): void {
+  window.addEventListener('message', (event: MessageEvent) => {
     const data = event.data as { type?: string; id?: string } | null;
     if (data?.type !== ASK || typeof data.id !== 'string' || !event.source) return;
     const origin = childFrameOrigin(event.source);

@@ -33,12 +33,12 @@ export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   runAt: 'document_start',
-  main(ctx) {
-    watchPointer(ctx);
-    answerFrameOffsets(ctx);
+  main() {
+    // Plain listeners, not WXT's ctx.addEventListener: its context can be invalidated by an
+    // event the page can forge (its "newer script started" signal), switching them all off.
+    watchPointer();
+    answerFrameOffsets();
     const clicks = recentClicks();
-    // Not ctx.addEventListener: WXT's context can be invalidated by an event the page can forge
-    // (its "newer script started" signal), which would silently switch this listener off.
     window.addEventListener(
       'contextmenu',
       (event) => {

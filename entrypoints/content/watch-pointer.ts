@@ -1,4 +1,3 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { elementsAt } from '@/lib/image/find-image';
 import { wantsPageEntry } from '@/lib/image/image-under-pointer';
 import { listensForContextMenu } from '@/lib/image/listener-probe';
@@ -16,7 +15,7 @@ const isFrame = (element: Element | null) =>
  * whether it is over an image that only PromptLens can see (a CSS background, a canvas, an image
  * under an overlay…). Only changes are sent.
  */
-export function watchPointer(ctx: ContentScriptContext): void {
+export function watchPointer(): void {
   let at: { x: number; y: number } | undefined;
   let sent: boolean | undefined;
   let timer: number | undefined;
@@ -32,23 +31,23 @@ export function watchPointer(ctx: ContentScriptContext): void {
   };
   const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
   const follow = (event: MouseEvent, now: boolean) => {
+    // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
+    if (!event.isTrusted) return;
     at = { x: event.clientX, y: event.clientY };
     if (now) check();
     else soon();
   };
 
   const opts = { capture: true, passive: true };
-  ctx.addEventListener(window, 'pointermove', (event) => follow(event, false), opts);
+  window.addEventListener('pointermove', (event) => follow(event, false), opts);
   // Coming back into this document: at once, the pointer may be on its way to a right-click.
-  ctx.addEventListener(window, 'pointerover', (event) => follow(event, sent === undefined), opts);
+  window.addEventListener('pointerover', (event) => follow(event, sent === undefined), opts);
   // Late for this menu, but right for the next one if the page changed under a still pointer.
-  ctx.addEventListener(window, 'contextmenu', (event) => follow(event, true), opts);
-  ctx.addEventListener(window, 'scroll', () => at && soon(), opts);
-  ctx.addEventListener(
-    window,
-    'pointerout',
+  window.addEventListener('contextmenu', (event) => follow(event, true), opts);
+  window.addEventListener('scroll', () => at && soon(), opts);
+  window.addEventListener('pointerout',
     (event) => {
-      if (event.relatedTarget) return;
+      if (event.relatedTarget || !event.isTrusted) return;
       // Left this document: into a child frame (which reports for itself), or out of the page.
       sent = undefined;
       // Only the top frame says "nothing": a frame's "left" could arrive after its parent's "entered".
@@ -59,7 +58,7 @@ export function watchPointer(ctx: ContentScriptContext): void {
     },
     opts,
   );
-  ctx.addEventListener(document, 'visibilitychange', () => {
+  document.addEventListener('visibilitychange', () => {
     if (!document.hidden || window !== window.top) return;
     sent = undefined;
     report(false);
