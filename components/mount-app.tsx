@@ -16,7 +16,7 @@ function applyToDocument(language: LanguageCode): void {
  * Shared start-up of every extension page: translations first, so nothing renders
  * untranslated, and a change of "Interface language" applies at once, without a reload.
  */
-export async function mountApp(App: ComponentType): Promise<void> {
+export async function mountApp(app: ComponentType | Promise<ComponentType>): Promise<void> {
   const browserLanguage = browser.i18n.getUILanguage();
   const settings = await loadSettings();
   const language = resolveLanguage(settings.uiLanguage, browserLanguage);
@@ -26,6 +26,8 @@ export async function mountApp(App: ComponentType): Promise<void> {
     const wanted = resolveLanguage(normalizeSettings(next).uiLanguage, browserLanguage);
     void switchLanguage(i18n, wanted).then(() => applyToDocument(wanted));
   });
+  // A page may load its app in parallel with the translations (the popup does, for its size budget).
+  const App = await app;
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing');
   createRoot(root).render(
