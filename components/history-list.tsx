@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { HistoryEntry } from '@/lib/history/types';
 import { HistoryRow } from './history-row';
 
@@ -34,15 +34,24 @@ export function HistoryList({ entries, selectedImageId, onSelect, onFavorite, on
     getItemKey: (index) => entries[index]!.id,
   });
 
+  // The row to focus may only exist once the scroll has rendered it: focused after the render
+  // that brings it (a far jump such as End can take several).
+  const pendingFocus = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (pendingFocus.current === undefined) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`.history-item[data-index="${pendingFocus.current}"]`);
+    if (!row) return;
+    pendingFocus.current = undefined;
+    row.focus();
+  });
   const focusRow = (index: number) => {
+    pendingFocus.current = index;
+    const row = scroller.current?.querySelector<HTMLElement>(`.history-item[data-index="${index}"]`);
+    if (row) {
+      pendingFocus.current = undefined;
+      row.focus();
+    }
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    // The row may only exist after the scroll renders it.
-    const focus = (tries: number) => {
-      const row = scroller.current?.querySelector<HTMLElement>(`.history-item[data-index="${index}"]`);
-      if (row) row.focus();
-      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
-    };
-    focus(5);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number) => {
