@@ -37,20 +37,17 @@ export function HistoryList({ entries, selectedImageId, onSelect, onFavorite, on
   // The row to focus may only exist once the scroll has rendered it: focused after the render
   // that brings it (a far jump such as End can take several).
   const pendingFocus = useRef<number | undefined>(undefined);
-  useLayoutEffect(() => {
+  const focusPending = () => {
     if (pendingFocus.current === undefined) return;
     const row = scroller.current?.querySelector<HTMLElement>(`.history-item[data-index="${pendingFocus.current}"]`);
     if (!row) return;
     pendingFocus.current = undefined;
     row.focus();
-  });
+  };
+  useLayoutEffect(focusPending);
   const focusRow = (index: number) => {
     pendingFocus.current = index;
-    const row = scroller.current?.querySelector<HTMLElement>(`.history-item[data-index="${index}"]`);
-    if (row) {
-      pendingFocus.current = undefined;
-      row.focus();
-    }
+    focusPending();
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
