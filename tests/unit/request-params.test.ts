@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMessages } from '@/lib/prompt/build-messages';
+import { buildMessages, structuredOutputFor } from '@/lib/prompt/build-messages';
 import { PRESETS, PROVIDER_IDS } from '@/lib/providers/presets';
 import { buildChatRequest } from '@/lib/providers/request-params';
 import { validateChatRequest } from '../support/openai-contract';
@@ -21,12 +21,14 @@ describe('provider presets', () => {
   });
 
   it('JSON style: OpenAI gets structured outputs (valid per the spec); others get none, since strict servers reject it', () => {
-    const messages = buildMessages({ style: 'json', detail: 'standard', language: 'English' }, { url: IMAGE, width: 10, height: 10, detailHint: false });
-    const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { json: true });
+    const spec = { style: 'json', detail: 'standard', language: 'English' } as const;
+    const messages = buildMessages(spec, { url: IMAGE, width: 10, height: 10, detailHint: false });
+    const structured = structuredOutputFor(spec);
+    const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { structured });
     expect(openai.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'image_prompt', strict: true } });
     expect(validateChatRequest(openai)).toEqual([]);
     for (const id of ['mistral', 'gemini', 'ollama', 'custom'] as const) {
-      expect(buildChatRequest(PRESETS[id], 'm', messages, { json: true })).not.toHaveProperty('response_format');
+      expect(buildChatRequest(PRESETS[id], 'm', messages, { structured })).not.toHaveProperty('response_format');
     }
   });
 
