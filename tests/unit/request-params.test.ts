@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMessages, structuredOutputFor } from '@/lib/prompt/build-messages';
+import { STYLE_IDS } from '@/lib/prompt/styles';
 import { PRESETS, PROVIDER_IDS } from '@/lib/providers/presets';
 import { buildChatRequest } from '@/lib/providers/request-params';
 import { validateChatRequest } from '../support/openai-contract';
@@ -30,6 +31,12 @@ describe('provider presets', () => {
     for (const id of ['mistral', 'gemini', 'ollama', 'custom'] as const) {
       expect(buildChatRequest(PRESETS[id], 'm', messages, { structured })).not.toHaveProperty('response_format');
     }
+  });
+
+  it('only the JSON style asks for structured output; a custom template never does, whatever style is selected', () => {
+    const template = { id: 't', name: 'Tags', text: 'List tags.' };
+    expect(STYLE_IDS.filter((style) => structuredOutputFor({ style, detail: 'short', language: 'English' }))).toEqual(['json']);
+    expect(structuredOutputFor({ style: 'json', template, detail: 'short', language: 'English' })).toBeUndefined();
   });
 
   it('every preset except Custom has an https or localhost base URL and a default model', () => {

@@ -2,7 +2,6 @@ import { defineStyle, inLanguage } from './style';
 
 export const dalle = defineStyle({
   id: 'dalle',
-  unit: 'words',
   budgets: { short: 40, standard: 80, detailed: 150 },
   instruction: (n, language) =>
     inLanguage(

@@ -2,7 +2,6 @@ import { defineStyle, inLanguage } from './style';
 
 export const flux = defineStyle({
   id: 'flux',
-  unit: 'words',
   budgets: { short: 50, standard: 110, detailed: 200 },
   instruction: (n, language) =>
     inLanguage(

@@ -2,7 +2,6 @@ import { defineStyle, inLanguage } from './style';
 
 export const natural = defineStyle({
   id: 'natural',
-  unit: 'words',
   budgets: { short: 40, standard: 80, detailed: 160 },
   instruction: (n, language) =>
     inLanguage(

@@ -13,7 +13,6 @@ export function withNegativeLine(text: string): string {
 
 export const stableDiffusion = defineStyle({
   id: 'stable-diffusion',
-  unit: 'tags',
   // Short stays inside CLIP's 77-token window (about 20 short tags).
   budgets: { short: 20, standard: 30, detailed: 45 },
   instruction: (n, language) =>

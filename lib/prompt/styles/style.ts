@@ -18,7 +18,7 @@ export interface FinishContext {
   /** The original's size: aspect ratios come from it, not from the downscaled copy. */
   original: { width: number; height: number };
   midjourney: MidjourneyOptions;
-  /** The budget the instruction asked for, in the style's own unit (a character cap can be enforced here). */
+  /** The budget the instruction asked for: where a style can enforce a hard cap, such as characters. */
   budget: number;
 }
 
@@ -30,8 +30,7 @@ export interface StructuredOutput {
 
 export interface PromptStyle {
   id: string;
-  /** What a budget counts; the instruction names it ("About 80 words", "At most 125 characters"). */
-  unit: 'words' | 'phrases' | 'tags' | 'words per field' | 'characters';
+  /** Per detail level, in the unit the instruction names: "About 80 words", "At most 125 characters". */
   budgets: Record<DetailLevel, number>;
   /** The system instruction for a budget, in a language given by its English name. */
   instruction(budget: number, language: string): string;
