@@ -16,7 +16,7 @@ export interface FinalPrompt {
 export interface FinalizeContext {
   /** Undefined for a custom template: only the generic clean-up applies. */
   style?: StyleId;
-  /** The detail asked for; its budget goes to the style's finish step. */
+  /** The detail asked for (standard if not given); its budget goes to the style's finish step. */
   detail?: DetailLevel;
   original: { width: number; height: number };
   midjourney: MidjourneyOptions;

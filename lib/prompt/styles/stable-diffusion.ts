@@ -4,7 +4,7 @@ import { defineStyle, inLanguage } from './style';
 export const DEFAULT_NEGATIVE = 'lowres, blurry, jpeg artifacts, watermark, text, signature, deformed';
 
 /** Positive tags on one line, then "Negative prompt: …" — the layout AUTOMATIC1111 and ComfyUI users paste. */
-export function withNegativeLine(text: string): string {
+function withNegativeLine(text: string): string {
   const match = /\n?\s*(?:\*\*)?negative(?: prompt)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*/i.exec(text);
   const positive = (match ? text.slice(0, match.index) : text).replace(/\s*\n\s*/g, ', ').replace(/[\s,]+$/, '').trim();
   const negative = match ? text.slice(match.index + match[0].length).replace(/\s*\n\s*/g, ', ').trim() : '';
