@@ -8,7 +8,7 @@ import type { DetailLevel } from '@/lib/prompt/detail';
 import type { StyleId } from '@/lib/prompt/styles';
 import type { Job } from '@/lib/jobs/types';
 import { englishName } from '@/lib/languages';
-import { buildMessages } from '@/lib/prompt/build-messages';
+import { buildMessages, structuredOutputFor } from '@/lib/prompt/build-messages';
 import { finalizePrompt } from '@/lib/prompt/finalize';
 import { classifyError } from '@/lib/providers/classify-error';
 import { createClient } from '@/lib/providers/client';
@@ -90,7 +90,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       config.preset,
       config.model,
       buildMessages(spec, { url: await blobToDataUrl(image.blob), ...original, detailHint: config.preset.imageDetail }),
-      { json: !job.template && job.style === 'json' },
+      { structured: structuredOutputFor(spec) },
     );
     freeSlot = await waitForSlot({
       jobId: job.id,
@@ -115,6 +115,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     await Promise.all(pending);
     const final = finalizePrompt(result.text, {
       style: job.template ? undefined : job.style,
+      detail: job.detail,
       original,
       midjourney: config.settings.midjourney,
       refusal: result.refusal,

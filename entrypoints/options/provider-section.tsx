@@ -87,8 +87,7 @@ export function ProviderSection() {
           />
         )}
       </Field>
-      {settings.provider === 'ollama' && <p className="small note">{t('options.localHelpOllama', { model: connection.model || preset.defaultModel })}</p>}
-      {settings.provider === 'lmstudio' && <p className="small note">{t('options.localHelpLmstudio')}</p>}
+      {preset.setupHelpKey && <p className="small note">{t(preset.setupHelpKey, { model: connection.model || preset.defaultModel })}</p>}
       <ConnectionTest key={settings.provider} settings={settings} />
     </section>
   );

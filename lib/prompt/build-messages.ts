@@ -1,7 +1,8 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { nearestAspectRatio } from './aspect-ratio';
 import type { DetailLevel } from './detail';
-import { styleInstruction, type StyleId } from './styles';
+import { styleOf, type StyleId } from './styles';
+import type { StructuredOutput } from './styles/style';
 import { describeDetail, templateInstruction, type CustomTemplate } from './templates';
 
 /** What to write: a built-in style or the user's template, how detailed, in which language. */
@@ -26,7 +27,10 @@ export interface ImageForPrompt {
 export const USER_REQUEST = 'Write the prompt for this image.';
 
 export function instructionFor(spec: PromptSpec, image: Pick<ImageForPrompt, 'width' | 'height'>): string {
-  if (!spec.template) return styleInstruction(spec.style, spec.detail, spec.language);
+  if (!spec.template) {
+    const style = styleOf(spec.style);
+    return style.instruction(style.budgets[spec.detail], spec.language);
+  }
   return templateInstruction(spec.template, {
     language: spec.language,
     detail: describeDetail(spec.detail),
@@ -34,6 +38,11 @@ export function instructionFor(spec: PromptSpec, image: Pick<ImageForPrompt, 'wi
     width: String(image.width),
     height: String(image.height),
   });
+}
+
+/** The schema to ask for as structured output, if the style has one (a custom template never does). */
+export function structuredOutputFor(spec: PromptSpec): StructuredOutput | undefined {
+  return spec.template ? undefined : styleOf(spec.style).structuredOutput;
 }
 
 export function buildMessages(spec: PromptSpec, image: ImageForPrompt): ChatCompletionMessageParam[] {

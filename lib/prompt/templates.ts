@@ -1,6 +1,6 @@
 /** Custom templates: the user's own instruction, with variables filled in per image. */
 import type { DetailLevel } from './detail';
-import { OUTPUT_RULES } from './styles';
+import { OUTPUT_RULES } from './styles/style';
 
 export interface CustomTemplate {
   id: string;

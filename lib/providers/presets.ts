@@ -1,7 +1,11 @@
 /**
- * Provider presets: where each vision API lives, a sensible default model, and the quirks
- * that make one OpenAI-compatible endpoint differ from another. The model stays free text.
+ * Provider presets: where each vision API lives, a sensible default model, the quirks that make
+ * one OpenAI-compatible endpoint differ from another, and how the UI names it. The model stays
+ * free text. Adding a provider: its id in PROVIDER_IDS and one entry in PRESETS; nothing else
+ * in the code compares provider ids.
  */
+import type en from '../../locales/en.json';
+
 export const PROVIDER_IDS = [
   'openai',
   'openrouter',
@@ -17,10 +21,20 @@ export const PROVIDER_IDS = [
 
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
+/** UI strings a preset may point at (keys of locales/*.json). */
+type ProvidersText = `providers.${keyof typeof en.providers}`;
+type OptionsText = `options.${keyof typeof en.options}`;
+
 export interface ProviderPreset {
   id: ProviderId;
   /** Display name; product names are not translated. */
   name: string;
+  /** The picker shows a translated label instead of the name, when it says what the entry is: "Ollama (local)". */
+  labelKey?: ProvidersText;
+  /** A sentence names it by this translated text instead of the name: "Your server did not answer". */
+  nameKey?: ProvidersText;
+  /** Set-up help under the model field (local servers); `{{model}}` is the model to use. */
+  setupHelpKey?: OptionsText;
   baseUrl: string;
   defaultModel: string;
   /** Local servers run without a key. */
@@ -32,7 +46,7 @@ export interface ProviderPreset {
   streamUsage: boolean;
   /** `image_url.detail`: an OpenAI field that strict servers reject. */
   imageDetail: boolean;
-  /** Structured outputs (`response_format: json_schema`) for the JSON style; others get instructions and repair. */
+  /** Structured outputs (`response_format: json_schema`) for styles that declare a schema; others get instructions and repair. */
   jsonSchema: boolean;
   /** Largest base64 data URL the provider takes (Groq: 4 MB). */
   maxImageBytes: number;
@@ -135,6 +149,8 @@ export const PRESETS: Record<ProviderId, ProviderPreset> = {
     ...common,
     id: 'ollama',
     name: 'Ollama',
+    labelKey: 'providers.ollama',
+    setupHelpKey: 'options.localHelpOllama',
     baseUrl: 'http://localhost:11434/v1',
     defaultModel: 'gemma3',
     needsKey: false,
@@ -146,6 +162,8 @@ export const PRESETS: Record<ProviderId, ProviderPreset> = {
     ...common,
     id: 'lmstudio',
     name: 'LM Studio',
+    labelKey: 'providers.lmstudio',
+    setupHelpKey: 'options.localHelpLmstudio',
     baseUrl: 'http://localhost:1234/v1',
     defaultModel: 'qwen2.5-vl-7b-instruct',
     needsKey: false,
@@ -157,6 +175,8 @@ export const PRESETS: Record<ProviderId, ProviderPreset> = {
     ...common,
     id: 'custom',
     name: 'Custom',
+    labelKey: 'providers.custom',
+    nameKey: 'providers.customShort',
     baseUrl: '',
     defaultModel: '',
     // Unknown servers: send only what every OpenAI-compatible server understands.

@@ -2,7 +2,7 @@ import type {
   ChatCompletionCreateParamsStreaming,
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
-import { JSON_PROMPT_SCHEMA } from '../prompt/json-prompt';
+import type { StructuredOutput } from '../prompt/styles/style';
 import type { ProviderPreset } from './presets';
 
 /** Room for a detailed prompt, plus the hidden reasoning tokens of reasoning models. */
@@ -13,14 +13,11 @@ export function buildChatRequest(
   preset: ProviderPreset,
   model: string,
   messages: ChatCompletionMessageParam[],
-  { json = false }: { json?: boolean } = {},
+  { structured }: { structured?: StructuredOutput } = {},
 ): ChatCompletionCreateParamsStreaming {
   const body: ChatCompletionCreateParamsStreaming = { model, messages, stream: true };
-  if (json && preset.jsonSchema) {
-    body.response_format = {
-      type: 'json_schema',
-      json_schema: { name: 'image_prompt', strict: true, schema: JSON_PROMPT_SCHEMA as unknown as Record<string, unknown> },
-    };
+  if (structured && preset.jsonSchema) {
+    body.response_format = { type: 'json_schema', json_schema: { name: structured.name, strict: true, schema: structured.schema } };
   }
   if (preset.tokenParam === 'max_completion_tokens') body.max_completion_tokens = MAX_OUTPUT_TOKENS;
   else body.max_tokens = MAX_OUTPUT_TOKENS;

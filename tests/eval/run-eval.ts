@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { isLanguageCode, englishName, type LanguageCode } from '../../lib/languages';
 import { readDimensions } from '../../lib/image/dimensions';
 import { sniffFormat } from '../../lib/image/sniff';
-import { buildMessages } from '../../lib/prompt/build-messages';
+import { buildMessages, structuredOutputFor } from '../../lib/prompt/build-messages';
 import { DETAIL_LEVELS, isDetailLevel, type DetailLevel } from '../../lib/prompt/detail';
 import { finalizePrompt } from '../../lib/prompt/finalize';
 import { DEFAULT_MIDJOURNEY } from '../../lib/prompt/midjourney';
@@ -61,7 +61,7 @@ export async function evaluateImage(config: EvalConfig, file: string): Promise<E
     if (!mime || !size) throw new Error('not a JPEG, PNG, WebP or GIF image');
     const url = `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
     const spec = { style: config.style, detail: config.detail, language: englishName(config.language) };
-    const body = buildChatRequest(config.preset, config.model, buildMessages(spec, { url, ...size, detailHint: config.preset.imageDetail }), { json: config.style === 'json' });
+    const body = buildChatRequest(config.preset, config.model, buildMessages(spec, { url, ...size, detailHint: config.preset.imageDetail }), { structured: structuredOutputFor(spec) });
     const streamed = await streamCompletion({
       client: createClient(config),
       body,
@@ -69,7 +69,7 @@ export async function evaluateImage(config: EvalConfig, file: string): Promise<E
       signal: new AbortController().signal,
       onText: () => undefined,
     });
-    const final = finalizePrompt(streamed.text, { style: config.style, original: size, midjourney: DEFAULT_MIDJOURNEY, refusal: streamed.refusal });
+    const final = finalizePrompt(streamed.text, { style: config.style, detail: config.detail, original: size, midjourney: DEFAULT_MIDJOURNEY, refusal: streamed.refusal });
     Object.assign(result, { prompt: final.text, kind: final.kind, promptTokens: streamed.usage?.promptTokens, completionTokens: streamed.usage?.completionTokens });
   } catch (error) {
     const info = classifyError(error, config.preset.local);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMessages } from '@/lib/prompt/build-messages';
+import { buildMessages, structuredOutputFor } from '@/lib/prompt/build-messages';
+import { STYLE_IDS } from '@/lib/prompt/styles';
 import { PRESETS, PROVIDER_IDS } from '@/lib/providers/presets';
 import { buildChatRequest } from '@/lib/providers/request-params';
 import { validateChatRequest } from '../support/openai-contract';
@@ -21,13 +22,21 @@ describe('provider presets', () => {
   });
 
   it('JSON style: OpenAI gets structured outputs (valid per the spec); others get none, since strict servers reject it', () => {
-    const messages = buildMessages({ style: 'json', detail: 'standard', language: 'English' }, { url: IMAGE, width: 10, height: 10, detailHint: false });
-    const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { json: true });
+    const spec = { style: 'json', detail: 'standard', language: 'English' } as const;
+    const messages = buildMessages(spec, { url: IMAGE, width: 10, height: 10, detailHint: false });
+    const structured = structuredOutputFor(spec);
+    const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { structured });
     expect(openai.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'image_prompt', strict: true } });
     expect(validateChatRequest(openai)).toEqual([]);
     for (const id of ['mistral', 'gemini', 'ollama', 'custom'] as const) {
-      expect(buildChatRequest(PRESETS[id], 'm', messages, { json: true })).not.toHaveProperty('response_format');
+      expect(buildChatRequest(PRESETS[id], 'm', messages, { structured })).not.toHaveProperty('response_format');
     }
+  });
+
+  it('only the JSON style asks for structured output; a custom template never does, whatever style is selected', () => {
+    const template = { id: 't', name: 'Tags', text: 'List tags.' };
+    expect(STYLE_IDS.filter((style) => structuredOutputFor({ style, detail: 'short', language: 'English' }))).toEqual(['json']);
+    expect(structuredOutputFor({ style: 'json', template, detail: 'short', language: 'English' })).toBeUndefined();
   });
 
   it('every preset except Custom has an https or localhost base URL and a default model', () => {
