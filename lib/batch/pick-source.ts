@@ -23,10 +23,10 @@ export interface PickOptions {
   canDecode?: (mime: string) => boolean;
 }
 
-type Candidate = Pick<BatchCandidate, 'kind' | 'url' | 'displayed' | 'natural' | 'srcset' | 'sources'>;
+export type PickableCandidate = Pick<BatchCandidate, 'kind' | 'url' | 'displayed' | 'natural' | 'srcset' | 'sources'>;
 
 /** The picture's aspect ratio (width / height), from its pixels if known, else its layout. */
-function aspectOf(candidate: Candidate): number | undefined {
+function aspectOf(candidate: PickableCandidate): number | undefined {
   for (const size of [candidate.natural, candidate.displayed]) if (size && size.width > 0 && size.height > 0) return size.width / size.height;
   return undefined;
 }
@@ -38,7 +38,7 @@ function widthOf(c: SrcsetCandidate, displayedWidth: number): number | undefined
   return undefined;
 }
 
-function usableRenditions(candidate: Candidate, canDecode: (mime: string) => boolean): SrcsetCandidate[] {
+function usableRenditions(candidate: PickableCandidate, canDecode: (mime: string) => boolean): SrcsetCandidate[] {
   const fromSources = candidate.sources
     // A source for another media query may be another crop (art direction): not the picture the user saw.
     .filter((source) => !source.media || source.mediaMatches === true)
@@ -51,7 +51,7 @@ function usableRenditions(candidate: Candidate, canDecode: (mime: string) => boo
  * The rendition to download, or undefined for images only the page can read (canvas, video,
  * inline SVG). Unknown sizes fall back to the URL the page shows.
  */
-export function pickSource(candidate: Candidate, options: PickOptions = {}): PickedSource | undefined {
+export function pickSource(candidate: PickableCandidate, options: PickOptions = {}): PickedSource | undefined {
   if (!candidate.url || candidate.kind !== 'url') return undefined;
   const shown: PickedSource = { url: candidate.url, displayed: true, ...(candidate.natural ? { size: candidate.natural } : {}) };
   const aspect = aspectOf(candidate);
