@@ -4,6 +4,7 @@
  * and fold into the app's error list at merge. Each code has a message key and the one next
  * step the page offers.
  */
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
 import { shorten } from '../jobs/job-error';
 
 export const GENERATION_ERROR_CODES = [
@@ -106,17 +107,18 @@ export function codeForStatus(status: number, local: boolean): GenerationErrorCo
 }
 
 /**
- * Anything thrown while generating → what we tell the user. `deadline` is the signal the
- * adapter combined from the caller's and the timeout, so an abort is told apart from a timeout.
+ * Anything thrown while generating → what we tell the user. `timedOut` comes from the
+ * adapter's deadline, so an abort it caused is told apart from the user's Cancel.
  */
 export function classifyGenerationError(error: unknown, context: { local?: boolean; timedOut?: boolean } = {}): GenerationError {
   const local = context.local ?? false;
   if (error instanceof GenerationFailure) return error.info;
-  if (context.timedOut) return { code: 'timeout', local };
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'APIConnectionTimeoutError')) return { code: 'timeout', local };
-  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'APIUserAbortError')) return { code: 'cancelled' };
-  // fetch() rejects with a bare TypeError when the server is down or CORS refused the answer.
-  if (error instanceof TypeError || (error instanceof Error && error.name === 'APIConnectionError')) {
+  if (context.timedOut || error instanceof APIConnectionTimeoutError) return { code: 'timeout', local };
+  if (error instanceof Error && error.name === 'TimeoutError') return { code: 'timeout', local };
+  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) return { code: 'cancelled' };
+  // fetch() rejects with a bare TypeError when the server is down or CORS refused the answer;
+  // the SDK wraps that in APIConnectionError.
+  if (error instanceof TypeError || error instanceof APIConnectionError) {
     const detail = shorten(String((error as { cause?: unknown }).cause ?? error.message));
     return { code: local ? 'local-unreachable' : 'unreachable', local, detail };
   }

@@ -28,7 +28,8 @@ function client(preset: ImageProviderPreset, request: GenerationRequest): OpenAI
     preset: PRESETS[preset.visionProvider ?? 'custom'],
     baseUrl: request.baseUrl,
     apiKey: request.apiKey,
-    timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // Our deadline (same length) fires first and is reported as a timeout; the SDK's is a backstop.
+    timeoutMs: (request.timeoutMs ?? DEFAULT_TIMEOUT_MS) + 5_000,
   });
 }
 

@@ -173,10 +173,18 @@ describe('local server', () => {
   });
 
   it('not running, or no CORS: fetch rejects with a TypeError', async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise((resolve) => closed.close(resolve));
-    expect(await failure('a1111', { baseUrl: `http://127.0.0.1:${port}` })).toMatchObject({ code: 'local-unreachable', local: true });
+    expect(await failure('a1111', { baseUrl: await closedPortUrl() })).toMatchObject({ code: 'local-unreachable', local: true });
+  });
+
+  it('a hosted provider out of reach (through the SDK) is unreachable, not unknown', async () => {
+    expect(await failure('openai', { baseUrl: `${await closedPortUrl()}/v1` })).toMatchObject({ code: 'unreachable', local: false });
   });
 });
+
+async function closedPortUrl(): Promise<string> {
+  const closed = http.createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const { port } = closed.address() as AddressInfo;
+  await new Promise((resolve) => closed.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
