@@ -1,6 +1,6 @@
 /**
  * OpenAI's published OpenAPI spec as a validator: every request the extension sends must be a
- * valid CreateChatCompletionRequest. The spec lives in ../shared/contracts; a vendored copy in
+ * valid CreateChatCompletionRequest, every image request a CreateImageRequest. The spec lives in ../shared/contracts; a vendored copy in
  * tests/contracts keeps a lone clone working.
  */
 import fs from 'node:fs';
@@ -38,23 +38,47 @@ function withoutNullable(node: unknown): unknown {
   return out;
 }
 
-let validator: ValidateFunction | undefined;
+let ajv: Ajv2020 | undefined;
+let specDoc: any;
+const validators = new Map<string, ValidateFunction>();
+
+function schemaValidator(name: string): ValidateFunction {
+  const cached = validators.get(name);
+  if (cached) return cached;
+  if (!ajv) {
+    specDoc = parse(fs.readFileSync(specPath(), 'utf8'), { maxAliasCount: -1 });
+    ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+    // ajv-formats' `uri` regex overflows the stack on multi-megabyte data: URLs.
+    ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:/i);
+    ajv.addSchema(withoutNullable(specDoc) as object, 'openai');
+  }
+  const validate = ajv.getSchema(`openai#/components/schemas/${name}`);
+  if (!validate) throw new Error(`${name} not in the spec`);
+  validators.set(name, validate);
+  return validate;
+}
 
 export function requestValidator(): ValidateFunction {
-  if (validator) return validator;
-  const doc = parse(fs.readFileSync(specPath(), 'utf8'), { maxAliasCount: -1 });
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  // ajv-formats' `uri` regex overflows the stack on multi-megabyte data: URLs.
-  ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:/i);
-  ajv.addSchema(withoutNullable(doc) as object, 'openai');
-  validator = ajv.getSchema('openai#/components/schemas/CreateChatCompletionRequest');
-  if (!validator) throw new Error('CreateChatCompletionRequest not in the spec');
-  return validator;
+  return schemaValidator('CreateChatCompletionRequest');
+}
+
+function violations(validate: ValidateFunction, body: unknown): string[] {
+  if (validate(body)) return [];
+  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message}`);
 }
 
 export function validateChatRequest(body: unknown): string[] {
-  const validate = requestValidator();
-  if (validate(body)) return [];
-  return (validate.errors ?? []).map((e: ErrorObject) => `${e.instancePath || '/'} ${e.message}`);
+  return violations(requestValidator(), body);
+}
+
+/**
+ * An `/images/generations` body against CreateImageRequest. The schema allows extra members,
+ * but OpenAI answers 400 "Unknown parameter" to them (a `negative_prompt`, say), so they count too.
+ */
+export function validateImageRequest(body: unknown): string[] {
+  const found = violations(schemaValidator('CreateImageRequest'), body);
+  const known = Object.keys(specDoc.components.schemas.CreateImageRequest.properties);
+  const extra = body && typeof body === 'object' ? Object.keys(body).filter((key) => !known.includes(key)) : [];
+  return [...found, ...extra.map((key) => `/${key} unknown parameter`)];
 }
