@@ -106,8 +106,12 @@ function prose(text: string, keep: string[]): string {
   return out;
 }
 
-/** The text a typography rule looks at: placeholders and technical tokens become a Latin letter, which they read as. */
-const typeset = (text: string) => text.replace(TECHNICAL, 'X');
+/**
+ * The text a typography rule looks at: a {{placeholder}} becomes a Latin letter (it is filled with a name or a
+ * number), any other technical token a private-use character, so a path or URL may keep spaces around it.
+ */
+const TOKEN = '\uE000';
+const typeset = (text: string) => text.replace(TECHNICAL, (m) => (m.startsWith('{{') ? 'X' : TOKEN));
 
 const show = (chars: string) => [...chars].map((c) => (c.charCodeAt(0) > 0x7e || c === ' ' ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c)).join(' ');
 

@@ -38,6 +38,10 @@ describe('one voice per language (locales/glossary)', () => {
     const fr = glossary('fr');
     expect(checkGlossary({ a: 'Définissez OLLAMA_ORIGINS=chrome-extension://*\u00a0; une URL data: en base64.' }, fr)).toEqual([]);
     expect(checkGlossary({ a: 'Détails: {{detail}}' }, fr)).toHaveLength(1);
+    // Japanese writes no space between kana and Latin, but a path or URL keeps its spaces to stand apart.
+    const ja = glossary('ja');
+    expect(checkGlossary({ a: '末尾の /chat/completions は含めません。{{count}}件のAPIキー' }, ja)).toEqual([]);
+    expect(checkGlossary({ a: '{{count}} 件の API キー' }, ja)).toHaveLength(1);
     // Korean particles attach to the word: 제공자가 is still the forbidden variant; 너무 ("too") is not a pronoun.
     const ko = glossary('ko');
     expect(checkGlossary({ a: '제공자가 응답하지 않습니다.' }, ko)).toHaveLength(1);
