@@ -7,11 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Wxt } from 'wxt';
 import { checkLocale, checkManifestMessages } from '../check-locale';
+import { checkGlossary, formatGlossaryProblem } from '../../modules/locale-check/check-glossary';
 import { LANGUAGES } from '../languages';
 
 type PublicFile = { absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string };
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+/** The glossary check (modules/locale-check/check-glossary.ts) on the strings and the manifest messages. */
+function glossaryProblems(root: string, code: string, files: string[]): string[] {
+  const glossary = path.join(root, `locales/glossary/${code}.json`);
+  if (!fs.existsSync(glossary)) return [`missing locales/glossary/${code}.json`];
+  return files.filter((f) => fs.existsSync(f)).flatMap((f) => checkGlossary(read(f), read(glossary)).map((p) => formatGlossaryProblem(code, p)));
+}
 
 export function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
   const root = wxt.config.root;
@@ -23,9 +31,10 @@ export function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
     const messages = path.join(root, `public/_locales/${chrome}/messages.json`);
     if (!fs.existsSync(file)) problems.push(`missing locales/${code}.json`);
     else problems.push(...checkLocale(en, read(file), code));
+    problems.push(...glossaryProblems(root, code, [file, messages]));
     if (!fs.existsSync(messages)) problems.push(`missing public/_locales/${chrome}/messages.json`);
     else problems.push(...checkManifestMessages(enMessages, read(messages), chrome));
     if (fs.existsSync(file)) files.push({ absoluteSrc: file, relativeDest: `locales/${code}.json` });
   }
-  if (problems.length) throw new Error(`Translations are incomplete:\n  ${problems.join('\n  ')}`);
+  if (problems.length) throw new Error(`Translations are incomplete or off their glossary (locales/README.md):\n  ${problems.join('\n  ')}`);
 }
