@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { getThumbnail } from '@/lib/jobs/job-store';
+import './image-preview.css';
 
 /** An image's thumbnail (made from the image as it was sent: downscaled, no metadata). */
 export function ImagePreview({ imageId, className }: { imageId: string; className?: string }) {

@@ -9,19 +9,28 @@ import { ProviderSection } from './provider-section';
 import { useSettingsStore } from './settings-store';
 import { TemplatesSection } from './templates-section';
 
+/** "Saved": its own component, so a save redraws this note and not the whole form. */
+function SavedNote() {
+  const { t } = useTranslation();
+  const savedAt = useSettingsStore((state) => state.savedAt);
+  return <span role="status" className="small muted saved">{savedAt ? t('options.saved') : ''}</span>;
+}
+
 export default function App() {
   const { t } = useTranslation();
-  const { settings, savedAt, hydrate } = useSettingsStore();
+  // Whether settings are loaded, not the settings: each section reads what it shows.
+  const loaded = useSettingsStore((state) => state.settings !== undefined);
+  const hydrate = useSettingsStore((state) => state.hydrate);
   useEffect(() => void hydrate(), [hydrate]);
   useEffect(() => {
     document.title = t('options.title');
   }, [t]);
-  if (!settings) return null;
+  if (!loaded) return null;
   return (
     <main className="options">
       <header>
         <h1>{t('options.title')}</h1>
-        <span role="status" className="small muted saved">{savedAt ? t('options.saved') : ''}</span>
+        <SavedNote />
       </header>
       <ProviderSection />
       <PromptSection />

@@ -7,7 +7,8 @@ import { useSettingsStore } from './settings-store';
 /** How many prompts go to the provider at once; the rest wait in line (rate limits). */
 export function ConcurrencyField() {
   const { t } = useTranslation();
-  const { settings, update } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const update = useSettingsStore((state) => state.update);
   if (!settings) return null;
   return (
     <Field label={t('queue.concurrency')} hint={t('queue.concurrencyHint')}>

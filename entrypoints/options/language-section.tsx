@@ -7,7 +7,8 @@ import { useSettingsStore } from './settings-store';
 /** The interface language: the browser's by default, or any of the 15. */
 export function LanguageSection() {
   const { t } = useTranslation();
-  const { settings, update } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const update = useSettingsStore((state) => state.update);
   if (!settings) return null;
   return (
     <section className="card">

@@ -10,7 +10,8 @@ const VERSIONS = ['', '7', '6.1', '6', 'niji 6'];
 /** --v, --style raw and --stylize, appended after the --ar we compute. */
 export function MidjourneySection() {
   const { t } = useTranslation();
-  const { settings, update } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const update = useSettingsStore((state) => state.update);
   if (!settings) return null;
   const mj = settings.midjourney;
   const set = (patch: Partial<typeof mj>) => void update({ midjourney: { ...mj, ...patch } });

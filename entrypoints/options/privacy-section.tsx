@@ -8,7 +8,8 @@ import { useSettingsStore } from './settings-store';
 /** How long history is kept, what it records, what goes where, and starting afresh. */
 export function PrivacySection() {
   const { t } = useTranslation();
-  const { settings, update } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const update = useSettingsStore((state) => state.update);
   if (!settings) return null;
   return (
     <section className="card">

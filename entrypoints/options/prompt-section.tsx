@@ -12,7 +12,8 @@ import { useSettingsStore } from './settings-store';
 /** Default style, detail, the language prompts are written in, the timeout and how many at once. */
 export function PromptSection() {
   const { t } = useTranslation();
-  const { settings, update } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const update = useSettingsStore((state) => state.update);
   if (!settings) return null;
   return (
     <section className="card">

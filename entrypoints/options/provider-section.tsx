@@ -11,7 +11,12 @@ import { TextWithDefault } from './text-with-default';
 /** Provider, base URL, key, model, and Test connection. */
 export function ProviderSection() {
   const { t } = useTranslation();
-  const { settings, keys, update, updateConnection, setKey, forgetKey } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const keys = useSettingsStore((state) => state.keys);
+  const update = useSettingsStore((state) => state.update);
+  const updateConnection = useSettingsStore((state) => state.updateConnection);
+  const setKey = useSettingsStore((state) => state.setKey);
+  const forgetKey = useSettingsStore((state) => state.forgetKey);
   const [showKey, setShowKey] = useState(false);
   if (!settings) return null;
   const preset = PRESETS[settings.provider];

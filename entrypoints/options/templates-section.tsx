@@ -5,7 +5,8 @@ import { useSettingsStore } from './settings-store';
 /** The user's own instructions: listed in the context menu and the popup like the built-in styles. */
 export function TemplatesSection() {
   const { t } = useTranslation();
-  const { settings, update } = useSettingsStore();
+  const settings = useSettingsStore((state) => state.settings);
+  const update = useSettingsStore((state) => state.update);
   if (!settings) return null;
   const templates = settings.templates;
   const save = (next: CustomTemplate[]) => void update({ templates: next });

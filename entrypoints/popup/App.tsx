@@ -2,13 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
-import { HistorySection } from '@/components/history-section';
-import { JobView } from '@/components/job-view';
-import { StorageFullNotice } from '@/components/storage-full-notice';
+import { JobView } from '@/components/job/job-view';
 import { useSettings } from '@/components/use-settings';
 import { getJob, recentJobs } from '@/lib/jobs/job-store';
 import { sendMessage } from '@/lib/messaging';
+import { PopupHistory } from './popup-history';
 import { usePopupStore } from './popup-store';
+import { StorageFullNotice } from './storage-full-notice';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -29,8 +29,8 @@ export default function App() {
   // Only the newest job: the library below reads its own rows, not every job's streaming text.
   const jobs = useLiveQuery(() => recentJobs(1), []);
   const needsSetup = useNeedsSetup();
-  const store = usePopupStore();
-  const { selectedJobId, select } = store;
+  const selectedJobId = usePopupStore((state) => state.selectedJobId);
+  const select = usePopupStore((state) => state.select);
   const settings = useSettings();
   const current = useLiveQuery(
     async () => (selectedJobId ? await getJob(selectedJobId) : undefined),
@@ -68,15 +68,7 @@ export default function App() {
             <p className="muted">{t('popup.emptyBody')}</p>
           </section>
         )}
-        <HistorySection
-          filter={store.filter}
-          setFilter={store.setFilter}
-          resetFilter={store.resetFilter}
-          undo={store.undo}
-          setUndo={store.setUndo}
-          selectedImageId={current?.imageId}
-          onSelect={select}
-        />
+        <PopupHistory selectedImageId={current?.imageId} />
       </main>
     </div>
   );

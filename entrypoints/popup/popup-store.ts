@@ -1,6 +1,5 @@
-import { create } from 'zustand';
-import type { HistoryFilter } from '@/lib/history/search';
-import type { EntrySnapshot } from '@/lib/history/queries';
+import { create, type StateCreator } from 'zustand';
+import { createHistoryUiSlice, type HistoryUiSlice } from '@/components/history/history-ui';
 
 interface SelectionSlice {
   /** The result shown on top; undefined follows the newest job. */
@@ -8,29 +7,19 @@ interface SelectionSlice {
   select: (id: string | undefined) => void;
 }
 
-interface FilterSlice {
-  filter: HistoryFilter;
-  setFilter: (patch: Partial<HistoryFilter>) => void;
-  resetFilter: () => void;
-}
+type PopupState = SelectionSlice & HistoryUiSlice;
 
-interface UndoSlice {
-  /** What the last Delete removed, until Undo or the next delete. */
-  undo?: { snapshot: EntrySnapshot; label: string };
-  setUndo: (undo: UndoSlice['undo']) => void;
-}
-
-export type PopupState = SelectionSlice & FilterSlice & UndoSlice;
-
-const NO_FILTER: HistoryFilter = { query: '', style: undefined, favoritesOnly: false };
-
-/** One store of slices for the popup's UI state; everything lasting lives in IndexedDB. */
-export const usePopupStore = create<PopupState>()((set) => ({
+const createSelectionSlice: StateCreator<PopupState, [], [], SelectionSlice> = (set) => ({
   selectedJobId: undefined,
   select: (id) => set({ selectedJobId: id }),
-  filter: NO_FILTER,
-  setFilter: (patch) => set((state) => ({ filter: { ...state.filter, ...patch } })),
-  resetFilter: () => set({ filter: NO_FILTER }),
-  undo: undefined,
-  setUndo: (undo) => set({ undo }),
+});
+
+/**
+ * One store of slices for the popup's UI state; everything lasting lives in IndexedDB.
+ * Read it with selectors (`usePopupStore((s) => s.select)`), so a component re-renders only
+ * for what it reads: typing in the history search does not redraw the result above it.
+ */
+export const usePopupStore = create<PopupState>()((...a) => ({
+  ...createSelectionSlice(...a),
+  ...createHistoryUiSlice(...a),
 }));

@@ -5,15 +5,16 @@ import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { providerName } from '@/lib/providers/provider-names';
 import type { CustomTemplate } from '@/lib/prompt/templates';
-import { CopyButton } from './copy-button';
-import { ErrorPanel } from './error-panel';
-import { formatBytes } from './format';
-import { ImagePreview } from './image-preview';
+import { CopyButton } from '@/components/copy-button';
+import { ErrorPanel } from '@/components/error-panel';
+import { ImagePreview } from '@/components/image-preview';
 import { ImageVersions } from './image-versions';
+import { JobFacts } from './job-facts';
 import { jobTitle } from './job-title';
 import { JobStatus } from './job-status';
 import { PrivacyNotice } from './privacy-notice';
 import { RegenerateForm } from './regenerate-form';
+import './job-view.css';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -81,35 +82,5 @@ export function JobView({ job, templates, onSelect }: Props) {
       {!active && <RegenerateForm key={job.id} job={job} templates={templates} onStarted={onSelect} />}
       <JobFacts job={job} />
     </article>
-  );
-}
-
-function JobFacts({ job }: { job: Job }) {
-  const { t, i18n } = useTranslation();
-  const facts: string[] = [];
-  if (job.image) {
-    // Pixel sizes are written plain (1600 × 1200), as image tools do, not as counts (1,600).
-    facts.push(t('popup.imageSize', { width: String(job.image.originalWidth), height: String(job.image.originalHeight) }));
-    // Prepared but waiting for the privacy OK: not "sent" yet.
-    if (job.error?.code !== 'consent-required') {
-      facts.push(t('popup.sentSize', { width: String(job.image.width), height: String(job.image.height), size: formatBytes(job.image.bytes, i18n.language) }));
-    }
-  }
-  if (job.usage) {
-    const n = new Intl.NumberFormat(i18n.language);
-    facts.push(t('popup.tokens', { input: n.format(job.usage.promptTokens), output: n.format(job.usage.completionTokens) }));
-  }
-  return (
-    <p className="small muted facts">
-      {facts.join(' · ')}
-      {job.source.pageUrl && /^https?:/.test(job.source.pageUrl) && (
-        <>
-          {facts.length > 0 && ' · '}
-          <a href={job.source.pageUrl} target="_blank" rel="noreferrer" title={job.source.pageTitle}>
-            {t('popup.sourcePage')}
-          </a>
-        </>
-      )}
-    </p>
   );
 }

@@ -5,7 +5,7 @@ import type { HistoryEntry } from '@/lib/history/types';
 import { providerName } from '@/lib/providers/provider-names';
 import { entryTitle } from './entry-title';
 import { IconButton } from './icon-button';
-import { ImagePreview } from './image-preview';
+import { ImagePreview } from '@/components/image-preview';
 
 interface Props {
   entry: HistoryEntry;

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { storageFullItem, type StorageFullReport } from '@/lib/privacy/storage-full';
-import { CopyButton } from './copy-button';
-import './privacy-notice.css';
+import { CopyButton } from '@/components/copy-button';
+import './storage-full-notice.css';
 
 /**
  * The browser refused to save to history (disk full): says so, shows the prompt that could
@@ -18,7 +18,7 @@ export function StorageFullNotice() {
   }, []);
   if (!report) return null;
   return (
-    <section className="storage-full" role="alert" aria-labelledby="storage-full-title">
+    <section className="notice storage-full" role="alert" aria-labelledby="storage-full-title">
       <h3 id="storage-full-title">{t('privacy.storageFull.title')}</h3>
       <p className="small">{t('privacy.storageFull.body')}</p>
       {report.text && (

@@ -5,8 +5,8 @@ import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { grantConsent } from '@/lib/privacy/consent';
 import { providerName } from '@/lib/providers/provider-names';
-import { ErrorPanel } from './error-panel';
-import { useSettings } from './use-settings';
+import { ErrorPanel } from '@/components/error-panel';
+import { useSettings } from '@/components/use-settings';
 import './privacy-notice.css';
 
 function hostOf(url: string): string | undefined {
@@ -42,7 +42,7 @@ export function PrivacyNotice({ job }: { job: Job }) {
     await sendMessage('retryJob', job.id);
   };
   return (
-    <section className="privacy-notice" aria-labelledby="privacy-notice-title">
+    <section className="notice privacy-notice" aria-labelledby="privacy-notice-title">
       <h3 id="privacy-notice-title">{t('privacy.notice.title', { provider: name })}</h3>
       <p>{t('privacy.notice.what', { provider: name })}</p>
       <p className="address">

@@ -2,15 +2,17 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listAllEntries, restoreEntries, setFavorite } from '@/lib/history/queries';
 import type { HistoryEntry } from '@/lib/history/types';
-import type { PopupState } from '@/entrypoints/popup/popup-store';
 import { ClearHistory } from './clear-history';
 import { removeEntries } from './history-actions';
 import { HistoryList } from './history-list';
 import { HistoryToolbar } from './history-toolbar';
+import type { HistoryUiSlice } from './history-ui';
 import { UndoBar } from './undo-bar';
 import { useHistoryEntries } from './use-history-entries';
+import './history.css';
 
-type Props = Pick<PopupState, 'filter' | 'setFilter' | 'resetFilter' | 'undo' | 'setUndo'> & {
+/** The page owns the UI state (its store's history slice) and what selecting an entry shows. */
+type Props = HistoryUiSlice & {
   selectedImageId?: string;
   onSelect: (jobId: string | undefined) => void;
 };
