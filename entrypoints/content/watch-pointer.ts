@@ -1,6 +1,5 @@
-import { elementsAt } from '@/lib/image/find-image';
-import { wantsPageEntry } from '@/lib/image/image-under-pointer';
-import { listensForContextMenu } from '@/lib/image/listener-probe';
+import { elementsAt } from '@/lib/page/find-image';
+import { showsImage } from '@/lib/page/image-kinds';
 import { sendMessage } from '@/lib/messaging';
 
 /** Often enough to be right by the time a hand reaches the right button, rarely enough to cost nothing. */
@@ -12,8 +11,9 @@ const isFrame = (element: Element | null) =>
 /**
  * The browser decides which menu entries show before any script could answer, so the menu must
  * already be right when the right-click comes: follow the pointer, and tell the background
- * whether it is over an image that only PromptLens can see (a CSS background, a canvas, an image
- * under an overlay…). Only changes are sent.
+ * whether any image is under it (whatever the browser's own menu will make of it: a CSS
+ * background, a canvas, an image under an overlay…). Only changes are sent. Passive listeners
+ * and one look per 100 ms at most while the pointer moves: no DOM writes, no observers.
  */
 export function watchPointer(): void {
   let at: { x: number; y: number } | undefined;
@@ -27,7 +27,7 @@ export function watchPointer(): void {
   };
   const check = () => {
     timer = undefined;
-    if (at) report(wantsPageEntry(elementsAt(document, at.x, at.y), listensForContextMenu));
+    if (at) report(elementsAt(document, at.x, at.y).some(showsImage));
   };
   const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
   const follow = (event: MouseEvent, now: boolean) => {
