@@ -1,0 +1,116 @@
+/**
+ * npm run bench: what the content script costs a page the user never right-clicks. A page with
+ * 2,000 images and 50 iframes is loaded, then scrolled for 10 s with the pointer moving over it,
+ * in two browsers side by side: one with PromptLens, one without. Main-thread time from CDP's
+ * Performance metrics (TaskDuration: every task; ScriptDuration: JavaScript, content scripts
+ * included) of the page's renderer. The frames are same-origin, so they share that renderer and
+ * their content scripts are counted too. Writes bench-results/page-cost.json.
+ */
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from '../e2e/fixtures';
+import { browserArgs, CHROMIUM } from '../e2e/support/extension';
+import { makeImage } from '../e2e/support/images';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const IMAGES = 2000;
+const FRAMES = 50;
+const SCROLL_MS = 10_000;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Cost {
+  task: number;
+  script: number;
+}
+
+async function metrics(page: Page): Promise<{ read: () => Promise<Cost> }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return {
+    async read() {
+      const { metrics: list } = await cdp.send('Performance.getMetrics');
+      const value = (name: string) => (list.find((m) => m.name === name)?.value ?? 0) * 1000;
+      return { task: value('TaskDuration'), script: value('ScriptDuration') };
+    },
+  };
+}
+
+/** Load (until images are in and the page is idle) and 10 s of scrolling, each as main-thread ms. */
+async function measure(context: BrowserContext, url: string): Promise<{ load: Cost; scroll: Cost }> {
+  const page = await context.newPage();
+  await page.bringToFront();
+  const probe = await metrics(page);
+  await page.goto(url, { waitUntil: 'load' });
+  // document_idle has passed at load; give the content scripts of all frames their turn.
+  await page.waitForTimeout(1500);
+  const load = await probe.read();
+  await page.mouse.move(400, 300);
+  const started = Date.now();
+  for (let step = 0; Date.now() - started < SCROLL_MS; step++) {
+    await page.mouse.move(300 + (step % 20) * 15, 250 + (step % 7) * 20, { steps: 2 });
+    await page.mouse.wheel(0, step % 40 < 30 ? 240 : -240);
+    await page.waitForTimeout(40);
+  }
+  const after = await probe.read();
+  await page.close();
+  return { load, scroll: { task: after.task - load.task, script: after.script - load.script } };
+}
+
+test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with PromptLens / without`, async ({ ext, site, scratch }) => {
+  site.add('/img/tile.jpg', await makeImage(scratch, { width: 160, height: 120, color: [90, 120, 150], noise: 40 }), 'image/jpeg');
+  site.add(
+    '/frame.html',
+    `<!doctype html><body style="margin:0">${Array.from({ length: 4 }, (_, i) => `<img src="/img/tile.jpg?f${i}" width="80" height="60">`).join('')}<p>Frame text</p>`,
+    'text/html',
+  );
+  const images = Array.from({ length: IMAGES }, (_, i) => `<img src="/img/tile.jpg?${i}" width="160" height="120" loading="eager">`);
+  const frames = Array.from({ length: FRAMES }, (_, i) => `<iframe src="/frame.html?${i}" width="340" height="140"></iframe>`);
+  // Frames spread through the page, as ads and embeds are.
+  const body = images.map((img, i) => (i % 40 === 0 ? frames[i / 40] ?? '' : '') + img).join('');
+  const url = site.page('/heavy.html', `<!doctype html><title>Heavy</title><body style="margin:8px;font:14px sans-serif">${body}`);
+
+  const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promptlens-bench-plain-'));
+  const plain = await chromium.launchPersistentContext(plainDir, {
+    executablePath: CHROMIUM,
+    headless: false,
+    viewport: { width: 1000, height: 700 },
+    args: browserArgs('en-US'),
+  });
+  const results: Record<'with' | 'without', Array<{ load: Cost; scroll: Cost }>> = { with: [], without: [] };
+  try {
+    for (let run = 0; run <= RUNS; run++) {
+      // Alternate which goes first, so a busy moment on the machine hits both alike.
+      const order = run % 2 ? (['with', 'without'] as const) : (['without', 'with'] as const);
+      for (const which of order) {
+        const result = await measure(which === 'with' ? ext.context : plain, url);
+        if (run > 0) results[which].push(result); // run 0 warms caches and both browsers
+      }
+    }
+  } finally {
+    await plain.close();
+    fs.rmSync(plainDir, { recursive: true, force: true });
+  }
+
+  const rows = (['load', 'scroll'] as const).flatMap((phase) =>
+    (['task', 'script'] as const).map((metric) => {
+      const withExt = median(results.with.map((r) => r[phase][metric]));
+      const without = median(results.without.map((r) => r[phase][metric]));
+      // Paired per run: each run's two measurements were taken back to back.
+      const ratios = results.with.map((r, i) => r[phase][metric] / results.without[i]![phase][metric] - 1);
+      return {
+        phase,
+        metric: metric === 'task' ? 'TaskDuration' : 'ScriptDuration',
+        withMs: Math.round(withExt),
+        withoutMs: Math.round(without),
+        addedPct: Number((100 * median(ratios)).toFixed(1)),
+      };
+    }),
+  );
+  console.log(`\nmain-thread time, ${IMAGES} images + ${FRAMES} iframes, medians of ${RUNS} runs`);
+  console.table(rows);
+  fs.mkdirSync('bench-results', { recursive: true });
+  fs.writeFileSync('bench-results/page-cost.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows, results }, null, 2));
+});
