@@ -27,7 +27,11 @@ export function watchPointer(): void {
   };
   const check = () => {
     timer = undefined;
-    if (at) report(elementsAt(document, at.x, at.y).some(showsImage));
+    if (!at) return;
+    const stack = elementsAt(document, at.x, at.y);
+    // Over a child frame, the frame's own script reports (this one's "no" could arrive after its "yes").
+    if (isFrame(stack[0] ?? null)) sent = undefined;
+    else report(stack.some(showsImage));
   };
   const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
   const follow = (event: MouseEvent, now: boolean) => {
