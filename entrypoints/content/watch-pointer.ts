@@ -34,6 +34,12 @@ export function watchPointer(): void {
     else report(stack.some(showsImage));
   };
   const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
+  // Scrolling moves the page under a resting pointer: one look once it stops, none while it runs.
+  let settling: number | undefined;
+  const onceSettled = () => {
+    window.clearTimeout(settling);
+    settling = window.setTimeout(check, EVERY_MS);
+  };
   const follow = (event: MouseEvent, now: boolean) => {
     // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
     if (!event.isTrusted) return;
@@ -48,7 +54,7 @@ export function watchPointer(): void {
   window.addEventListener('pointerover', (event) => follow(event, sent === undefined), opts);
   // Late for this menu, but right for the next one if the page changed under a still pointer.
   window.addEventListener('contextmenu', (event) => follow(event, true), opts);
-  window.addEventListener('scroll', () => at && soon(), opts);
+  window.addEventListener('scroll', () => at && onceSettled(), opts);
   window.addEventListener('pointerout',
     (event) => {
       if (event.relatedTarget || !event.isTrusted) return;
