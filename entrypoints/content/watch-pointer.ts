@@ -25,20 +25,24 @@ export function watchPointer(): void {
     sent = over;
     void sendMessage('pointerOverImage', over).catch(() => (sent = undefined));
   };
+  // Scrolling moves the page under a resting pointer, changing what is under it by the frame: no
+  // look while it runs (hover changes would ask ten times a second), one once it stops.
+  let settling: number | undefined;
   const check = () => {
     timer = undefined;
-    if (!at) return;
+    if (!at || settling !== undefined) return;
     const stack = elementsAt(document, at.x, at.y);
     // Over a child frame, the frame's own script reports (this one's "no" could arrive after its "yes").
     if (isFrame(stack[0] ?? null)) sent = undefined;
     else report(stack.some(showsImage));
   };
   const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
-  // Scrolling moves the page under a resting pointer: one look once it stops, none while it runs.
-  let settling: number | undefined;
   const onceSettled = () => {
     window.clearTimeout(settling);
-    settling = window.setTimeout(check, EVERY_MS);
+    settling = window.setTimeout(() => {
+      settling = undefined;
+      check();
+    }, EVERY_MS);
   };
   const follow = (event: MouseEvent, now: boolean) => {
     // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
