@@ -31,8 +31,8 @@ export interface ProtocolMap {
   /** background → content script: SVG markup to PNG, where a DOM can draw it. */
   rasterizeSvg(markup: string): string;
   /**
-   * content script → background: the pointer is (or is no longer) over an image the browser's
-   * own image/video menu context does not cover, so PromptLens's page entry shows (or hides).
+   * content script → background: the pointer is (or is no longer) over an image of any kind, so
+   * PromptLens's entry shows on every right-click there, not only on what the browser calls an image.
    */
   pointerOverImage(over: boolean): void;
   /** extension pages → background. */

@@ -9,26 +9,19 @@ const TEMPLATE_PREFIX = 'template:';
 type Context = NonNullable<Parameters<typeof browser.contextMenus.create>[0]['contexts']>[number];
 
 /**
- * Two entries, never both on one menu (the browser would fold them into a submenu named after
- * the extension): one always there on what the browser itself calls an image or a video, and one
- * for every other right-click, there only while the content script reports an image under the
- * pointer (a CSS background, a canvas, an image under an overlay…), so plain text gets no entry.
- * It needs 'all': the only context Chromium gives a <canvas>.
+ * ONE entry (Chromium folds two top-level entries of one extension into a submenu named after
+ * it). Its contexts follow the content script's report: while an image of any kind is under the
+ * pointer, 'all' (the only context Chromium gives a <canvas>, a CSS background or an image under
+ * a script-handled overlay); otherwise only what the browser itself calls an image or a video,
+ * so plain text gets no entry and an <img> has it even before the pointer report arrives.
  */
 const ROOT = 'promptlens';
-const PAGE_ROOT = 'promptlens-page';
-const MEDIA_CONTEXTS: [Context, ...Context[]] = ['image', 'video'];
-/**
- * Hidden is not enough in Chromium: a hidden top-level item still counts when it decides to fold
- * an extension's entries into one submenu. So the idle page entry also moves to a context no page
- * menu has (the toolbar button's, where it stays hidden).
- */
-const IDLE_CONTEXTS: [Context, ...Context[]] = ['action'];
-const pageEntryState = (visible: boolean) => ({ visible, contexts: visible ? (['all'] as [Context]) : IDLE_CONTEXTS });
+const IDLE_CONTEXTS: [Context, ...Context[]] = ['image', 'video'];
+const rootContexts = (overImage: boolean): [Context, ...Context[]] => (overImage ? ['all'] : IDLE_CONTEXTS);
 
 /** Survives the worker stopping: the menu is rebuilt on each start, the pointer may not move. */
-const pageEntryItem = storage.defineItem<boolean>('session:pageEntryVisible', { fallback: false });
-let pageEntryVisible: boolean | undefined;
+const overImageItem = storage.defineItem<boolean>('session:pointerOverImage', { fallback: false });
+let overImage: boolean | undefined;
 
 /** Default style first, so "PromptLens ▸ first item" always does what the user set. */
 export function orderedStyles(defaultStyle: StyleId): StyleId[] {
@@ -39,7 +32,7 @@ export type MenuChoice = { style: StyleId } | { templateId: string };
 
 /** A clicked menu item → the style or template it stands for; anything else → undefined. */
 export function choiceOfMenuItem(menuItemId: string | number): MenuChoice | undefined {
-  const id = String(menuItemId).replace(/^page\//, '');
+  const id = String(menuItemId);
   if (id.startsWith(STYLE_PREFIX)) {
     const style = id.slice(STYLE_PREFIX.length);
     return isStyleId(style) ? { style } : undefined;
@@ -66,39 +59,35 @@ export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate
     .catch(() => undefined)
     .then(async () => {
       await browser.contextMenus.removeAll();
-      pageEntryVisible ??= await pageEntryItem.getValue();
-      const roots = [
-        { parentId: ROOT, prefix: '', contexts: MEDIA_CONTEXTS, state: {} },
-        { parentId: PAGE_ROOT, prefix: 'page/', contexts: ['all'] as [Context], state: pageEntryState(pageEntryVisible) },
-      ];
-      for (const { parentId, prefix, contexts, state } of roots) {
-        await create({ id: parentId, title: t('menu.root'), contexts, ...state });
-        for (const style of orderedStyles(defaultStyle)) {
-          const name = t(`styles.${style}`);
-          await create({
-            id: `${prefix}${STYLE_PREFIX}${style}`,
-            parentId,
-            title: style === defaultStyle ? t('menu.defaultStyle', { style: name }) : name,
-            contexts,
-          });
-        }
-        if (templates.length) await create({ id: `${prefix}separator`, parentId, type: 'separator', contexts });
-        for (const template of templates) {
-          await create({ id: `${prefix}${TEMPLATE_PREFIX}${template.id}`, parentId, title: template.name || '…', contexts });
-        }
+      overImage ??= await overImageItem.getValue();
+      await create({ id: ROOT, title: t('menu.root'), contexts: rootContexts(overImage) });
+      // Children match everywhere: whether the entry shows is the root's business alone.
+      const contexts: [Context] = ['all'];
+      for (const style of orderedStyles(defaultStyle)) {
+        const name = t(`styles.${style}`);
+        await create({
+          id: `${STYLE_PREFIX}${style}`,
+          parentId: ROOT,
+          title: style === defaultStyle ? t('menu.defaultStyle', { style: name }) : name,
+          contexts,
+        });
+      }
+      if (templates.length) await create({ id: 'separator', parentId: ROOT, type: 'separator', contexts });
+      for (const template of templates) {
+        await create({ id: `${TEMPLATE_PREFIX}${template.id}`, parentId: ROOT, title: template.name || '…', contexts });
       }
     });
   return queue;
 }
 
-/** The content script's report: show the page entry while an image only we can see is under the pointer. */
-export function setPageEntryVisible(visible: boolean): Promise<void> {
-  if (visible === pageEntryVisible) return queue;
-  pageEntryVisible = visible;
-  void pageEntryItem.setValue(visible).catch(() => undefined);
+/** The content script's report: an image (of any kind) is, or is no longer, under the pointer. */
+export function setPointerOverImage(over: boolean): Promise<void> {
+  if (over === overImage) return queue;
+  overImage = over;
+  void overImageItem.setValue(over).catch(() => undefined);
   queue = queue
     .catch(() => undefined)
-    // Still being built (the worker just started): the build reads pageEntryVisible itself.
-    .then(() => browser.contextMenus.update(PAGE_ROOT, pageEntryState(visible)).catch(() => undefined));
+    // Still being built (the worker just started): the build reads overImage itself.
+    .then(() => browser.contextMenus.update(ROOT, { contexts: rootContexts(over) }).catch(() => undefined));
   return queue;
 }

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
 import { isDetailLevel } from '@/lib/prompt/detail';
 import { isStyleId } from '@/lib/prompt/styles';
-import { setPageEntryVisible } from './context-menu';
+import { setPointerOverImage } from './context-menu';
 import { cancelJob, regenerateJob, retryJob } from './job-runner';
 import { assertConfigured, currentProvider } from './provider-config';
 import { testConnection } from './test-connection';
@@ -26,7 +26,7 @@ const isJobId = (value: unknown): value is string => typeof value === 'string' &
 
 /**
  * Handlers answer extension pages only, but for pointerOverImage: our content script's one
- * boolean (the menu entry's visibility). Web pages have no channel at all (no
+ * boolean (where the menu entry shows). Web pages have no channel at all (no
  * externally_connectable); each payload is checked.
  */
 export function registerMessageHandlers(): void {
@@ -43,7 +43,7 @@ export function registerMessageHandlers(): void {
   });
   onMessage('pointerOverImage', ({ data, sender }) => {
     if (!fromContentScript(sender) || typeof data !== 'boolean') return;
-    void setPageEntryVisible(data).catch((error) => console.error('PromptLens: menu', error));
+    void setPointerOverImage(data).catch((error) => console.error('PromptLens: menu', error));
   });
   onMessage('retryJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !isJobId(data)) return;

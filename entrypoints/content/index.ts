@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { elementsAt, findImage } from '@/lib/image/find-image';
-import { rasterizeSvgMarkup } from '@/lib/image/page-pixels';
-import { recentClicks } from '@/lib/image/recent-clicks';
+import { elementsAt, findImage } from '@/lib/page/find-image';
+import { rasterizeSvgMarkup } from '@/lib/page/page-pixels';
+import { recentClicks } from '@/lib/page/recent-clicks';
 import { onMessage, type ImageTarget } from '@/lib/messaging';
 import { answerFrameOffsets, offsetInTab } from './frame-offset';
 import { watchPointer } from './watch-pointer';
@@ -30,9 +30,10 @@ async function inTabViewport(target: ImageTarget): Promise<ImageTarget> {
  * browser's own right-clicks and our background's messages.
  */
 export default defineContentScript({
+  // Every site and every frame: the image the user right-clicks can be on any page, in any
+  // frame. At document_idle (the default), so it never competes with the page's own loading.
   matches: ['<all_urls>'],
   allFrames: true,
-  runAt: 'document_start',
   main() {
     // Plain listeners, not WXT's ctx.addEventListener: its context can be invalidated by an
     // event the page can forge (its "newer script started" signal), switching them all off.

@@ -1,6 +1,5 @@
-import { elementsAt } from '@/lib/image/find-image';
-import { wantsPageEntry } from '@/lib/image/image-under-pointer';
-import { listensForContextMenu } from '@/lib/image/listener-probe';
+import { elementsAt } from '@/lib/page/find-image';
+import { showsImage } from '@/lib/page/image-kinds';
 import { sendMessage } from '@/lib/messaging';
 
 /** Often enough to be right by the time a hand reaches the right button, rarely enough to cost nothing. */
@@ -12,8 +11,9 @@ const isFrame = (element: Element | null) =>
 /**
  * The browser decides which menu entries show before any script could answer, so the menu must
  * already be right when the right-click comes: follow the pointer, and tell the background
- * whether it is over an image that only PromptLens can see (a CSS background, a canvas, an image
- * under an overlay…). Only changes are sent.
+ * whether any image is under it (whatever the browser's own menu will make of it: a CSS
+ * background, a canvas, an image under an overlay…). Only changes are sent. Passive listeners
+ * and one look per 100 ms at most while the pointer moves: no DOM writes, no observers.
  */
 export function watchPointer(): void {
   let at: { x: number; y: number } | undefined;
@@ -25,11 +25,25 @@ export function watchPointer(): void {
     sent = over;
     void sendMessage('pointerOverImage', over).catch(() => (sent = undefined));
   };
+  // Scrolling moves the page under a resting pointer, changing what is under it by the frame: no
+  // look while it runs (hover changes would ask ten times a second), one once it stops.
+  let settling: number | undefined;
   const check = () => {
     timer = undefined;
-    if (at) report(wantsPageEntry(elementsAt(document, at.x, at.y), listensForContextMenu));
+    if (!at || settling !== undefined) return;
+    const stack = elementsAt(document, at.x, at.y);
+    // Over a child frame, the frame's own script reports (this one's "no" could arrive after its "yes").
+    if (isFrame(stack[0] ?? null)) sent = undefined;
+    else report(stack.some(showsImage));
   };
   const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
+  const onceSettled = () => {
+    window.clearTimeout(settling);
+    settling = window.setTimeout(() => {
+      settling = undefined;
+      check();
+    }, EVERY_MS);
+  };
   const follow = (event: MouseEvent, now: boolean) => {
     // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
     if (!event.isTrusted) return;
@@ -44,7 +58,7 @@ export function watchPointer(): void {
   window.addEventListener('pointerover', (event) => follow(event, sent === undefined), opts);
   // Late for this menu, but right for the next one if the page changed under a still pointer.
   window.addEventListener('contextmenu', (event) => follow(event, true), opts);
-  window.addEventListener('scroll', () => at && soon(), opts);
+  window.addEventListener('scroll', () => at && onceSettled(), opts);
   window.addEventListener('pointerout',
     (event) => {
       if (event.relatedTarget || !event.isTrusted) return;

@@ -12,10 +12,6 @@ describe('context menu', () => {
   it('maps menu item ids back to styles and templates, and ignores anything else', () => {
     expect(choiceOfMenuItem('style:stable-diffusion')).toEqual({ style: 'stable-diffusion' });
     expect(choiceOfMenuItem('template:t-123')).toEqual({ templateId: 't-123' });
-    // The same choices under the page entry (canvas, CSS backgrounds…).
-    expect(choiceOfMenuItem('page/style:midjourney')).toEqual({ style: 'midjourney' });
-    expect(choiceOfMenuItem('page/template:t-123')).toEqual({ templateId: 't-123' });
-    expect(choiceOfMenuItem('promptlens-page')).toBeUndefined();
     expect(choiceOfMenuItem('style:cubism')).toBeUndefined();
     expect(choiceOfMenuItem('template:')).toBeUndefined();
     expect(choiceOfMenuItem('promptlens')).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cssImageUrls } from '@/lib/image/css-image';
-import { isPlaceholder, largestSrcsetCandidate, lazySource } from '@/lib/image/lazy-source';
+import { cssImageUrls } from '@/lib/page/css-image';
+import { isPlaceholder, largestSrcsetCandidate, lazySource } from '@/lib/page/lazy-source';
 
 describe('image URLs in CSS values', () => {
   it.each([

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findImage } from '@/lib/image/find-image';
+import { findImage } from '@/lib/page/find-image';
 
 /** Elements as elementsFromPoint would list them under the pointer: topmost first. */
 function stack(html: string, ...ids: string[]): Element[] {

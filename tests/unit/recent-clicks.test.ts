@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { recentClicks } from '@/lib/image/recent-clicks';
+import { recentClicks } from '@/lib/page/recent-clicks';
 
 const img = (src: string) => {
   const element = document.createElement('img');

@@ -21,6 +21,20 @@ export interface Extension {
   url: (page: string) => string;
 }
 
+/** Chromium's flags for every test browser; the extension's own are added by launchExtension. */
+export function browserArgs(lang: string): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--window-position=0,0',
+    `--lang=${lang}`,
+  ];
+}
+
 export async function launchExtension(opts: LaunchOptions = {}): Promise<Extension> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No build in ${EXTENSION_DIR}: run "npm run build" first.`);
@@ -31,18 +45,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     headless: false,
     viewport: { width: 1000, height: 700 },
     locale: opts.lang ?? 'en-US',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--window-position=0,0',
-      `--lang=${opts.lang ?? 'en-US'}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-    ],
+    args: [...browserArgs(opts.lang ?? 'en-US'), `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
   });
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   const id = new URL((await worker()).url()).host;
@@ -101,8 +104,8 @@ function parkPointer(): void {
 /**
  * A real right-click and the real native context menu: PromptLens sits just above "Inspect",
  * two steps up from the bottom; Right opens its submenu, whose first item is the default style.
- * The pointer rests on the element first, as a hand does: the page entry shows or hides as the
- * pointer moves (the content script reports what is under it).
+ * The pointer rests on the element first, as a hand does: the entry widens to every context or
+ * narrows back as the pointer moves (the content script reports what is under it).
  */
 export async function chooseFromContextMenu(page: Page, selector: string, keys = ['Up', 'Up', 'Right', 'Return']): Promise<void> {
   parkPointer();

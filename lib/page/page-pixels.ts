@@ -2,10 +2,10 @@
  * Pixels only the page can read (blob: images, canvases, video frames, inline SVG), turned into
  * a small data URL for the background. Runs in the content script.
  */
-import { blobToDataUrl } from './data-url';
-import { DEFAULT_LIMITS } from './fit-size';
-import { normalizeImage } from './normalize';
-import { sniffFormat } from './sniff';
+import { blobToDataUrl } from '../image/data-url';
+import { DEFAULT_LIMITS } from '../image/fit-size';
+import { normalizeImage } from '../image/normalize';
+import { sniffFormat } from '../image/sniff';
 
 /** Vector art is rendered at this long edge: enough detail for any vision model. */
 const SVG_RENDER_EDGE = 1024;

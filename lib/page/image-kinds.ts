@@ -1,0 +1,149 @@
+/**
+ * Every kind of thing on a page that can show a picture, in ONE table: how to recognise it,
+ * whether it shows an image right now (cheap and synchronous: asked as the pointer moves, so it
+ * only looks, never reads pixels), and how to read it at the right-click (may read pixels; throws
+ * when they are unreadable, e.g. a tainted canvas). The first kind that recognises an element
+ * decides for it. To support a new kind: one entry here, and its case in image-kinds.test.ts.
+ * Runs in the content script.
+ */
+import type { ImageTarget } from '../messaging';
+import { cssImageUrls } from './css-image';
+import { isPlaceholder, lazySource } from './lazy-source';
+import { canvasPixels, rasterizeInlineSvg, readBlobUrl, videoFrame } from './page-pixels';
+
+/** `shown: false`: the page itself failed to display it (broken image), so a screen capture would show nothing. */
+export type Found = Omit<ImageTarget, 'rect' | 'dpr'> & { shown?: boolean };
+/** The element's own window: a frame's elements are instances of its own classes. */
+type View = Window & typeof globalThis;
+
+export interface ImageKind {
+  name: string;
+  recognises(element: Element, view: View): boolean;
+  shows(element: Element, view: View): boolean;
+  read(element: Element, view: View): Promise<Found | null>;
+}
+
+const absolute = (url: string, base: string) => {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return undefined;
+  }
+};
+
+async function fromUrl(url: string | undefined, base: string, size?: { width: number; height: number }): Promise<Found | null> {
+  const href = url ? absolute(url, base) : undefined;
+  if (!href) return null;
+  if (href.startsWith('blob:')) return { dataUrl: await readBlobUrl(href), ...size };
+  return { url: href, ...size };
+}
+
+const PSEUDOS = [undefined, '::before', '::after'] as const;
+
+/** The element's CSS image URLs (background layers, and a pseudo-element's `content: url()`), topmost first. */
+function backgroundUrls(element: Element, pseudo: (typeof PSEUDOS)[number], view: View): string[] {
+  const style = view.getComputedStyle(element, pseudo);
+  const urls = cssImageUrls(style.backgroundImage, view.devicePixelRatio);
+  if (pseudo) urls.push(...cssImageUrls(style.content.startsWith('url(') ? style.content : '', view.devicePixelRatio));
+  return urls;
+}
+
+/** Tiny SVGs are icons (a play button on a video, a heart on a photo), not the picture. */
+const isIcon = (svg: SVGSVGElement) => svg.getBoundingClientRect().width < 48;
+const svgRoot = (element: Element, view: View) => (element instanceof view.SVGSVGElement ? element : (element as SVGElement).ownerSVGElement);
+const innerImg = (element: Element) => element.querySelector('img');
+const shownSrc = (img: HTMLImageElement) => img.currentSrc || img.src;
+
+const img: ImageKind = {
+  name: '<img> (srcset/<picture> currentSrc, lazy data-* sources)',
+  recognises: (element, view) => element instanceof view.HTMLImageElement,
+  shows(element) {
+    const image = element as HTMLImageElement;
+    if (isPlaceholder(shownSrc(image), image.naturalWidth, image.naturalHeight)) return Boolean(lazySource((name) => image.getAttribute(name)));
+    return !(image.complete && image.naturalWidth === 0);
+  },
+  async read(element) {
+    const image = element as HTMLImageElement;
+    const base = image.ownerDocument.baseURI;
+    const shown = shownSrc(image);
+    const size = image.naturalWidth > 2 ? { width: image.naturalWidth, height: image.naturalHeight } : undefined;
+    if (isPlaceholder(shown, image.naturalWidth, image.naturalHeight)) {
+      return (await fromUrl(lazySource((name) => image.getAttribute(name)), base)) ?? (shown ? fromUrl(shown, base, size) : null);
+    }
+    const found = await fromUrl(shown, base, size);
+    return found && (image.complete && image.naturalWidth === 0 ? { ...found, shown: false } : found);
+  },
+};
+
+export const IMAGE_KINDS: readonly ImageKind[] = [
+  {
+    name: '<picture>: its <img>',
+    recognises: (element, view) => element instanceof view.HTMLPictureElement,
+    shows: (element, view) => Boolean(innerImg(element) && img.shows(innerImg(element)!, view)),
+    read: async (element, view) => (innerImg(element) ? img.read(innerImg(element)!, view) : null),
+  },
+  img,
+  {
+    name: 'inline <svg> (drawn here: a service worker cannot render SVG)',
+    recognises: (element, view) => element instanceof view.SVGElement,
+    shows: (element, view) => Boolean(svgRoot(element, view) && !isIcon(svgRoot(element, view)!)),
+    async read(element, view) {
+      const svg = svgRoot(element, view);
+      return svg && !isIcon(svg) ? { dataUrl: await rasterizeInlineSvg(svg) } : null;
+    },
+  },
+  {
+    name: '<canvas>',
+    recognises: (element, view) => element instanceof view.HTMLCanvasElement,
+    shows: (element) => (element as HTMLCanvasElement).width > 0 && (element as HTMLCanvasElement).height > 0,
+    async read(element) {
+      const canvas = element as HTMLCanvasElement;
+      return { dataUrl: canvasPixels(canvas), width: canvas.width, height: canvas.height };
+    },
+  },
+  {
+    name: '<video>: its current frame',
+    recognises: (element, view) => element instanceof view.HTMLVideoElement,
+    shows: (element) => (element as HTMLVideoElement).videoWidth > 0,
+    async read(element) {
+      const video = element as HTMLVideoElement;
+      return video.videoWidth > 0 ? { dataUrl: videoFrame(video), width: video.videoWidth, height: video.videoHeight } : null;
+    },
+  },
+  {
+    name: 'the page’s own background (<html>, <body>): decoration, not a picture',
+    recognises: (element) => element === element.ownerDocument.documentElement || element === element.ownerDocument.body,
+    shows: () => false,
+    read: async () => null,
+  },
+  {
+    name: 'CSS background-image (image-set, gradients skipped) of the element, ::before or ::after',
+    recognises: () => true,
+    shows: (element, view) => PSEUDOS.some((pseudo) => backgroundUrls(element, pseudo, view).length > 0),
+    async read(element, view) {
+      for (const pseudo of PSEUDOS) {
+        const [url] = backgroundUrls(element, pseudo, view);
+        if (url) return fromUrl(url, element.ownerDocument.baseURI);
+      }
+      return null;
+    },
+  },
+];
+
+function kindOf(element: Element): { kind: ImageKind; view: View } | undefined {
+  const view = element.ownerDocument.defaultView as View | null;
+  const kind = view ? IMAGE_KINDS.find((candidate) => candidate.recognises(element, view)) : undefined;
+  return kind && view ? { kind, view } : undefined;
+}
+
+/** Shows an image a person would call a picture. */
+export function showsImage(element: Element): boolean {
+  const found = kindOf(element);
+  return found ? found.kind.shows(element, found.view) : false;
+}
+
+/** The image an element shows, or null. Throws when its pixels are unreadable (tainted). */
+export function imageOf(element: Element): Promise<Found | null> {
+  const found = kindOf(element);
+  return found ? found.kind.read(element, found.view) : Promise.resolve(null);
+}
