@@ -5,8 +5,17 @@
 import fs from 'node:fs';
 import type { FullResult, Reporter, Suite } from '@playwright/test/reporter';
 
-/** Set by `npm test`, which has just written it; a lone e2e run counts only itself. */
+/** Set by `npm test`, which has just written them; a lone e2e run counts only itself. */
 const UNIT_RESULTS = process.env.PROMPTLENS_UNIT_REPORT;
+/** The Firefox end-to-end run (tests/e2e-firefox), a Vitest JSON report like the unit one. */
+const FIREFOX_RESULTS = process.env.PROMPTLENS_FIREFOX_REPORT;
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numFailedTestSuites: number;
+}
 
 export default class SummaryReporter implements Reporter {
   private suite?: Suite;
@@ -25,11 +34,13 @@ export default class SummaryReporter implements Reporter {
       else if (outcome === 'expected' || outcome === 'flaky') passed++;
       else failed++;
     }
-    if (UNIT_RESULTS && fs.existsSync(UNIT_RESULTS)) {
-      const unit = JSON.parse(fs.readFileSync(UNIT_RESULTS, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
-      passed += unit.numPassedTests;
-      failed += unit.numFailedTests;
-      skipped += unit.numPendingTests;
+    for (const file of [UNIT_RESULTS, FIREFOX_RESULTS]) {
+      if (!file || !fs.existsSync(file)) continue;
+      const report = JSON.parse(fs.readFileSync(file, 'utf8')) as VitestReport;
+      passed += report.numPassedTests;
+      // A file whose set-up failed (Firefox did not start) fails no test, only its suite.
+      failed += report.numFailedTests || report.numFailedTestSuites;
+      skipped += report.numPendingTests;
     }
     console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   }
