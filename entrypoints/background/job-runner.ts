@@ -2,7 +2,7 @@ import { blobToDataUrl } from '@/lib/image/data-url';
 import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
 import { makeThumbnail } from '@/lib/image/thumbnail';
 import type { NormalizedImage } from '@/lib/image/normalize';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 import { addJob, ensureThumbnail, failJob, getImage, getJob, newJob, saveImage, updateJob } from '@/lib/jobs/job-store';
 import type { DetailLevel } from '@/lib/prompt/detail';
 import type { StyleId } from '@/lib/prompt/styles';

@@ -3,7 +3,7 @@
  * (lib/build/history-validator-plugin.ts): extension pages forbid eval, which Ajv.compile needs.
  * Only keywords whose compiled code needs no Ajv runtime helpers are used.
  */
-import { ERROR_CODES } from '../jobs/job-error';
+import { ERROR_CODES } from '../errors';
 import { LANGUAGES } from '../languages';
 import { DETAIL_LEVELS } from '../prompt/detail';
 import { STYLE_IDS } from '../prompt/styles';

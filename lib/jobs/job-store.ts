@@ -1,6 +1,6 @@
 import { db } from './db';
 import { syncEntry } from '../history/entry-sync';
-import type { JobError } from './job-error';
+import type { JobError } from '../errors';
 import type { Job, StoredImage } from './types';
 
 export type NewJob = Pick<Job, 'style' | 'template' | 'detail' | 'language' | 'provider' | 'model' | 'source'> & { imageId?: string };

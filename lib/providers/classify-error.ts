@@ -1,5 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { JobFailure, shorten, type ErrorCode, type JobError } from '../jobs/job-error';
+import { JobFailure, shorten, type ErrorCode, type JobError } from '../errors';
 import { isQuotaError } from '../privacy/quota';
 import { retryAfterFromHeaders } from './retry-policy';
 
