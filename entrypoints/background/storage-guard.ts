@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { db } from '@/lib/jobs/db';
+import { db } from '@/lib/history/db';
 import { quotaGuard } from '@/lib/privacy/quota-guard';
 import { mergeReport, storageFullItem, type RefusedWrite } from '@/lib/privacy/storage-full';
 import { backgroundI18n } from './background-i18n';

@@ -4,7 +4,7 @@
  * history exactly as it was.
  */
 import Dexie from 'dexie';
-import { db } from '../jobs/db';
+import { db } from './db';
 import type { Job } from '../jobs/types';
 import { blobToDataUrl } from './data-url';
 import { exportFile, toExportEntry } from './export-build';

@@ -1,4 +1,4 @@
-import { db } from './db';
+import { db } from '../history/db';
 import { syncEntry } from '../history/entry-sync';
 import type { JobError } from '../errors';
 import type { Job, StoredImage } from './types';

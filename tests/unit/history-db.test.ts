@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, PromptLensDb } from '@/lib/jobs/db';
+import { db, PromptLensDb } from '@/lib/history/db';
 import { createJob, ensureThumbnail, updateJob, failJob } from '@/lib/jobs/job-store';
 import { clearHistory, deleteEntries, listEntries, restoreEntries, setFavorite } from '@/lib/history/queries';
 import type { Job } from '@/lib/jobs/types';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/jobs/db';
+import { db } from '@/lib/history/db';
 import { addJob } from '@/lib/jobs/job-store';
 import { clearHistory, listEntries, setFavorite } from '@/lib/history/queries';
 import { toJson } from '@/lib/history/export-build';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/jobs/db';
+import { db } from '@/lib/history/db';
 import { createJob, failOrphanedJobs, getJob, orphanedJobs, saveImage, storedImageIds, updateJob } from '@/lib/jobs/job-store';
 import { resumableJobs } from '@/lib/jobs/recovery';
 

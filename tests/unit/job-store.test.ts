@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/jobs/db';
+import { db } from '@/lib/history/db';
 import { createJob, failOrphanedJobs, getJob, recentJobs, updateJob } from '@/lib/jobs/job-store';
 
 const newJob = () => createJob({ style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: 'm', source: { pageUrl: 'https://example.com/' } });

@@ -2,7 +2,7 @@ import type { DBCore, Middleware } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countEntries } from '@/lib/history/queries';
-import { PromptLensDb } from '@/lib/jobs/db';
+import { PromptLensDb } from '@/lib/history/db';
 import { createJob, updateJob } from '@/lib/jobs/job-store';
 import { consentCovers, grantConsent, hasConsent } from '@/lib/privacy/consent';
 import { deleteAllData } from '@/lib/privacy/delete-all-data';

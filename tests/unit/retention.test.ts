@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearHistory, listEntries, setFavorite } from '@/lib/history/queries';
 import { pruneHistory } from '@/lib/history/prune';
 import { expiredEntryIds, retentionCutoff, type RetentionFacts } from '@/lib/history/retention';
-import { db } from '@/lib/jobs/db';
+import { db } from '@/lib/history/db';
 import { createJob, updateJob } from '@/lib/jobs/job-store';
 
 const NOW = Date.UTC(2026, 4, 20, 12);
