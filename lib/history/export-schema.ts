@@ -1,6 +1,6 @@
 /**
  * The JSON Schema of an export file (draft-07). Compiled to plain code at build time
- * (lib/build/history-validator-plugin.ts): extension pages forbid eval, which Ajv.compile needs.
+ * (modules/history-validator/history-validator-plugin.ts): extension pages forbid eval, which Ajv.compile needs.
  * Only keywords whose compiled code needs no Ajv runtime helpers are used.
  */
 import { ERROR_CODES } from '../errors';

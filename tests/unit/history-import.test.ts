@@ -5,7 +5,7 @@ import { clearHistory, listEntries, setFavorite } from '@/lib/history/queries';
 import { toJson } from '@/lib/history/export-build';
 import { readImport, sizeProblem } from '@/lib/history/import-read';
 import { importHistory, readExport, writeImport } from '@/lib/history/transfer';
-import { historyValidatorCode } from '@/lib/build/history-validator-plugin';
+import { historyValidatorCode } from '@/modules/history-validator/history-validator-plugin';
 import type { Job } from '@/lib/jobs/types';
 import { job } from './fixtures/history-jobs';
 

@@ -28,7 +28,7 @@ function libGraph({ runtimeOnly = false } = {}): Graph {
     files.map((file) => {
       const [imports] = parse(readFileSync(file, 'utf8'), file);
       const targets = imports.flatMap((entry) => {
-        if (runtimeOnly && entry.typeOnly) return [];
+        if (runtimeOnly && 'typeOnly' in entry && entry.typeOnly) return [];
         const target = entry.specifier ? resolveImport(file, entry.specifier) : undefined;
         return target?.startsWith(LIB) ? [target] : [];
       });

@@ -1,19 +1,21 @@
 /**
- * Build step (runs in Node, from wxt.config.ts) for translations: every locales/<code>.json ships as its own file (so each page
- * and the worker load only the active language), and the build fails if any locale or
- * _locales/<code>/messages.json is incomplete or has broken placeholders.
+ * WXT module (loaded by WXT from modules/, runs in Node at build time) for translations: every
+ * locales/<code>.json ships as its own file (so each page and the worker load only the active
+ * language), and the build fails if any locale or _locales/<code>/messages.json is incomplete or
+ * has broken placeholders.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Wxt } from 'wxt';
-import { checkLocale, checkManifestMessages } from '../check-locale';
-import { LANGUAGES } from '../languages';
+import { defineWxtModule } from 'wxt/modules';
+import { LANGUAGES } from '../../lib/languages';
+import { checkLocale, checkManifestMessages } from './check-locale';
 
 type PublicFile = { absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string };
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
-export function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
+function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
   const root = wxt.config.root;
   const en = read(path.join(root, 'locales/en.json'));
   const enMessages = read(path.join(root, 'public/_locales/en/messages.json'));
@@ -29,3 +31,8 @@ export function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
   }
   if (problems.length) throw new Error(`Translations are incomplete:\n  ${problems.join('\n  ')}`);
 }
+
+export default defineWxtModule({
+  name: 'promptlens:locale-check',
+  setup: (wxt) => void wxt.hooks.hook('build:publicAssets', addLocaleAssets),
+});
