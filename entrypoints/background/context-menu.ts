@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { TFunction } from 'i18next';
 import { STYLE_IDS, isStyleId, type StyleId } from '@/lib/prompt/styles';
 import type { CustomTemplate } from '@/lib/prompt/templates';
+import { worker } from './worker-state';
 
 const STYLE_PREFIX = 'style:';
 const TEMPLATE_PREFIX = 'template:';
@@ -28,7 +29,6 @@ const pageEntryState = (visible: boolean) => ({ visible, contexts: visible ? (['
 
 /** Survives the worker stopping: the menu is rebuilt on each start, the pointer may not move. */
 const pageEntryItem = storage.defineItem<boolean>('session:pageEntryVisible', { fallback: false });
-let pageEntryVisible: boolean | undefined;
 
 /** Default style first, so "PromptLens ▸ first item" always does what the user set. */
 export function orderedStyles(defaultStyle: StyleId): StyleId[] {
@@ -58,15 +58,13 @@ function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promi
   });
 }
 
-let queue: Promise<void> = Promise.resolve();
-
 /** Rebuild the menu; calls are serialized so two rebuilds never collide on an id. */
 export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate[], t: TFunction): Promise<void> {
-  queue = queue
+  worker.menuChanges = worker.menuChanges
     .catch(() => undefined)
     .then(async () => {
       await browser.contextMenus.removeAll();
-      pageEntryVisible ??= await pageEntryItem.getValue();
+      const pageEntryVisible = (worker.pageEntryVisible ??= await pageEntryItem.getValue());
       const roots = [
         { parentId: ROOT, prefix: '', contexts: MEDIA_CONTEXTS, state: {} },
         { parentId: PAGE_ROOT, prefix: 'page/', contexts: ['all'] as [Context], state: pageEntryState(pageEntryVisible) },
@@ -88,17 +86,17 @@ export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate
         }
       }
     });
-  return queue;
+  return worker.menuChanges;
 }
 
 /** The content script's report: show the page entry while an image only we can see is under the pointer. */
 export function setPageEntryVisible(visible: boolean): Promise<void> {
-  if (visible === pageEntryVisible) return queue;
-  pageEntryVisible = visible;
+  if (visible === worker.pageEntryVisible) return worker.menuChanges;
+  worker.pageEntryVisible = visible;
   void pageEntryItem.setValue(visible).catch(() => undefined);
-  queue = queue
+  worker.menuChanges = worker.menuChanges
     .catch(() => undefined)
     // Still being built (the worker just started): the build reads pageEntryVisible itself.
     .then(() => browser.contextMenus.update(PAGE_ROOT, pageEntryState(visible)).catch(() => undefined));
-  return queue;
+  return worker.menuChanges;
 }

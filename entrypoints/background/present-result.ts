@@ -45,7 +45,3 @@ export async function announceFinished(job: Job, popupOpened: boolean, i18n: I18
     })
     .catch(() => undefined);
 }
-
-export async function clearBadge(): Promise<void> {
-  await browser.action.setBadgeText({ text: '' });
-}
