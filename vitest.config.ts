@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { historyValidator } from './lib/build/history-validator-plugin';
+import { historyValidator } from './modules/history-validator/history-validator-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest(), historyValidator()],

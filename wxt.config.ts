@@ -1,12 +1,9 @@
 import { defineConfig } from 'wxt';
-import { historyValidator } from './lib/build/history-validator-plugin';
-import { addLocaleAssets } from './lib/build/locale-assets';
-import { slimOpenAI } from './lib/build/slim-openai';
 
+// Build integration (locale checks, the slimmed openai SDK, the history validator) lives in
+// modules/, which WXT loads by itself.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
-  hooks: { 'build:publicAssets': addLocaleAssets },
-  vite: () => ({ plugins: [slimOpenAI(), historyValidator()] }),
   // The sources zip AMO asks for: what `npm ci && npm run build:firefox` needs, nothing more
   // (no tests, reports, screenshots or local files; dot files such as .env are never included).
   zip: {
@@ -14,6 +11,7 @@ export default defineConfig({
       'entrypoints/**',
       'components/**',
       'lib/**',
+      'modules/**',
       'locales/**',
       'public/**',
       'package.json',

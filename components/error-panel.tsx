@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeError } from '@/lib/jobs/describe-error';
-import type { JobError } from '@/lib/jobs/job-error';
+import { describeError, type JobError } from '@/lib/errors';
 
 interface Props {
   error: JobError;

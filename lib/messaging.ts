@@ -1,6 +1,6 @@
 /** Every message PromptLens sends, in one typed map. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { JobError } from './jobs/job-error';
+import type { JobError } from './errors';
 import type { DetailLevel } from './prompt/detail';
 import type { StyleId } from './prompt/styles';
 

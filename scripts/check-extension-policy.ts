@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkExtension } from '../lib/build/extension-policy';
+import { checkExtension } from './extension-policy';
 
 const dirs = process.argv.slice(2);
 const roots = (dirs.length ? dirs : ['.output/chrome-mv3', '.output/firefox-mv3']).map((dir) => path.resolve(dir));

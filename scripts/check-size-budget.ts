@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { extensionBudgets, formatReport, measureBudget } from '../lib/build/size-budget';
+import { extensionBudgets, formatReport, measureBudget } from './size-budget';
 
 const root = path.resolve(process.argv[2] ?? '.output/chrome-mv3');
 const manifestFile = path.join(root, 'manifest.json');

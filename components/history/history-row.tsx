@@ -1,6 +1,6 @@
 import type { CSSProperties, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '@/lib/jobs/describe-error';
+import { describeError } from '@/lib/errors';
 import type { HistoryEntry } from '@/lib/history/types';
 import { providerName } from '@/lib/providers/provider-names';
 import { entryTitle } from './entry-title';

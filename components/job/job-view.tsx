@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useTranslation } from 'react-i18next';
-import { isConfigError } from '@/lib/jobs/job-error';
+import { isConfigError } from '@/lib/errors';
 import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { providerName } from '@/lib/providers/provider-names';

@@ -2,7 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { fetchImage, type FetchedImage } from '@/lib/image/fetch-image';
 import type { FitLimits } from '@/lib/image/fit-size';
 import { normalizeImage, type NormalizedImage } from '@/lib/image/normalize';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 import { sendMessage, type ImageTarget } from '@/lib/messaging';
 import { captureElement } from './capture-element';
 import { withPageReferer } from './referer-fetch';

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { FetchedImage } from '@/lib/image/fetch-image';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 
 /**
  * The last resort when the image's bytes cannot be had (a tainted canvas, a protected video, a

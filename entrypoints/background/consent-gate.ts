@@ -1,4 +1,4 @@
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 import { hasConsent } from '@/lib/privacy/consent';
 import type { ProviderConfig } from './provider-config';
 

@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import type { TFunction } from 'i18next';
 import { STYLE_IDS, isStyleId, type StyleId } from '@/lib/prompt/styles';
 import type { CustomTemplate } from '@/lib/prompt/templates';
+import { worker } from './worker-state';
 
 const STYLE_PREFIX = 'style:';
 const TEMPLATE_PREFIX = 'template:';
@@ -21,7 +22,6 @@ const rootContexts = (overImage: boolean): [Context, ...Context[]] => (overImage
 
 /** Survives the worker stopping: the menu is rebuilt on each start, the pointer may not move. */
 const overImageItem = storage.defineItem<boolean>('session:pointerOverImage', { fallback: false });
-let overImage: boolean | undefined;
 
 /** Default style first, so "PromptLens ▸ first item" always does what the user set. */
 export function orderedStyles(defaultStyle: StyleId): StyleId[] {
@@ -51,15 +51,13 @@ function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promi
   });
 }
 
-let queue: Promise<void> = Promise.resolve();
-
 /** Rebuild the menu; calls are serialized so two rebuilds never collide on an id. */
 export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate[], t: TFunction): Promise<void> {
-  queue = queue
+  worker.menuChanges = worker.menuChanges
     .catch(() => undefined)
     .then(async () => {
       await browser.contextMenus.removeAll();
-      overImage ??= await overImageItem.getValue();
+      const overImage = (worker.pointerOverImage ??= await overImageItem.getValue());
       await create({ id: ROOT, title: t('menu.root'), contexts: rootContexts(overImage) });
       // Children match everywhere: whether the entry shows is the root's business alone.
       const contexts: [Context] = ['all'];
@@ -77,17 +75,17 @@ export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate
         await create({ id: `${TEMPLATE_PREFIX}${template.id}`, parentId: ROOT, title: template.name || '…', contexts });
       }
     });
-  return queue;
+  return worker.menuChanges;
 }
 
 /** The content script's report: an image (of any kind) is, or is no longer, under the pointer. */
 export function setPointerOverImage(over: boolean): Promise<void> {
-  if (over === overImage) return queue;
-  overImage = over;
+  if (over === worker.pointerOverImage) return worker.menuChanges;
+  worker.pointerOverImage = over;
   void overImageItem.setValue(over).catch(() => undefined);
-  queue = queue
+  worker.menuChanges = worker.menuChanges
     .catch(() => undefined)
-    // Still being built (the worker just started): the build reads overImage itself.
+    // Still being built (the worker just started): the build reads pointerOverImage itself.
     .then(() => browser.contextMenus.update(ROOT, { contexts: rootContexts(over) }).catch(() => undefined));
-  return queue;
+  return worker.menuChanges;
 }

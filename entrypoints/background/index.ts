@@ -4,7 +4,7 @@ import { loadSettings, normalizeSettings, settingsItem } from '@/lib/settings';
 import { backgroundI18n } from './background-i18n';
 import { syncContextMenu } from './context-menu';
 import { setConcurrency } from './job-queue';
-import { recoverJobs } from './job-recovery';
+import { resumeJobs } from './job-reruns';
 import { registerMessageHandlers } from './message-handlers';
 import { scheduleRetention } from './retention-schedule';
 import { guardStorage } from './storage-guard';
@@ -38,5 +38,5 @@ export default defineBackground(() => {
   // worker left: waiting ones back in line, none left "running".
   void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
   scheduleRetention();
-  void recoverJobs(startedAt).catch((error) => console.error('PromptLens: recovery', error));
+  void resumeJobs(startedAt).catch((error) => console.error('PromptLens: recovery', error));
 });

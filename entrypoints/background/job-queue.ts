@@ -1,16 +1,14 @@
 import { updateJob } from '@/lib/jobs/job-store';
-import { SlotQueue } from '@/lib/jobs/slot-queue';
-import { CONCURRENCY_RANGE } from '@/lib/settings';
+import { worker } from './worker-state';
 
 /**
  * One line for every job of this worker: at most `concurrency` requests at the provider at
  * once (its rate limit), the rest wait with their image ready. The line itself lives in
- * memory; what a restarted worker needs to rebuild it is in the job records (job-recovery.ts).
+ * memory; what a restarted worker needs to rebuild it is in the job records (recoverJobs in
+ * lib/jobs/lifecycle.ts).
  */
-const slots = new SlotQueue(CONCURRENCY_RANGE.default);
-
 export function setConcurrency(limit: number): void {
-  slots.setLimit(limit);
+  worker.slots.setLimit(limit);
 }
 
 export interface SlotRequest {
@@ -25,6 +23,7 @@ export interface SlotRequest {
 
 /** Resolves with the slot's release once the job may send its request. */
 export async function waitForSlot({ jobId, order, limit, signal, stored }: SlotRequest): Promise<() => void> {
+  const { slots } = worker;
   slots.setLimit(limit);
   // The common case costs nothing: no write, no wait.
   if (!slots.full) return slots.acquire({ id: jobId, order }, signal);

@@ -2,10 +2,9 @@ import { blobToDataUrl } from '@/lib/image/data-url';
 import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
 import { makeThumbnail } from '@/lib/image/thumbnail';
 import type { NormalizedImage } from '@/lib/image/normalize';
-import { JobFailure } from '@/lib/jobs/job-error';
-import { addJob, ensureThumbnail, failJob, getImage, getJob, newJob, saveImage, updateJob } from '@/lib/jobs/job-store';
-import type { DetailLevel } from '@/lib/prompt/detail';
-import type { StyleId } from '@/lib/prompt/styles';
+import { JobFailure } from '@/lib/errors';
+import { ensureThumbnail, getImage, getJob, saveImage, updateJob } from '@/lib/jobs/job-store';
+import { failJob, finishJob, startJob } from '@/lib/jobs/lifecycle';
 import type { Job } from '@/lib/jobs/types';
 import { englishName } from '@/lib/languages';
 import { buildMessages, structuredOutputFor } from '@/lib/prompt/build-messages';
@@ -18,8 +17,9 @@ import { acquireImage, type AcquireOptions } from './acquire-image';
 import { assertConsent } from './consent-gate';
 import { waitForSlot } from './job-queue';
 import { holdAwake } from './keep-alive';
-import { assertConfigured, currentProvider, type ProviderConfig } from './provider-config';
+import { assertConfigured, type ProviderConfig } from './provider-config';
 import { throttledTextWriter } from './throttled-text-writer';
+import { worker } from './worker-state';
 
 /** Gets the image for a job's first run: from the page, which only the click handler knows. */
 export type ImageSource = (opts: AcquireOptions) => Promise<NormalizedImage>;
@@ -34,12 +34,10 @@ export interface JobRun {
   order?: number;
 }
 
-const running = new Map<string, AbortController>();
-
-export const isRunning = (jobId: string) => running.has(jobId);
+export const isRunning = (jobId: string) => worker.running.has(jobId);
 
 export function cancelJob(jobId: string): void {
-  running.get(jobId)?.abort(new JobFailure({ code: 'cancelled' }));
+  worker.running.get(jobId)?.abort(new JobFailure({ code: 'cancelled' }));
 }
 
 /** A fresh image from the page on the first run; the stored one (or its URL) on Retry. */
@@ -57,6 +55,7 @@ async function imageFor(run: JobRun, opts: AcquireOptions): Promise<NormalizedIm
  */
 export async function runJob(run: JobRun): Promise<Job | undefined> {
   const { job, config } = run;
+  const { running } = worker;
   if (running.has(job.id)) return getJob(job.id);
   const controller = new AbortController();
   running.set(job.id, controller);
@@ -64,8 +63,8 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
   let freeSlot: (() => void) | undefined;
   const writer = throttledTextWriter(job.id);
   const pending: Promise<unknown>[] = [run.stored];
-  const write = (patch: Parameters<typeof updateJob>[1]) => {
-    const done = run.stored.then(() => updateJob(job.id, patch));
+  const write = (step: () => Promise<unknown>) => {
+    const done = run.stored.then(step);
     // Awaited below through `pending`; marked handled now so a failure is not reported twice.
     done.catch(() => undefined);
     pending.push(done);
@@ -80,7 +79,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     });
     // Kept so Retry needs no second trip to the page.
     if (run.image) pending.push(saveImage({ id: job.imageId, blob: image.blob, info: image.info, createdAt: Date.now() }));
-    void write({ image: image.info });
+    void write(() => updateJob(job.id, { image: image.info }));
 
     assertConfigured(config);
     await assertConsent(config);
@@ -99,7 +98,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       signal: controller.signal,
       stored: () => Promise.allSettled(pending),
     });
-    void write({ status: 'running', ahead: undefined });
+    void write(() => startJob(job.id));
     await run.stored;
     // Made while the request is out, not before it.
     pending.push(ensureThumbnail(job.imageId, () => makeThumbnail(image.blob)).catch(() => undefined));
@@ -109,7 +108,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       timeoutMs,
       signal: controller.signal,
       onText: (text) => writer.push(text),
-      onRetry: ({ attempt, delayMs, status }) => void write({ retry: { attempt, until: Date.now() + delayMs, status } }),
+      onRetry: ({ attempt, delayMs, status }) => void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } })),
     });
     await writer.settle();
     await Promise.all(pending);
@@ -120,7 +119,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       midjourney: config.settings.midjourney,
       refusal: result.refusal,
     });
-    await updateJob(job.id, { status: 'done', text: final.text, kind: final.kind, usage: result.usage, retry: undefined });
+    await finishJob(job.id, { text: final.text, kind: final.kind, usage: result.usage });
   } catch (error) {
     await writer.settle();
     await Promise.allSettled(pending);
@@ -132,43 +131,4 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     release();
   }
   return getJob(job.id);
-}
-
-export interface Regeneration {
-  jobId: string;
-  style: StyleId;
-  templateId?: string;
-  detail: DetailLevel;
-}
-
-/** The same image, another style or detail: a new job beside the first, from the stored image. */
-export async function regenerateJob({ jobId, style, templateId, detail }: Regeneration): Promise<string | undefined> {
-  const [source, config] = await Promise.all([getJob(jobId), currentProvider()]);
-  if (!source) return undefined;
-  const template = templateId ? config.settings.templates.find((t) => t.id === templateId) : undefined;
-  const job = newJob({
-    imageId: source.imageId,
-    source: source.source,
-    style,
-    template,
-    detail,
-    language: config.settings.promptLanguage,
-    provider: config.settings.provider,
-    model: config.model,
-  });
-  job.image = source.image;
-  void runJob({ job, config, stored: addJob(job) });
-  return job.id;
-}
-
-/**
- * Retry with the settings as they are now (the user may just have fixed them). A Retry joins
- * the end of the line; a job resumed after a worker restart keeps its place (`order`).
- */
-export async function retryJob(jobId: string, order = Date.now()): Promise<Job | undefined> {
-  if (running.has(jobId)) return undefined;
-  const [job, config] = await Promise.all([getJob(jobId), currentProvider()]);
-  if (!job) return undefined;
-  const reset = { status: 'queued', provider: config.settings.provider, model: config.model, text: '', kind: undefined, error: undefined, retry: undefined, ahead: undefined, usage: undefined } as const;
-  return runJob({ job: { ...job, ...reset }, config, stored: updateJob(jobId, reset), order });
 }

@@ -1,22 +1,21 @@
 import { browser } from 'wxt/browser';
+import { worker } from './worker-state';
 
 /**
  * Chrome stops an idle service worker after 30 s even mid-stream; an extension API call
  * resets that timer. Held while at least one job runs.
  */
-let holders = 0;
-let timer: ReturnType<typeof setInterval> | undefined;
-
 export function holdAwake(): () => void {
-  holders++;
-  timer ??= setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
+  const awake = worker.awake;
+  awake.holders++;
+  awake.timer ??= setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (--holders === 0) {
-      clearInterval(timer);
-      timer = undefined;
+    if (--awake.holders === 0) {
+      clearInterval(awake.timer);
+      awake.timer = undefined;
     }
   };
 }

@@ -3,7 +3,8 @@ import { onMessage } from '@/lib/messaging';
 import { isDetailLevel } from '@/lib/prompt/detail';
 import { isStyleId } from '@/lib/prompt/styles';
 import { setPointerOverImage } from './context-menu';
-import { cancelJob, regenerateJob, retryJob } from './job-runner';
+import { cancelJob } from './job-runner';
+import { regenerateJob, retryJob } from './job-reruns';
 import { assertConfigured, currentProvider } from './provider-config';
 import { testConnection } from './test-connection';
 

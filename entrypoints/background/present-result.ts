@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { i18n as I18n } from 'i18next';
-import { describeError } from '@/lib/jobs/describe-error';
+import { describeError } from '@/lib/errors';
 import type { Job } from '@/lib/jobs/types';
 import { providerName } from '@/lib/providers/provider-names';
 
@@ -44,8 +44,4 @@ export async function announceFinished(job: Job, popupOpened: boolean, i18n: I18
         : i18n.t('notification.doneBody'),
     })
     .catch(() => undefined);
-}
-
-export async function clearBadge(): Promise<void> {
-  await browser.action.setBadgeText({ text: '' });
 }

@@ -1,4 +1,4 @@
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 import { PRESETS, type ProviderPreset } from '@/lib/providers/presets';
 import { apiKeysItem, loadSettings, type Settings } from '@/lib/settings';
 

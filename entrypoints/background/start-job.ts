@@ -1,5 +1,6 @@
 import type { Browser } from 'wxt/browser';
-import { addJob, newJob, updateJob } from '@/lib/jobs/job-store';
+import { updateJob } from '@/lib/jobs/job-store';
+import { newJob, queueJob } from '@/lib/jobs/lifecycle';
 import { normalizeImage } from '@/lib/image/normalize';
 import { fetchClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
@@ -7,32 +8,31 @@ import { choiceOfMenuItem } from './context-menu';
 import { runJob } from './job-runner';
 import { announceFinished, openPopupNow } from './present-result';
 import { currentProvider } from './provider-config';
+import { worker } from './worker-state';
 
 /** Long data: URLs are not worth keeping: the normalized image is stored anyway. */
 const storableUrl = (url: string | undefined) => (url && url.length <= 2048 ? url : undefined);
 
 /**
- * Menu jobs of this worker not finished yet. While one is, a further click joins the line
- * without opening the popup again: a popup appearing while the user already right-clicks the
- * next image closes that menu (the click is lost), and the open popup follows the newest job.
+ * The user chose PromptLens on an image: a job in history, the popup open, the prompt streaming.
+ * While an earlier menu job is unfinished, a further click joins the line without opening the
+ * popup again: a popup appearing while the user already right-clicks the next image closes that
+ * menu (the click is lost), and the open popup follows the newest job.
  */
-let unfinished = 0;
-
-/** The user chose PromptLens on an image: a job in history, the popup open, the prompt streaming. */
 export async function startJobFromMenu(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
 ): Promise<void> {
   const choice = choiceOfMenuItem(info.menuItemId);
   if (!choice) return;
-  const joinsBurst = unfinished > 0;
+  const joinsBurst = worker.unfinishedMenuJobs > 0;
   // Synchronously in the click handler, as Firefox requires.
   const popupOpened = joinsBurst ? Promise.resolve(false) : openPopupNow();
-  unfinished++;
+  worker.unfinishedMenuJobs++;
   try {
     await runMenuJob(info, tab, choice, popupOpened, joinsBurst);
   } finally {
-    unfinished--;
+    worker.unfinishedMenuJobs--;
   }
 }
 
@@ -63,7 +63,7 @@ async function runMenuJob(
       ...(config.settings.storePageInfo ? { pageUrl: tab?.url ?? info.pageUrl, pageTitle: tab?.title } : {}),
     },
   });
-  const stored = addJob(job);
+  const stored = queueJob(job);
   const finished = await runJob({
     job,
     config,

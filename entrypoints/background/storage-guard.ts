@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
-import { db } from '@/lib/jobs/db';
+import { db } from '@/lib/history/db';
 import { quotaGuard } from '@/lib/privacy/quota-guard';
 import { mergeReport, storageFullItem, type RefusedWrite } from '@/lib/privacy/storage-full';
 import { backgroundI18n } from './background-i18n';
-
-let recording: Promise<void> = Promise.resolve();
+import { worker } from './worker-state';
 
 /** Refused writes come in bursts (text, status, history row): recorded one after another. */
 function record(write: RefusedWrite): void {
-  recording = recording
+  worker.storageFullReports = worker.storageFullReports
     .then(async () => {
       const previous = await storageFullItem.getValue();
       await storageFullItem.setValue(mergeReport(previous, write, Date.now()));

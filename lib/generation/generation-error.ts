@@ -1,11 +1,11 @@
 /**
- * Why a generation failed, as data, in the app's error vocabulary (lib/jobs/job-error.ts's
+ * Why a generation failed, as data, in the app's error vocabulary (lib/errors.ts's
  * shape: code, status, detail, retryAfterSeconds, local). These codes are generation-specific
  * and fold into the app's error list at merge. Each code has a message key and the one next
  * step the page offers.
  */
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from 'openai';
-import { shorten } from '../jobs/job-error';
+import { shorten } from '../errors';
 
 export const GENERATION_ERROR_CODES = [
   'no-image-provider',

@@ -7,7 +7,7 @@
  */
 import { retryAfterFromHeaders } from '../providers/retry-policy';
 import { codeForStatus, type GenerationError } from './generation-error';
-import { shorten } from '../jobs/job-error';
+import { shorten } from '../errors';
 
 const POLICY_CODES = new Set(['moderation_blocked', 'content_policy_violation', 'content_filter']);
 

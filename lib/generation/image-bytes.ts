@@ -6,7 +6,7 @@
 import { sniffFormat, type ImageFormat } from '../image/sniff';
 import { fail } from './generation-error';
 import { readErrorBody } from './http-error';
-import { shorten } from '../jobs/job-error';
+import { shorten } from '../errors';
 import type { GeneratedImage } from './types';
 
 export const MAX_RESULT_BYTES = 50 * 1024 * 1024;

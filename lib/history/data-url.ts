@@ -1,17 +1,8 @@
 /**
- * Blobs ↔ base64 data: URLs, for thumbnails inside an export file. Plain code rather than
- * FileReader/fetch: the same in extension pages and in Node's unit tests, and synchronous on
- * the way in, so decoding can run inside the import's transaction.
+ * Base64 data: URLs → blobs, for thumbnails inside an export file (the other way is
+ * lib/image/data-url.ts). Plain code rather than fetch: the same in extension pages and in
+ * Node's unit tests, and synchronous, so decoding can run inside the import's transaction.
  */
-const CHUNK = 0x8000;
-
-/** Thumbnails are made as WebP; a blob that lost its type is still one. */
-export async function blobToDataUrl(blob: Blob, fallbackType = 'image/webp'): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return `data:${blob.type || fallbackType};base64,${btoa(binary)}`;
-}
 
 const DATA_URL = /^data:([^;,]+);base64,/;
 

@@ -1,4 +1,4 @@
-import { db } from '../jobs/db';
+import { db } from './db';
 import { buildEntry } from './build-entry';
 
 /**

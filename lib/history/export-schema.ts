@@ -1,9 +1,9 @@
 /**
  * The JSON Schema of an export file (draft-07). Compiled to plain code at build time
- * (lib/build/history-validator-plugin.ts): extension pages forbid eval, which Ajv.compile needs.
+ * (modules/history-validator/history-validator-plugin.ts): extension pages forbid eval, which Ajv.compile needs.
  * Only keywords whose compiled code needs no Ajv runtime helpers are used.
  */
-import { ERROR_CODES } from '../jobs/job-error';
+import { ERROR_CODES } from '../errors';
 import { LANGUAGES } from '../languages';
 import { DETAIL_LEVELS } from '../prompt/detail';
 import { STYLE_IDS } from '../prompt/styles';

@@ -1,7 +1,7 @@
 /**
  * Reading an import file, all before anything is written: JSON, then "is this ours, and a
  * version we understand", then the JSON Schema (compiled at build time, see
- * lib/build/history-validator-plugin.ts), then ids used twice, then thumbnails decoded.
+ * modules/history-validator/history-validator-plugin.ts), then ids used twice, then thumbnails decoded.
  * The first problem found is reported, with the entry and field it is in.
  */
 import type { ErrorObject } from 'ajv';

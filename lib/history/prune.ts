@@ -1,4 +1,4 @@
-import { db } from '../jobs/db';
+import { db } from './db';
 import type { Retention } from '../settings';
 import { deleteEntries } from './queries';
 import { expiredEntryIds, retentionCutoff } from './retention';

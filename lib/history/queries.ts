@@ -1,4 +1,4 @@
-import { db } from '../jobs/db';
+import { db } from './db';
 import type { Job, StoredImage } from '../jobs/types';
 import type { HistoryEntry, StoredThumbnail } from './types';
 

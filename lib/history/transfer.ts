@@ -4,9 +4,9 @@
  * history exactly as it was.
  */
 import Dexie from 'dexie';
-import { db } from '../jobs/db';
+import { db } from './db';
 import type { Job } from '../jobs/types';
-import { blobToDataUrl } from './data-url';
+import { blobToDataUrl } from '../image/data-url';
 import { exportFile, toExportEntry } from './export-build';
 import type { ExportFile } from './export-types';
 import { planImport, type PresentState } from './import-merge';
@@ -19,7 +19,7 @@ export async function readExport(now = new Date()): Promise<ExportFile> {
   );
   const byImage = new Map<string, Job[]>();
   for (const job of jobs) byImage.set(job.imageId, [...(byImage.get(job.imageId) ?? []), job]);
-  const previews = new Map(await Promise.all(thumbnails.map(async (row) => [row.id, await blobToDataUrl(row.blob)] as const)));
+  const previews = new Map(await Promise.all(thumbnails.map(async (row) => [row.id, await blobToDataUrl(row.blob, 'image/webp')] as const)));
   return exportFile(
     entries.flatMap((entry) => {
       const own = byImage.get(entry.id);

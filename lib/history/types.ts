@@ -1,4 +1,4 @@
-import type { JobError } from '../jobs/job-error';
+import type { JobError } from '../errors';
 import type { Job, JobSource, JobStatus } from '../jobs/types';
 import type { PromptKind } from '../prompt/finalize';
 import type { ProviderId } from '../providers/presets';

@@ -12,8 +12,9 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function blobToDataUrl(blob: Blob): Promise<string> {
-  return `data:${blob.type};base64,${toBase64(new Uint8Array(await blob.arrayBuffer()))}`;
+/** `fallbackType` names a blob that lost its type (an exported thumbnail is WebP whatever its blob says). */
+export async function blobToDataUrl(blob: Blob, fallbackType = ''): Promise<string> {
+  return `data:${blob.type || fallbackType};base64,${toBase64(new Uint8Array(await blob.arrayBuffer()))}`;
 }
 
 /** Length of the base64 data URL a blob becomes, without building it. */

@@ -1,4 +1,4 @@
-import { JobFailure, shorten } from '../jobs/job-error';
+import { JobFailure, shorten } from '../errors';
 import { looksLikeText, sniffFormat, type ImageFormat } from './sniff';
 
 export interface FetchedImage {

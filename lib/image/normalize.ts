@@ -6,7 +6,7 @@ import { dataUrlLength } from './data-url';
 import { readDimensions } from './dimensions';
 import { fitSize, type FitLimits } from './fit-size';
 import { mayHaveAlpha, type ImageFormat } from './sniff';
-import { JobFailure } from '../jobs/job-error';
+import { JobFailure } from '../errors';
 import type { JobImageInfo } from '../jobs/types';
 
 export interface NormalizedImage {

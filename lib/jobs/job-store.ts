@@ -1,28 +1,6 @@
-import { db } from './db';
+import { db } from '../history/db';
 import { syncEntry } from '../history/entry-sync';
-import type { JobError } from './job-error';
 import type { Job, StoredImage } from './types';
-
-export type NewJob = Pick<Job, 'style' | 'template' | 'detail' | 'language' | 'provider' | 'model' | 'source'> & { imageId?: string };
-
-/** A new job record, not yet stored: the click handler starts work before the write lands. */
-export function newJob(input: NewJob): Job {
-  const now = Date.now();
-  return {
-    ...input,
-    id: crypto.randomUUID(),
-    imageId: input.imageId ?? crypto.randomUUID(),
-    createdAt: now,
-    updatedAt: now,
-    status: 'queued',
-    text: '',
-  };
-}
-
-export async function addJob(job: Job): Promise<void> {
-  await db.jobs.add(job);
-  await syncEntry(job.imageId);
-}
 
 /** Patches that leave the history row as it is: streamed text, retry countdowns, sizes. */
 const ROW_NEUTRAL = new Set<string>(['text', 'retry', 'ahead', 'image', 'usage', 'updatedAt']);
@@ -33,20 +11,12 @@ async function syncJobEntry(id: string): Promise<void> {
   if (job) await syncEntry(job.imageId);
 }
 
-export async function createJob(input: NewJob): Promise<Job> {
-  const job = newJob(input);
-  await addJob(job);
-  return job;
-}
+/** Everything but the status, whose changes are lifecycle.ts's alone. */
+export type JobPatch = Partial<Omit<Job, 'id' | 'status' | 'error'>>;
 
-export async function updateJob(id: string, patch: Partial<Omit<Job, 'id'>>): Promise<void> {
+export async function updateJob(id: string, patch: JobPatch): Promise<void> {
   await db.jobs.update(id, { ...patch, updatedAt: Date.now() });
   if (touchesRow(patch)) await syncJobEntry(id);
-}
-
-export async function failJob(id: string, error: JobError): Promise<void> {
-  await db.jobs.update(id, { status: 'failed', error, retry: undefined, ahead: undefined, updatedAt: Date.now() });
-  await syncJobEntry(id);
 }
 
 export function getJob(id: string): Promise<Job | undefined> {
@@ -86,30 +56,4 @@ export function getThumbnail(imageId: string): Promise<Blob | undefined> {
 
 export function getImage(id: string): Promise<StoredImage | undefined> {
   return db.images.get(id);
-}
-
-/** Jobs left queued or running by a worker that was stopped: nobody is working on them any more. */
-export async function orphanedJobs(isActive: (id: string) => boolean, startedBefore: number): Promise<Job[]> {
-  const stale = await db.jobs.where('status').anyOf('queued', 'running').toArray();
-  // Jobs created since this worker started are its own, even if not registered yet.
-  return stale.filter((job) => job.updatedAt < startedBefore && !isActive(job.id));
-}
-
-/**
- * Orphans fail visibly (with Retry) instead of spinning forever; `keep` names those the
- * caller will run again instead.
- */
-export async function failOrphanedJobs(
-  isActive: (id: string) => boolean,
-  startedBefore: number,
-  keep: ReadonlySet<string> = new Set(),
-): Promise<number> {
-  const orphans = (await orphanedJobs(isActive, startedBefore)).filter((job) => !keep.has(job.id));
-  await Promise.all(orphans.map((job) => failJob(job.id, { code: 'interrupted' })));
-  return orphans.length;
-}
-
-/** Which of these images are still in the cache. */
-export async function storedImageIds(ids: string[]): Promise<Set<string>> {
-  return new Set(await db.images.where('id').anyOf(ids).primaryKeys());
 }

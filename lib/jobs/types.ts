@@ -5,7 +5,7 @@ import type { PromptKind } from '../prompt/finalize';
 import type { LanguageCode } from '../languages';
 import type { CustomTemplate } from '../prompt/templates';
 import type { Usage } from '../providers/stream-completion';
-import type { JobError } from './job-error';
+import type { JobError } from '../errors';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 

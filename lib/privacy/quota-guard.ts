@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
-import { isQuotaError } from './quota';
+import { isQuotaError } from '../errors';
 import type { RefusedWrite } from './storage-full';
 
 /** The prompt a write to the jobs table carried, if any. */

@@ -1,5 +1,5 @@
 /** The model's raw answer → the prompt the user copies, in the shape its target tool wants. */
-import { JobFailure } from '../jobs/job-error';
+import { JobFailure } from '../errors';
 import { looksLikeRefusal, stripWrapping } from './clean-output';
 import type { DetailLevel } from './detail';
 import type { MidjourneyOptions } from './midjourney';

@@ -1,6 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { JobFailure, shorten, type ErrorCode, type JobError } from '../jobs/job-error';
-import { isQuotaError } from '../privacy/quota';
+import { isQuotaError, JobFailure, shorten, type ErrorCode, type JobError } from '../errors';
 import { retryAfterFromHeaders } from './retry-policy';
 
 function codeForStatus(status: number): ErrorCode {

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { APIError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
-import { JobFailure, shorten } from '../jobs/job-error';
+import { JobFailure, shorten } from '../errors';
 import { isRetryableStatus, retryAfterFromHeaders, retryDelay } from './retry-policy';
 
 export interface Usage {

@@ -1,6 +1,6 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { describe, expect, it } from 'vitest';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 import { classifyError } from '@/lib/providers/classify-error';
 
 function apiError(status: number, body: unknown, headers: Record<string, string> = {}) {

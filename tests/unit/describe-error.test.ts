@@ -2,8 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { i18n as I18n } from 'i18next';
 import { createI18n } from '@/lib/i18n';
 import en from '@/locales/en.json';
-import { describeError } from '@/lib/jobs/describe-error';
-import { ERROR_CODES, isConfigError, type JobError } from '@/lib/jobs/job-error';
+import { describeError, ERROR_CODES, isConfigError, type JobError } from '@/lib/errors';
 
 let i18n: I18n;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspProblems, remoteCodeInHtml, remoteCodeInScript, undocumentedPermissions } from '@/lib/build/extension-policy';
+import { cspProblems, remoteCodeInHtml, remoteCodeInScript, undocumentedPermissions } from '@/scripts/extension-policy';
 
 const csp = (extension_pages: string) => ({ content_security_policy: { extension_pages } });
 

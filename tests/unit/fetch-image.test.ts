@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_SOURCE_BYTES, fetchImage } from '@/lib/image/fetch-image';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 
 const failure = async (promise: Promise<unknown>) => {
   const error = await promise.catch((e: unknown) => e);

@@ -1,9 +1,11 @@
 import Dexie from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, PromptLensDb } from '@/lib/jobs/db';
-import { createJob, ensureThumbnail, updateJob, failJob } from '@/lib/jobs/job-store';
+import { db, PromptLensDb } from '@/lib/history/db';
+import { ensureThumbnail, updateJob } from '@/lib/jobs/job-store';
+import { failJob, startJob } from '@/lib/jobs/lifecycle';
 import { clearHistory, deleteEntries, listEntries, restoreEntries, setFavorite } from '@/lib/history/queries';
 import type { Job } from '@/lib/jobs/types';
+import { doneJob, queuedJob } from './fixtures/jobs';
 
 const input = (imageId?: string, style: Job['style'] = 'natural') => ({
   imageId,
@@ -20,12 +22,11 @@ beforeEach(() => clearHistory());
 
 describe('history rows follow their jobs', () => {
   it('one row per image, newest first, with every style written for it', async () => {
-    const a = await createJob(input());
-    await updateJob(a.id, { status: 'done', text: 'A red fox in snow' });
+    const a = await doneJob('A red fox in snow', input());
     await tick();
-    const b = await createJob(input());
+    const b = await queuedJob(input());
     await tick();
-    await createJob(input(a.imageId, 'midjourney'));
+    await queuedJob(input(a.imageId, 'midjourney'));
     const rows = await listEntries();
     expect(rows.map((row) => row.id)).toEqual([a.imageId, b.imageId]);
     expect(rows[0]).toMatchObject({ styles: ['natural', 'midjourney'], promptCount: 2, status: 'queued' });
@@ -34,8 +35,8 @@ describe('history rows follow their jobs', () => {
   });
 
   it('streamed text does not rewrite the row; the final status does', async () => {
-    const job = await createJob(input());
-    await updateJob(job.id, { status: 'running' });
+    const job = await queuedJob(input());
+    await startJob(job.id);
     await updateJob(job.id, { text: 'partial' });
     expect((await listEntries())[0]).toMatchObject({ status: 'running', text: '' });
     await failJob(job.id, { code: 'timeout' });
@@ -43,18 +44,17 @@ describe('history rows follow their jobs', () => {
   });
 
   it('a favourite survives later prompts for the same image', async () => {
-    const job = await createJob(input());
+    const job = await queuedJob(input());
     await setFavorite(job.imageId, true);
-    await createJob(input(job.imageId, 'flux'));
+    await queuedJob(input(job.imageId, 'flux'));
     expect((await listEntries())[0]).toMatchObject({ favorite: 1, promptCount: 2 });
   });
 
   it('delete removes prompts, thumbnail and cached image; undo puts back exactly what was there', async () => {
-    const job = await createJob(input());
-    await updateJob(job.id, { status: 'done', text: 'kept' });
+    const job = await doneJob('kept', input());
     await ensureThumbnail(job.imageId, async () => new Blob(['thumb'], { type: 'image/webp' }));
     await db.images.put({ id: job.imageId, blob: new Blob(['img']), info: { originalWidth: 1, originalHeight: 1, width: 1, height: 1, mime: 'image/jpeg', bytes: 3 }, createdAt: 1 });
-    const other = await createJob(input());
+    const other = await queuedJob(input());
     const before = await listEntries();
 
     const snapshot = await deleteEntries([job.imageId]);

@@ -3,7 +3,8 @@ import { csvField, neutralizeFormula, toCsv } from '@/lib/history/export-csv';
 import { escapeInline, fenceFor, toMarkdown } from '@/lib/history/export-markdown';
 import { exportFile, toExportEntry } from '@/lib/history/export-build';
 import { buildEntry } from '@/lib/history/build-entry';
-import { blobToDataUrl, dataUrlToBlob } from '@/lib/history/data-url';
+import { dataUrlToBlob } from '@/lib/history/data-url';
+import { blobToDataUrl } from '@/lib/image/data-url';
 import type { Job } from '@/lib/jobs/types';
 import { job } from './fixtures/history-jobs';
 

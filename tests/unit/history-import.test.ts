@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db } from '@/lib/jobs/db';
-import { addJob } from '@/lib/jobs/job-store';
+import { db } from '@/lib/history/db';
+import { queueJob } from '@/lib/jobs/lifecycle';
 import { clearHistory, listEntries, setFavorite } from '@/lib/history/queries';
 import { toJson } from '@/lib/history/export-build';
 import { readImport, sizeProblem } from '@/lib/history/import-read';
 import { importHistory, readExport, writeImport } from '@/lib/history/transfer';
-import { historyValidatorCode } from '@/lib/build/history-validator-plugin';
+import { historyValidatorCode } from '@/modules/history-validator/history-validator-plugin';
 import type { Job } from '@/lib/jobs/types';
 import { job } from './fixtures/history-jobs';
 
@@ -14,12 +14,12 @@ const WEBP = new Blob([WEBP_BYTES], { type: 'image/webp' });
 
 /** Three images: one with two prompts and a thumbnail, a favourite, a failed one. */
 async function seed(): Promise<void> {
-  await addJob(job('a1', 'img-a', 1000));
-  await addJob(job('a2', 'img-a', 2000, { style: 'midjourney', usage: { promptTokens: 900, completionTokens: 40 }, image: { originalWidth: 1600, originalHeight: 1200, width: 1024, height: 768, mime: 'image/jpeg', bytes: 120_000 } }));
+  await queueJob(job('a1', 'img-a', 1000));
+  await queueJob(job('a2', 'img-a', 2000, { style: 'midjourney', usage: { promptTokens: 900, completionTokens: 40 }, image: { originalWidth: 1600, originalHeight: 1200, width: 1024, height: 768, mime: 'image/jpeg', bytes: 120_000 } }));
   await db.thumbnails.put({ id: 'img-a', blob: WEBP });
-  await addJob(job('b1', 'img-b', 3000, { template: { id: 't', name: 'Mine', text: 'Describe {language}' } }));
+  await queueJob(job('b1', 'img-b', 3000, { template: { id: 't', name: 'Mine', text: 'Describe {language}' } }));
   await setFavorite('img-b', true);
-  await addJob(job('c1', 'img-c', 4000, { status: 'failed', text: '', kind: undefined, error: { code: 'timeout', detail: 'no answer' } }));
+  await queueJob(job('c1', 'img-c', 4000, { status: 'failed', text: '', kind: undefined, error: { code: 'timeout', detail: 'no answer' } }));
 }
 
 /** Everything an export holds, without the moment it was made. */
@@ -54,7 +54,7 @@ describe('export → clear → import', () => {
   });
 
   it('a prompt still being written when exported comes back failed, not spinning forever', async () => {
-    await addJob(job('r', 'img-r', 1, { status: 'running', text: 'half a pro' }));
+    await queueJob(job('r', 'img-r', 1, { status: 'running', text: 'half a pro' }));
     const text = await exportText();
     await clearHistory();
     await importHistory(text);
@@ -96,7 +96,7 @@ describe('merging into an existing history', () => {
   });
 
   it('prompts of one image exported from two browsers end up together in one row', async () => {
-    await addJob(job('here', 'img', 1));
+    await queueJob(job('here', 'img', 1));
     const text = edit(await exportText(), (data) => {
       data.entries[0].prompts = [{ ...data.entries[0].prompts[0], id: 'there', createdAt: 2, updatedAt: 2, style: 'flux', text: 'from the laptop' }];
     });
@@ -120,8 +120,8 @@ describe('merging into an existing history', () => {
   });
 
   it('a newer copy of a prompt filed under another image moves there; the row it leaves goes', async () => {
-    await addJob(job('p', 'img-old', 1));
-    await addJob(job('q', 'img-keep', 2));
+    await queueJob(job('p', 'img-old', 1));
+    await queueJob(job('q', 'img-keep', 2));
     const text = edit(await exportText(), (data) => {
       const old = data.entries.find((e: any) => e.id === 'img-old');
       old.id = 'img-new';

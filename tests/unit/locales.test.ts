@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkLocale, checkManifestMessages } from '@/lib/check-locale';
+import { checkLocale, checkManifestMessages } from '@/modules/locale-check/check-locale';
 import { LANGUAGES } from '@/lib/languages';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));

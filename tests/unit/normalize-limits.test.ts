@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_MEGAPIXELS, normalizeImage } from '@/lib/image/normalize';
 import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 
 /** A PNG header claiming a size: enough for the check that runs before any decoding. */
 function pngClaiming(width: number, height: number): Blob {

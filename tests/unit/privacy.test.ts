@@ -2,8 +2,9 @@ import type { DBCore, Middleware } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countEntries } from '@/lib/history/queries';
-import { PromptLensDb } from '@/lib/jobs/db';
-import { createJob, updateJob } from '@/lib/jobs/job-store';
+import { PromptLensDb } from '@/lib/history/db';
+import { startJob } from '@/lib/jobs/lifecycle';
+import { queuedJob } from './fixtures/jobs';
 import { consentCovers, grantConsent, hasConsent } from '@/lib/privacy/consent';
 import { deleteAllData } from '@/lib/privacy/delete-all-data';
 import { quotaGuard } from '@/lib/privacy/quota-guard';
@@ -76,8 +77,8 @@ describe('storage full', () => {
 
 describe('delete all data', () => {
   const seed = async () => {
-    const job = await createJob({ style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: 'm', source: {} });
-    await updateJob(job.id, { status: 'running' });
+    const job = await queuedJob();
+    await startJob(job.id);
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, provider: 'groq', retention: '7d' });
     await apiKeysItem.setValue({ groq: 'gsk-secret', openai: 'sk-secret' });
     await grantConsent({ provider: 'groq', baseUrl: 'https://api.groq.com/openai/v1' });

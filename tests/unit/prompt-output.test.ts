@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 import { nearestAspectRatio } from '@/lib/prompt/aspect-ratio';
 import { finalizePrompt } from '@/lib/prompt/finalize';
 import { parseJsonPrompt, JSON_FIELDS } from '@/lib/prompt/json-prompt';

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { clearHistory, listEntries, setFavorite } from '@/lib/history/queries';
 import { pruneHistory } from '@/lib/history/prune';
 import { expiredEntryIds, retentionCutoff, type RetentionFacts } from '@/lib/history/retention';
-import { db } from '@/lib/jobs/db';
-import { createJob, updateJob } from '@/lib/jobs/job-store';
+import { db } from '@/lib/history/db';
+import { doneJob } from './fixtures/jobs';
 
 const NOW = Date.UTC(2026, 4, 20, 12);
 const HOUR = 3_600_000;
@@ -49,8 +49,7 @@ describe('pruning the database', () => {
   beforeEach(() => clearHistory());
 
   const aged = async (text: string, ageMs: number) => {
-    const job = await createJob({ style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: 'm', source: {} });
-    await updateJob(job.id, { status: 'done', text });
+    const job = await doneJob(text);
     // Back-dated as if written long ago: the row's time is the newest prompt's creation.
     await db.jobs.update(job.id, { createdAt: NOW - ageMs });
     await db.history.update(job.imageId, { updatedAt: NOW - ageMs, createdAt: NOW - ageMs });

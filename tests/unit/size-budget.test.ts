@@ -11,7 +11,7 @@ import {
   measureBudget,
   startupFiles,
   staticImports,
-} from '@/lib/build/size-budget';
+} from '@/scripts/size-budget';
 
 /** A small built extension: a page whose entry imports a shared chunk and lazy-loads another. */
 const FIXTURE: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStubbedOpenAIModule, stubModule } from '@/lib/build/slim-openai';
+import { isStubbedOpenAIModule, stubModule } from '@/modules/slim-openai/slim-openai';
 
 const sdk = (file: string) => `/repo/node_modules/openai/${file}`;
 

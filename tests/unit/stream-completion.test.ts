@@ -1,6 +1,6 @@
 import { APIError } from 'openai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { JobFailure } from '@/lib/jobs/job-error';
+import { JobFailure } from '@/lib/errors';
 import { createClient } from '@/lib/providers/client';
 import { PRESETS } from '@/lib/providers/presets';
 import { streamCompletion } from '@/lib/providers/stream-completion';

@@ -1,5 +1,5 @@
 /** A structured prompt: one JSON object of string fields, keys in English, values in the user's language. */
-import { JobFailure } from '../../jobs/job-error';
+import { JobFailure } from '../../errors';
 import { JSON_PROMPT_SCHEMA, parseJsonPrompt } from '../json-prompt';
 import { defineStyle, OUTPUT_RULES } from './style';
 

@@ -1,12 +1,12 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Job, StoredImage } from './types';
-import type { HistoryEntry, StoredThumbnail } from '../history/types';
-import { buildEntry } from '../history/build-entry';
+import type { Job, StoredImage } from '../jobs/types';
+import type { HistoryEntry, StoredThumbnail } from './types';
+import { buildEntry } from './build-entry';
 
 /**
  * IndexedDB in the extension's origin, shared by the background and the extension pages.
- * Every schema change is a new `version()` with its upgrade; tests/unit/db-migrations.test.ts
- * opens a database written by each older version.
+ * Every schema change is a new `version()` with its upgrade; tests/unit/history-db.test.ts
+ * opens a database written by an older version.
  */
 export class PromptLensDb extends Dexie {
   jobs!: EntityTable<Job, 'id'>;

@@ -1,5 +1,5 @@
 /**
- * Build step (a Vite plugin, from wxt.config.ts): the openai SDK's client constructs every API
+ * Build step (a Vite plugin, registered by this folder's WXT module): the openai SDK's client constructs every API
  * resource it knows (Assistants, Realtime, Admin, Evals…) in its constructor, so no bundler can
  * tree-shake them, and they were most of the service worker. PromptLens only ever calls
  * `chat.completions.create()`; every other resource module is replaced by an empty class with the

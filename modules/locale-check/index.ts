@@ -1,27 +1,29 @@
 /**
- * Build step (runs in Node, from wxt.config.ts) for translations: every locales/<code>.json ships as its own file (so each page
- * and the worker load only the active language), and the build fails if any locale or
- * _locales/<code>/messages.json is incomplete or has broken placeholders.
+ * WXT module (loaded by WXT from modules/, runs in Node at build time) for translations: every
+ * locales/<code>.json ships as its own file (so each page and the worker load only the active
+ * language), and the build fails if any locale or _locales/<code>/messages.json is incomplete or
+ * has broken placeholders.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Wxt } from 'wxt';
-import { checkLocale, checkManifestMessages } from '../check-locale';
-import { checkGlossary, formatGlossaryProblem } from '../../modules/locale-check/check-glossary';
-import { LANGUAGES } from '../languages';
+import { defineWxtModule } from 'wxt/modules';
+import { LANGUAGES } from '../../lib/languages';
+import { checkGlossary, formatGlossaryProblem } from './check-glossary';
+import { checkLocale, checkManifestMessages } from './check-locale';
 
 type PublicFile = { absoluteSrc: string; relativeDest: string } | { contents: string; relativeDest: string };
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
-/** The glossary check (modules/locale-check/check-glossary.ts) on the strings and the manifest messages. */
+/** The glossary check (check-glossary.ts) on the strings and the manifest messages. */
 function glossaryProblems(root: string, code: string, files: string[]): string[] {
   const glossary = path.join(root, `locales/glossary/${code}.json`);
   if (!fs.existsSync(glossary)) return [`missing locales/glossary/${code}.json`];
   return files.filter((f) => fs.existsSync(f)).flatMap((f) => checkGlossary(read(f), read(glossary)).map((p) => formatGlossaryProblem(code, p)));
 }
 
-export function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
+function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
   const root = wxt.config.root;
   const en = read(path.join(root, 'locales/en.json'));
   const enMessages = read(path.join(root, 'public/_locales/en/messages.json'));
@@ -38,3 +40,8 @@ export function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
   }
   if (problems.length) throw new Error(`Translations are incomplete or off their glossary (locales/README.md):\n  ${problems.join('\n  ')}`);
 }
+
+export default defineWxtModule({
+  name: 'promptlens:locale-check',
+  setup: (wxt) => void wxt.hooks.hook('build:publicAssets', addLocaleAssets),
+});

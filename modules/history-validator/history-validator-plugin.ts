@@ -1,5 +1,5 @@
 /**
- * Build step (runs in Node, from wxt.config.ts and vitest.config.ts): the export file's JSON
+ * Vite plugin (runs in Node, from this folder's WXT module and vitest.config.ts): the export file's JSON
  * Schema compiled by Ajv into plain JavaScript, served as a virtual module. Extension pages run
  * under a CSP without 'unsafe-eval', so Ajv.compile (new Function) cannot run there; the code it
  * generates can, and it can never be out of date with the schema.
@@ -7,7 +7,7 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
 import type { Plugin } from 'vite';
-import { exportSchema } from '../history/export-schema';
+import { exportSchema } from '../../lib/history/export-schema';
 
 export const HISTORY_VALIDATOR_ID = 'virtual:history-export-validator';
 const RESOLVED = `\0${HISTORY_VALIDATOR_ID}`;

@@ -1,4 +1,4 @@
-// Modules made at build time by plugins in lib/build/.
+// Modules made at build time by the plugin beside this file.
 declare module 'virtual:history-export-validator' {
   import type { ErrorObject } from 'ajv';
 

@@ -1,0 +1,32 @@
+import type { i18n as I18n } from 'i18next';
+import { SlotQueue } from '@/lib/jobs/slot-queue';
+import { CONCURRENCY_RANGE } from '@/lib/settings';
+
+/**
+ * Everything the background keeps in variables, in one place. The browser stops an idle MV3
+ * worker whenever it likes, and all of this goes with it: each entry says why that loses
+ * nothing the user would miss. What must survive lives in IndexedDB (jobs, their images:
+ * lib/jobs/lifecycle.ts recovers them at the next start) or in extension storage (settings,
+ * consent, whether an image is under the pointer).
+ */
+export const worker = {
+  /**
+   * Jobs this worker is running, with the switch that cancels each. Lost with the worker: their
+   * records say queued or running, and recovery puts them back in line or fails them with Retry.
+   */
+  running: new Map<string, AbortController>(),
+  /** The line for provider slots. Lost: recovery rebuilds it from the queued job records, in click order. */
+  slots: new SlotQueue(CONCURRENCY_RANGE.default),
+  /** Jobs holding the worker awake, and the timer that does it. Only set while a job runs, and then the worker is not idle. */
+  awake: { holders: 0, timer: undefined as ReturnType<typeof setInterval> | undefined },
+  /** Menu jobs not finished yet (a burst of clicks opens the popup once). Lost: the next click opens it again. */
+  unfinishedMenuJobs: 0,
+  /** Whether the content script last reported an image under the pointer (the menu entry's contexts follow it), as stored in session storage: a cache of it. */
+  pointerOverImage: undefined as boolean | undefined,
+  /** Menu rebuilds and updates, one after another so two never collide on an id. Lost: nothing pending survives a stop anyway. */
+  menuChanges: Promise.resolve(),
+  /** Refused writes being recorded to storage one after another. */
+  storageFullReports: Promise.resolve(),
+  /** The translator for menu titles and notifications: made again on demand. */
+  i18n: undefined as Promise<I18n> | undefined,
+};
