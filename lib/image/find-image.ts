@@ -61,10 +61,12 @@ export async function imageOf(element: Element): Promise<Found | null> {
   if (element instanceof view.HTMLImageElement) {
     const shown = element.currentSrc || element.src;
     const size = element.naturalWidth > 2 ? { width: element.naturalWidth, height: element.naturalHeight } : undefined;
+    const alt = element.alt.trim().slice(0, 1000);
+    const withAlt = (found: Found | null) => (found && alt ? { ...found, alt } : found);
     if (isPlaceholder(shown, element.naturalWidth, element.naturalHeight)) {
-      return (await fromUrl(lazySource((name) => element.getAttribute(name)), base)) ?? (shown ? fromUrl(shown, base, size) : null);
+      return withAlt((await fromUrl(lazySource((name) => element.getAttribute(name)), base)) ?? (shown ? await fromUrl(shown, base, size) : null));
     }
-    const found = await fromUrl(shown, base, size);
+    const found = withAlt(await fromUrl(shown, base, size));
     return found && (element.complete && element.naturalWidth === 0 ? { ...found, shown: false } : found);
   }
   if (element instanceof view.SVGElement) {
