@@ -9,6 +9,7 @@ import { CopyButton } from '@/components/copy-button';
 import { ErrorPanel } from '@/components/error-panel';
 import { ImagePreview } from '@/components/image-preview';
 import { ImageVersions } from './image-versions';
+import { JobAnnouncer } from './job-announcer';
 import { JobFacts } from './job-facts';
 import { jobTitle } from './job-title';
 import { JobStatus } from './job-status';
@@ -43,9 +44,10 @@ export function JobView({ job, templates, onSelect }: Props) {
       </header>
       <ImageVersions job={job} onSelect={onSelect} />
       <JobStatus job={job} />
+      <JobAnnouncer job={job} />
       {job.source.captured && <p className="small muted note-line">{t('popup.captured')}</p>}
       {refusal ? (
-        <div className="refusal" role="status">
+        <div className="refusal">
           <strong>{t('popup.refusalTitle')}</strong>
           <p className="small">{t('popup.refusalHint')}</p>
           <blockquote dir="auto">{job.text}</blockquote>
@@ -57,7 +59,7 @@ export function JobView({ job, templates, onSelect }: Props) {
             dir="auto"
             role="region"
             aria-label={t('popup.promptLabel')}
-            aria-live="polite"
+            // Not a live region: it changes with every token. JobAnnouncer speaks for it.
             tabIndex={0}
           >
             {job.text}
