@@ -205,4 +205,20 @@ test.describe('with prompts in the history', () => {
     expect(said.filter((s) => !s.includes(text) && s.includes('A lighthouse'))).toEqual([]);
     await page.close();
   });
+
+  test('screen readers: a retry countdown is said once, not every second', async () => {
+    const page = await open('popup.html', 'light', 'en');
+    await expect(page.getByRole('button', { name: 'Regenerate' })).toBeVisible();
+    provider.reply({ kind: 'error', status: 429, headers: { 'retry-after': '4' } });
+    await page.getByLabel('Regenerate as').selectOption({ label: 'DALL·E' });
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    const status = page.getByRole('status').filter({ hasText: 'Trying again' });
+    await expect(status).toBeVisible();
+    const spoken = await status.ariaSnapshot();
+    const shown = await status.innerText();
+    await expect.poll(() => status.innerText()).not.toBe(shown);
+    expect(await status.ariaSnapshot()).toBe(spoken);
+    await expect(page.getByTestId('job-announcer')).toHaveText(/^Done: /, { timeout: 20_000 });
+    await page.close();
+  });
 });
