@@ -12,6 +12,7 @@ import { ImagePreview } from '@/components/image-preview';
 import { SendToMenu } from '@/components/send-to-menu';
 import { AltTextCopy, PageAltText } from './alt-text-copy';
 import { ImageVersions } from './image-versions';
+import { JobAnnouncer } from './job-announcer';
 import { JobFacts } from './job-facts';
 import { jobTitle } from './job-title';
 import { JobStatus } from './job-status';
@@ -47,9 +48,10 @@ export function JobView({ job, templates, onSelect }: Props) {
       </header>
       <ImageVersions job={job} onSelect={onSelect} />
       <JobStatus job={job} />
+      <JobAnnouncer job={job} />
       {job.source.captured && <p className="small muted note-line">{t('popup.captured')}</p>}
       {refusal ? (
-        <div className="refusal" role="status">
+        <div className="refusal">
           <strong>{t('popup.refusalTitle')}</strong>
           <p className="small">{t('popup.refusalHint')}</p>
           <blockquote dir="auto">{job.text}</blockquote>
@@ -61,7 +63,7 @@ export function JobView({ job, templates, onSelect }: Props) {
             dir="auto"
             role="region"
             aria-label={t('popup.promptLabel')}
-            aria-live="polite"
+            // Not a live region: it changes with every token. JobAnnouncer speaks for it.
             tabIndex={0}
           >
             {job.text}
