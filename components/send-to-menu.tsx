@@ -19,7 +19,7 @@ export function SendToMenu({ text }: { text: string }) {
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLUListElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
   const focusOnOpen = useRef<'first' | 'last'>('first');
   const menuId = useId();
   const targets = settings ? chosenTargets(settings.sendTo) : [];
@@ -32,7 +32,7 @@ export function SendToMenu({ text }: { text: string }) {
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
     if (!open) return;
-    const list = items();
+    const list = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     (focusOnOpen.current === 'first' ? list[0] : list.at(-1))?.focus();
     const outside = (event: PointerEvent) => {
       if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
@@ -102,13 +102,17 @@ export function SendToMenu({ text }: { text: string }) {
       >
         {t('sendTo.button')}
       </button>
-      <ul ref={menu} id={menuId} role="menu" aria-label={t('sendTo.button')} hidden={!open} onKeyDown={onMenuKey}>
+      <div ref={menu} id={menuId} role="menu" aria-label={t('sendTo.button')} hidden={!open} onKeyDown={onMenuKey}>
         {targets.map((target) => (
-          <li key={target.id} role="menuitem" tabIndex={-1} onClick={() => void send(target)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), void send(target))}>
+          <div key={target.id} role="menuitem" tabIndex={-1} onClick={() => void send(target)} onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return;
+              e.preventDefault();
+              void send(target);
+            }}>
             <bdi>{target.name}</bdi>
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
       <span role="status" className="small muted">{note}</span>
     </span>
   );

@@ -58,16 +58,17 @@ export function JobView({ job, templates, onSelect }: Props) {
         </div>
       ) : (
         (job.text || job.status === 'done') && (
-          <div
+          <section
             className={job.kind === 'json' ? 'prompt json' : 'prompt'}
             dir="auto"
-            role="region"
             aria-label={t('popup.promptLabel')}
             // Not a live region: it changes with every token. JobAnnouncer speaks for it.
+            // Focusable: a long prompt scrolls, and a keyboard must be able to scroll it (axe: scrollable-region-focusable).
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
             tabIndex={0}
           >
             {job.text}
-          </div>
+          </section>
         )
       )}
       {altText && job.source.alt && <PageAltText alt={job.source.alt} />}

@@ -184,7 +184,8 @@ test.describe('with prompts in the history', () => {
     const page = await popupShowing('result', 'light', 'en');
     // Everything any live region says, as it says it.
     await page.evaluate(() => {
-      const said: string[] = ((window as any).__said = []);
+      const said: string[] = [];
+      (window as any).__said = said;
       const live = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]';
       new MutationObserver((records) => {
         const regions = new Set(records.map((r) => (r.target instanceof Element ? r.target : r.target.parentElement)?.closest(live)));
