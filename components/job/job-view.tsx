@@ -28,7 +28,12 @@ interface Props {
   onSelect: (jobId: string) => void;
 }
 
-/** One result: the prompt as it streams in, what to do with it, and what went wrong if anything. */
+/**
+ * One result: the prompt as it streams in, what to do with it, and what went wrong if anything.
+ * Keys here are per job (state resets for another job) and unique among the article's children:
+ * two siblings with one key left the privacy notice on screen after "Send" (React matched the
+ * new Regenerate form against the notice and lost the notice's DOM).
+ */
 export function JobView({ job, templates, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   const active = job.status === 'queued' || job.status === 'running';
@@ -72,7 +77,7 @@ export function JobView({ job, templates, onSelect }: Props) {
         )
       )}
       {altText && job.source.alt && <PageAltText alt={job.source.alt} />}
-      {job.status === 'failed' && job.error?.code === 'consent-required' && <PrivacyNotice key={job.id} job={job} />}
+      {job.status === 'failed' && job.error?.code === 'consent-required' && <PrivacyNotice key={`consent-${job.id}`} job={job} />}
       {job.status === 'failed' && job.error && job.error.code !== 'consent-required' && (
         <ErrorPanel error={job.error} provider={provider} model={job.model}>
           {isConfigError(job.error.code) && (
@@ -88,7 +93,7 @@ export function JobView({ job, templates, onSelect }: Props) {
           <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>{t('popup.cancel')}</button>
         )}
       </div>
-      {!active && <RegenerateForm key={job.id} job={job} templates={templates} onStarted={onSelect} />}
+      {!active && <RegenerateForm key={`regenerate-${job.id}`} job={job} templates={templates} onStarted={onSelect} />}
       <JobFacts job={job} />
     </article>
   );
