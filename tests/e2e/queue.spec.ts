@@ -69,7 +69,8 @@ test('waiting jobs say how many are ahead; a stopped worker resumes them, and Ca
   test.setTimeout(120_000);
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   await setPromptsAtOnce(ext, 1);
-  provider.reply({ kind: 'stream', text: 'one two three four five six seven eight nine ten', pieces: 10, delayMs: 1000 });
+  // Slow enough (30 s) that the first job is still streaming when the worker is stopped, even on a loaded machine.
+  provider.reply({ kind: 'stream', text: 'one two three four five six seven eight nine ten', pieces: 10, delayMs: 3000 });
   const colours: Array<[number, number, number]> = [[200, 40, 40], [40, 200, 40], [40, 40, 200], [200, 200, 40]];
   for (const color of colours) await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color }));
 
