@@ -96,7 +96,8 @@ export function watchPointer(): void {
   /** The page moved under a resting pointer: one look once it has been still for a while. */
   const still = (now: number) => {
     lastChange = now;
-    settling ??= window.setTimeout(function settle() {
+    if (settling !== undefined) return;
+    settling = window.setTimeout(function settle() {
       const left = lastChange + SETTLE_MS - performance.now();
       if (left > 0) {
         settling = window.setTimeout(settle, left);
