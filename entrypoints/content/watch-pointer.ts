@@ -4,73 +4,162 @@ import { sendMessage } from '@/lib/messaging';
 
 /** Often enough to be right by the time a hand reaches the right button, rarely enough to cost nothing. */
 const EVERY_MS = 100;
+/** How long a resting pointer must see no change before the page counts as done scrolling under it. */
+const SETTLE_MS = 150;
 
-const isFrame = (element: Element | null) =>
+const isFrame = (element: Element | null | undefined) =>
   element instanceof HTMLIFrameElement || element instanceof HTMLFrameElement || element instanceof HTMLEmbedElement || element instanceof HTMLObjectElement;
+
+/** `outer` is `inner` or holds it, looking through shadow roots to their hosts. */
+function holds(outer: Element, inner: Element): boolean {
+  for (let node: Node | null = inner; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node === outer) return true;
+  }
+  return false;
+}
 
 /**
  * The browser decides which menu entries show before any script could answer, so the menu must
  * already be right when the right-click comes: follow the pointer, and tell the background
  * whether any image is under it (whatever the browser's own menu will make of it: a CSS
- * background, a canvas, an image under an overlay…). Only changes are sent. Passive listeners
- * and one look per 100 ms at most while the pointer moves: no DOM writes, no observers.
+ * background, a canvas, an image under an overlay…). Only changes are sent. Passive listeners,
+ * no DOM writes, no observers, and as little as possible per event, since they fire in every
+ * frame the pointer crosses:
+ * - the element under the pointer decides alone when it shows an image (no hit test), and the
+ *   pointer moving over it changes nothing;
+ * - the full stack under the pointer (elementsFromPoint) only when it does not, at most once per
+ *   100 ms while the pointer moves;
+ * - while the page scrolls under a resting pointer (the browser then reports each element that
+ *   comes under it), nothing but one look once no change has come for 150 ms.
  */
 export function watchPointer(): void {
   let at: { x: number; y: number } | undefined;
+  /** The topmost element under the pointer, as the browser last reported it. */
+  let target: Element | undefined;
+  /** The last look needed only `target`: moving over it cannot change the answer. */
+  let decided = false;
   let sent: boolean | undefined;
+  let lastLook = -Infinity;
   let timer: number | undefined;
+  let lastChange = 0;
+  let settling: number | undefined;
 
   const report = (over: boolean) => {
     if (over === sent) return;
     sent = over;
     void sendMessage('pointerOverImage', over).catch(() => (sent = undefined));
   };
-  // Scrolling moves the page under a resting pointer, changing what is under it by the frame: no
-  // look while it runs (hover changes would ask ten times a second), one once it stops.
-  let settling: number | undefined;
-  const check = () => {
+  // Scrolling while the pointer is over something covered (an overlay, a fixed layer) changes
+  // what is beneath without a new target: only then is the page's scrolling our business.
+  const onScroll = () => still(performance.now());
+  let scrollWatched = false;
+  const watchScroll = (on: boolean) => {
+    if (on === scrollWatched) return;
+    scrollWatched = on;
+    if (on) window.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    else window.removeEventListener('scroll', onScroll, { capture: true });
+  };
+
+  const look = () => {
+    window.clearTimeout(timer);
     timer = undefined;
-    if (!at || settling !== undefined) return;
-    const stack = elementsAt(document, at.x, at.y);
+    lastLook = performance.now();
+    if (!at) return;
     // Over a child frame, the frame's own script reports (this one's "no" could arrive after its "yes").
-    if (isFrame(stack[0] ?? null)) sent = undefined;
+    if (isFrame(target)) {
+      sent = undefined;
+      decided = true;
+      watchScroll(false);
+      return;
+    }
+    if (target && showsImage(target)) {
+      decided = true;
+      watchScroll(false);
+      report(true);
+      return;
+    }
+    decided = false;
+    const stack = elementsAt(document, at.x, at.y);
+    const top = stack[0];
+    // Something under the pointer that is not the element or its ancestors: scrolling can change it.
+    watchScroll(Boolean(top && stack.some((element) => !holds(element, top))));
+    if (isFrame(top)) sent = undefined;
     else report(stack.some(showsImage));
   };
-  const soon = () => (timer ??= window.setTimeout(check, EVERY_MS));
-  const onceSettled = () => {
-    window.clearTimeout(settling);
-    settling = window.setTimeout(() => {
-      settling = undefined;
-      check();
-    }, EVERY_MS);
+  /** The pointer moved: at once, or when 100 ms have passed since the last look. */
+  const moved = () => {
+    if (timer !== undefined) return;
+    const wait = lastLook + EVERY_MS - performance.now();
+    if (wait <= 0) look();
+    else timer = window.setTimeout(look, wait);
   };
-  const follow = (event: MouseEvent, now: boolean) => {
-    // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
-    if (!event.isTrusted) return;
-    at = { x: event.clientX, y: event.clientY };
-    if (now) check();
-    else soon();
+  /** The page moved under a resting pointer: one look once it has been still for a while. */
+  const still = (now: number) => {
+    lastChange = now;
+    if (settling !== undefined) return;
+    settling = window.setTimeout(function settle() {
+      const left = lastChange + SETTLE_MS - performance.now();
+      if (left > 0) {
+        settling = window.setTimeout(settle, left);
+        return;
+      }
+      settling = undefined;
+      look();
+    }, SETTLE_MS);
   };
 
   const opts = { capture: true, passive: true };
-  window.addEventListener('pointermove', (event) => follow(event, false), opts);
-  // Coming back into this document: at once, the pointer may be on its way to a right-click.
-  window.addEventListener('pointerover', (event) => follow(event, sent === undefined), opts);
-  // Late for this menu, but right for the next one if the page changed under a still pointer.
-  window.addEventListener('contextmenu', (event) => follow(event, true), opts);
-  window.addEventListener('scroll', () => at && onceSettled(), opts);
-  window.addEventListener('pointerout',
+  // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
+  window.addEventListener(
+    'pointerover',
     (event) => {
-      if (event.relatedTarget || !event.isTrusted) return;
-      // Left this document: into a child frame (which reports for itself), or out of the page.
-      sent = undefined;
-      // Only the top frame says "nothing": a frame's "left" could arrive after its parent's "entered".
-      if (window === window.top && !isFrame(document.elementFromPoint(event.clientX, event.clientY))) {
-        at = undefined;
-        report(false);
-      }
+      if (!event.isTrusted) return;
+      const hit = event.composedPath()[0];
+      target = hit instanceof Element ? hit : undefined;
+      // Same place, new element: the page scrolled (or changed) under a resting pointer.
+      if (at && at.x === event.clientX && at.y === event.clientY) return still(performance.now());
+      at = { x: event.clientX, y: event.clientY };
+      moved();
     },
     opts,
+  );
+  window.addEventListener(
+    'pointermove',
+    (event) => {
+      // Chromium also sends moves in place while the page scrolls under a resting pointer.
+      if (!event.isTrusted || (at && at.x === event.clientX && at.y === event.clientY)) return;
+      at = { x: event.clientX, y: event.clientY };
+      if (!decided) moved();
+    },
+    opts,
+  );
+  // Late for this menu, but right for the next one if the page changed under a still pointer.
+  window.addEventListener(
+    'contextmenu',
+    (event) => {
+      if (!event.isTrusted) return;
+      at = { x: event.clientX, y: event.clientY };
+      const hit = event.composedPath()[0];
+      target = hit instanceof Element ? hit : undefined;
+      look();
+    },
+    opts,
+  );
+  // Leaving this document (out of the window, or out of this frame): the root element's own
+  // leave, which fires once, where a capture listener for pointerout would run on every element
+  // change. Into a child frame is not a leave here: the pointer is then over the <iframe> element.
+  document.documentElement.addEventListener(
+    'pointerleave',
+    (event) => {
+      if (!event.isTrusted) return;
+      sent = undefined;
+      at = undefined;
+      target = undefined;
+      watchScroll(false);
+      // Only the top frame says "nothing": a frame's "left" could arrive after its parent's "entered".
+      if (window === window.top) report(false);
+    },
+    { passive: true },
   );
   document.addEventListener('visibilitychange', () => {
     if (!document.hidden || window !== window.top) return;

@@ -41,6 +41,41 @@ async function metrics(page: Page): Promise<{ read: () => Promise<Cost> }> {
   };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+/**
+ * BENCH_PROFILE=1: a CPU profile of the scrolling in the browser with PromptLens, printed as our
+ * functions by self time (what to make cheaper next). Not for the figures: profiling costs time.
+ */
+async function profiled(page: Page): Promise<{ stop: () => Promise<void> }> {
+  if (!process.env.BENCH_PROFILE) return { stop: async () => {} };
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+        profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+      };
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      const self = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        const frame = byId.get(id)!.callFrame;
+        const file = frame.url.split('/').pop() ?? '';
+        const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      });
+      const ours = [...self].filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'));
+      console.table(ours.sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, ms: Number(ms.toFixed(1)) })));
+    },
+  };
+}
+
 /** Load (until images are in and the page is idle) and 10 s of scrolling, each as main-thread ms. */
 async function measure(context: BrowserContext, url: string): Promise<{ load: Cost; scroll: Cost }> {
   const page = await context.newPage();
@@ -52,6 +87,7 @@ async function measure(context: BrowserContext, url: string): Promise<{ load: Co
   const load = await probe.read();
   // The pointer rests on the page, as a hand on a mouse wheel does, and glides a little each second.
   await page.mouse.move(400, 300);
+  const profile = await profiled(page);
   const started = Date.now();
   for (let step = 0; Date.now() - started < SCROLL_MS; step++) {
     if (step % 20 === 0) await page.mouse.move(300 + (step % 400), 300, { steps: 5 });
@@ -59,6 +95,7 @@ async function measure(context: BrowserContext, url: string): Promise<{ load: Co
     await page.waitForTimeout(50);
   }
   const after = await probe.read();
+  await profile.stop();
   await page.close();
   return { load, scroll: { task: after.task - load.task, script: after.script - load.script } };
 }
