@@ -56,6 +56,10 @@ test('on-device: the double streams a prompt through the native menu, in English
   expect(picture.blobType).toMatch(/^image\//);
   expect(picture.size).toBeGreaterThan(1000);
   expect(log.at(-1)?.method).toBe('destroy');
+
+  const privacy = await ext.context.newPage();
+  await privacy.goto(ext.url('privacy.html'));
+  await expect(privacy.getByText('Your prompts are currently written on this device by Gemini Nano')).toBeVisible();
 });
 
 test('on-device: the settings show each availability state, and Download model runs with progress to ready', async ({ ext }) => {
