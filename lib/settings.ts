@@ -9,6 +9,9 @@ import { isLanguageCode, type LanguageCode, type LanguageSetting } from './langu
 import { isDetailLevel, type DetailLevel } from './prompt/detail';
 import { DEFAULT_MIDJOURNEY, type MidjourneyOptions } from './prompt/midjourney';
 import type { CustomTemplate } from './prompt/templates';
+import { normalizeCustomTargets } from './send-to/custom-targets';
+import type { SendToChoice } from './send-to/chosen-targets';
+import { DEFAULT_TARGET_IDS, isBuiltinTargetId } from './send-to/targets';
 
 export interface Connection {
   baseUrl: string;
@@ -35,6 +38,8 @@ export interface Settings {
   retention: Retention;
   /** Whether history keeps the source page's address and title. */
   storePageInfo: boolean;
+  /** The tools listed under "Send to…" beside Copy. */
+  sendTo: SendToChoice;
 }
 
 export const RETENTIONS = ['forever', '30d', '7d', '24h'] as const;
@@ -58,6 +63,17 @@ function defaultConnections(): Record<ProviderId, Connection> {
   ) as Record<ProviderId, Connection>;
 }
 
+function defaultSendTo(): SendToChoice {
+  return { targets: [...DEFAULT_TARGET_IDS], custom: [] };
+}
+
+function normalizeSendTo(raw: unknown): SendToChoice {
+  if (!raw || typeof raw !== 'object') return defaultSendTo();
+  const value = raw as Partial<Record<keyof SendToChoice, unknown>>;
+  const targets = Array.isArray(value.targets) ? value.targets.filter(isBuiltinTargetId) : [...DEFAULT_TARGET_IDS];
+  return { targets: [...new Set(targets)], custom: normalizeCustomTargets(value.custom) };
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'openai',
   connections: defaultConnections(),
@@ -71,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: CONCURRENCY_RANGE.default,
   retention: 'forever',
   storePageInfo: true,
+  sendTo: defaultSendTo(),
 };
 
 export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
@@ -121,10 +138,11 @@ export function normalizeSettings(raw: unknown): Settings {
     concurrency: clampInt(value.concurrency, CONCURRENCY_RANGE),
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
+    sendTo: normalizeSendTo(value.sendTo),
   };
 }
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
@@ -145,6 +163,8 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
+  // v5: "Send to…": the default tools ticked, no custom entries yet.
+  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), sendTo: defaultSendTo() }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
