@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageCode } from '@/lib/languages';
-import { checkAvailability, downloadModel, languageModelApi, onDeviceLanguage, type OnDeviceAvailability } from '@/lib/providers/on-device';
+import {
+  checkAvailability,
+  downloadModel,
+  languageModelApi,
+  onDeviceLanguage,
+  type OnDeviceAvailability,
+} from '@/lib/providers/on-device';
 
 /**
  * Gemini Nano's state on this device, as Chrome reports it: not available / downloadable (with
@@ -59,10 +65,12 @@ export function OnDeviceStatus({ promptLanguage }: { promptLanguage: LanguageCod
           {t('onDevice.download')}
         </button>
       )}
-      {state === 'downloading' && (
-        <progress max={1} value={progress} aria-label={t('onDevice.downloading')} />
+      {state === 'downloading' && <progress max={1} value={progress} aria-label={t('onDevice.downloading')} />}
+      {failure && (
+        <p role="alert" className="small">
+          {t('onDevice.downloadFailed', { detail: failure })}
+        </p>
       )}
-      {failure && <p role="alert" className="small">{t('onDevice.downloadFailed', { detail: failure })}</p>}
       {language !== promptLanguage && <p className="small note">{t('onDevice.languageNote')}</p>}
     </div>
   );

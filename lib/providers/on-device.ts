@@ -31,7 +31,10 @@ export interface LanguageModelOptions {
 export type PromptPart = { type: 'text'; value: string } | { type: 'image'; value: Blob };
 
 export interface LanguageModelSession {
-  promptStreaming(input: { role: 'user'; content: PromptPart[] }[], options?: { signal?: AbortSignal }): ReadableStream<string>;
+  promptStreaming(
+    input: { role: 'user'; content: PromptPart[] }[],
+    options?: { signal?: AbortSignal },
+  ): ReadableStream<string>;
   destroy(): void;
 }
 
@@ -59,7 +62,10 @@ export function sessionOptions(language: OnDeviceLanguage): LanguageModelOptions
   };
 }
 
-export async function checkAvailability(api: LanguageModelApi | undefined, language: OnDeviceLanguage): Promise<OnDeviceAvailability> {
+export async function checkAvailability(
+  api: LanguageModelApi | undefined,
+  language: OnDeviceLanguage,
+): Promise<OnDeviceAvailability> {
   if (!api) return 'unavailable';
   try {
     return await api.availability(sessionOptions(language));
@@ -73,7 +79,11 @@ export async function checkAvailability(api: LanguageModelApi | undefined, langu
  * Downloads the model: `create()` must run under the user's click when the model is
  * "downloadable". Progress comes as a fraction 0–1.
  */
-export async function downloadModel(api: LanguageModelApi, language: OnDeviceLanguage, onProgress: (fraction: number) => void): Promise<void> {
+export async function downloadModel(
+  api: LanguageModelApi,
+  language: OnDeviceLanguage,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   const session = await api.create({
     ...sessionOptions(language),
     monitor(m) {
@@ -113,7 +123,15 @@ export async function streamOnDevice(req: OnDeviceRequest): Promise<StreamResult
       signal: guard.signal,
     });
     const stream = session.promptStreaming(
-      [{ role: 'user', content: [{ type: 'text', value: req.request }, { type: 'image', value: req.image }] }],
+      [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', value: req.request },
+            { type: 'image', value: req.image },
+          ],
+        },
+      ],
       { signal: guard.signal },
     );
     const reader = stream.getReader();

@@ -1,7 +1,11 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { configure, openPopup, type Extension } from './support/extension';
-import { installLanguageModelDouble, type LanguageModelDoubleConfig, type LanguageModelDoubleLog } from './support/language-model-double';
+import {
+  installLanguageModelDouble,
+  type LanguageModelDoubleConfig,
+  type LanguageModelDoubleLog,
+} from './support/language-model-double';
 import { generateFrom, pageWithImage } from './support/scenario';
 
 const ON_DEVICE = { provider: 'on-device', baseUrl: '', model: 'gemini-nano' };
@@ -9,13 +13,18 @@ const ON_DEVICE = { provider: 'on-device', baseUrl: '', model: 'gemini-nano' };
 /** The settings page with `LanguageModel` replaced by the double (or removed) before any script runs. */
 async function optionsWith(ext: Extension, double: LanguageModelDoubleConfig | 'absent'): Promise<Page> {
   const page = await ext.context.newPage();
-  if (double === 'absent') await page.addInitScript(() => delete (globalThis as { LanguageModel?: unknown }).LanguageModel);
+  if (double === 'absent')
+    await page.addInitScript(() => delete (globalThis as { LanguageModel?: unknown }).LanguageModel);
   else await page.addInitScript(installLanguageModelDouble as (config: LanguageModelDoubleConfig) => unknown, double);
   await page.goto(ext.url('options.html'));
   return page;
 }
 
-test('on-device: the double streams a prompt through the native menu, in English for a French user, with no consent notice', async ({ ext, site, scratch }) => {
+test('on-device: the double streams a prompt through the native menu, in English for a French user, with no consent notice', async ({
+  ext,
+  site,
+  scratch,
+}) => {
   // No key, no address, and no privacy OK on record: nothing leaves the device, so none is asked.
   await configure(ext, { ...ON_DEVICE, consent: false });
   const options = await optionsWith(ext, { availability: 'available' });
@@ -62,7 +71,9 @@ test('on-device: the double streams a prompt through the native menu, in English
   await expect(privacy.getByText('Your prompts are currently written on this device by Gemini Nano')).toBeVisible();
 });
 
-test('on-device: the settings show each availability state, and Download model runs with progress to ready', async ({ ext }) => {
+test('on-device: the settings show each availability state, and Download model runs with progress to ready', async ({
+  ext,
+}) => {
   await configure(ext, ON_DEVICE);
 
   const unavailable = await optionsWith(ext, { availability: 'unavailable' });
@@ -72,7 +83,12 @@ test('on-device: the settings show each availability state, and Download model r
   const downloading = await optionsWith(ext, { availability: 'downloading' });
   await expect(downloading.getByRole('status').filter({ hasText: 'Downloading the model…' })).toBeVisible();
 
-  const page = await optionsWith(ext, { availability: 'downloadable', downloadSteps: [0.3, 0.6], downloadStepMs: 700, needsActivation: true });
+  const page = await optionsWith(ext, {
+    availability: 'downloadable',
+    downloadSteps: [0.3, 0.6],
+    downloadStepMs: 700,
+    needsActivation: true,
+  });
   await expect(page.getByText('The model is not on this device yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Download model' }).click();
   const bar = page.getByRole('progressbar', { name: 'Downloading the model…' });
@@ -92,7 +108,11 @@ test('on-device: not offered where the browser has no Prompt API', async ({ ext 
   expect(choices).not.toContain('On-device (Gemini Nano)');
 });
 
-test('on-device: real Chromium without the model says "not available on this device" instead of failing', async ({ ext, site, scratch }) => {
+test('on-device: real Chromium without the model says "not available on this device" instead of failing', async ({
+  ext,
+  site,
+  scratch,
+}) => {
   await configure(ext, ON_DEVICE);
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
@@ -105,6 +125,8 @@ test('on-device: real Chromium without the model says "not available on this dev
   const url = await pageWithImage(site, scratch, { width: 800, height: 600, color: [200, 200, 40] });
   await generateFrom(ext, url);
   const popup = await openPopup(ext);
-  await expect(popup.getByRole('strong').filter({ hasText: 'Gemini Nano is not available on this device.' })).toBeVisible();
+  await expect(
+    popup.getByRole('strong').filter({ hasText: 'Gemini Nano is not available on this device.' }),
+  ).toBeVisible();
   await expect(popup.getByText('Choose another provider in the settings.')).toBeVisible();
 });

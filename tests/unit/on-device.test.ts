@@ -8,7 +8,11 @@ import {
   streamOnDevice,
   type LanguageModelApi,
 } from '@/lib/providers/on-device';
-import { installLanguageModelDouble, type LanguageModelDoubleConfig, type LanguageModelDoubleLog } from '../e2e/support/language-model-double';
+import {
+  installLanguageModelDouble,
+  type LanguageModelDoubleConfig,
+  type LanguageModelDoubleLog,
+} from '../e2e/support/language-model-double';
 
 function double(config: LanguageModelDoubleConfig) {
   const scope = {};
@@ -43,11 +47,20 @@ describe('on-device provider (Prompt API)', () => {
     const { run, texts } = request(api);
     expect((await run).text).toBe('A red fox, watercolor');
     expect(texts).toEqual(['A red ', 'A red fox, ', 'A red fox, watercolor']);
-    const create = log.find((l) => l.method === 'create')!.detail as { initialPrompts: unknown; expectedInputs: unknown };
+    const create = log.find((l) => l.method === 'create')!.detail as {
+      initialPrompts: unknown;
+      expectedInputs: unknown;
+    };
     expect(create.initialPrompts).toEqual([{ role: 'system', content: 'Write a Midjourney prompt.' }]);
     const prompt = log.find((l) => l.method === 'promptStreaming')!.detail;
     expect(prompt).toEqual([
-      { role: 'user', content: [{ type: 'text', value: 'Write the prompt for this image.' }, { type: 'image', blobType: 'image/jpeg', size: 100 }] },
+      {
+        role: 'user',
+        content: [
+          { type: 'text', value: 'Write the prompt for this image.' },
+          { type: 'image', blobType: 'image/jpeg', size: 100 },
+        ],
+      },
     ]);
     // availability() was asked with the very options create() got.
     const asked = log.find((l) => l.method === 'availability')!.detail as { expectedInputs: unknown };
@@ -57,7 +70,9 @@ describe('on-device provider (Prompt API)', () => {
 
   it('says "not available on this device" where the API is missing or the hardware cannot run it', async () => {
     await expect(request(undefined).run.catch(codeOf)).resolves.toBe('on-device-unavailable');
-    await expect(request(double({ availability: 'unavailable' }).api).run.catch(codeOf)).resolves.toBe('on-device-unavailable');
+    await expect(request(double({ availability: 'unavailable' }).api).run.catch(codeOf)).resolves.toBe(
+      'on-device-unavailable',
+    );
     expect(await checkAvailability(undefined, 'en')).toBe('unavailable');
   });
 
@@ -80,7 +95,10 @@ describe('on-device provider (Prompt API)', () => {
     const controller = new AbortController();
     const texts: string[] = [];
     // Cancelled as the first piece arrives: the next one is 30 ms away.
-    const onText = (text: string) => (texts.push(text), controller.abort(new JobFailure({ code: 'cancelled' })));
+    const onText = (text: string) => {
+      texts.push(text);
+      controller.abort(new JobFailure({ code: 'cancelled' }));
+    };
     const { run } = request(api, { signal: controller.signal, onText });
     await expect(run.catch(codeOf)).resolves.toBe('cancelled');
     expect(texts).toEqual(['one ']);

@@ -32,12 +32,21 @@ export function installLanguageModelDouble(config: LanguageModelDoubleConfig, sc
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+      const abort = () => {
+        clearTimeout(timer);
+        reject(signal?.reason);
+      };
+      signal?.addEventListener('abort', abort, { once: true });
     });
   const fail = (name: string, message: string) => new DOMException(message, name);
-  type Options = { expectedInputs?: { type: string; languages?: string[] }[]; expectedOutputs?: { type: string; languages?: string[] }[] };
+  type Options = {
+    expectedInputs?: { type: string; languages?: string[] }[];
+    expectedOutputs?: { type: string; languages?: string[] }[];
+  };
   const languagesOk = (o: Options = {}) =>
-    [...(o.expectedInputs ?? []), ...(o.expectedOutputs ?? [])].every((e) => (e.languages ?? []).every((l) => supported.includes(l)));
+    [...(o.expectedInputs ?? []), ...(o.expectedOutputs ?? [])].every((e) =>
+      (e.languages ?? []).every((l) => supported.includes(l)),
+    );
   const progress = (loaded: number) =>
     typeof ProgressEvent === 'function'
       ? new ProgressEvent('downloadprogress', { loaded, total: 1 })
@@ -58,14 +67,18 @@ export function installLanguageModelDouble(config: LanguageModelDoubleConfig, sc
       return { defaultTopK: 3, maxTopK: 128, defaultTemperature: 1, maxTemperature: 2 };
     }
 
-    static async create(options: Options & { monitor?: (m: EventTarget) => void; signal?: AbortSignal; initialPrompts?: unknown[] } = {}) {
+    static async create(
+      options: Options & { monitor?: (m: EventTarget) => void; signal?: AbortSignal; initialPrompts?: unknown[] } = {},
+    ) {
       log.push({ method: 'create', detail: { ...options, monitor: !!options.monitor, signal: !!options.signal } });
       options.signal?.throwIfAborted();
-      if (!languagesOk(options) || state === 'unavailable') throw fail('NotSupportedError', 'The model is not available.');
+      if (!languagesOk(options) || state === 'unavailable')
+        throw fail('NotSupportedError', 'The model is not available.');
       const monitor = new EventTarget();
       options.monitor?.(monitor);
       if (state === 'downloadable' || state === 'downloading') {
-        const activation = (globalThis as { navigator?: { userActivation?: { isActive: boolean } } }).navigator?.userActivation;
+        const activation = (globalThis as { navigator?: { userActivation?: { isActive: boolean } } }).navigator
+          ?.userActivation;
         if (state === 'downloadable' && config.needsActivation && !activation?.isActive) {
           throw fail('NotAllowedError', 'Requires a user gesture when availability is "downloadable".');
         }
@@ -79,7 +92,10 @@ export function installLanguageModelDouble(config: LanguageModelDoubleConfig, sc
       return new LanguageModel(options);
     }
 
-    promptStreaming(input: { role: string; content: { type: string; value: unknown }[] }[], opts: { signal?: AbortSignal } = {}) {
+    promptStreaming(
+      input: { role: string; content: { type: string; value: unknown }[] }[],
+      opts: { signal?: AbortSignal } = {},
+    ) {
       if (this.destroyed) throw fail('InvalidStateError', 'The session was destroyed.');
       const images = input.flatMap((m) => m.content.filter((c) => c.type === 'image'));
       if (images.length && !this.options.expectedInputs?.some((e) => e.type === 'image')) {
@@ -89,7 +105,9 @@ export function installLanguageModelDouble(config: LanguageModelDoubleConfig, sc
         method: 'promptStreaming',
         detail: input.map((m) => ({
           role: m.role,
-          content: m.content.map((c) => (c.value instanceof Blob ? { type: c.type, blobType: c.value.type, size: c.value.size } : c)),
+          content: m.content.map((c) =>
+            c.value instanceof Blob ? { type: c.type, blobType: c.value.type, size: c.value.size } : c,
+          ),
         })),
       });
       const chunks = [...(config.chunks ?? ['A ', 'test ', 'prompt.'])];
