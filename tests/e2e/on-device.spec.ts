@@ -40,7 +40,8 @@ test('on-device: the double streams a prompt through the native menu, in English
   const nano: LanguageModelDoubleConfig = {
     availability: 'available',
     chunks: ['A quiet harbour at dawn, ', 'fishing boats, ', 'soft mist.'],
-    chunkDelayMs: 900,
+    chunkDelayMs: 100,
+    holdLast: true,
   };
   // The job runs in the service worker, where Chrome exposes LanguageModel: the double goes there.
   await worker.evaluate(installLanguageModelDouble as (config: LanguageModelDoubleConfig) => unknown, nano);
@@ -49,8 +50,10 @@ test('on-device: the double streams a prompt through the native menu, in English
 
   const popup = await openPopup(ext);
   const prompt = popup.getByRole('region', { name: 'Prompt' });
-  // Streaming: the first delta shows on its own before the rest arrives.
-  await expect(prompt).toHaveText('A quiet harbour at dawn,');
+  // Streaming: what has arrived shows before the answer is complete (the double holds its last piece).
+  await expect(prompt).toHaveText('A quiet harbour at dawn, fishing boats,');
+  await expect(popup.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await worker.evaluate(() => (globalThis as any).LanguageModel.release());
   await expect(prompt).toHaveText('A quiet harbour at dawn, fishing boats, soft mist.');
   await expect(popup.getByRole('button', { name: 'Copy' })).toBeVisible();
 

@@ -15,6 +15,8 @@ export interface LanguageModelDoubleConfig {
   /** Fractions reported between the 0 and the 1 of a download. */
   downloadSteps?: number[];
   downloadStepMs?: number;
+  /** Hold the last chunk back until `LanguageModel.release()`: a test sees the stream half-way, whatever the machine's speed. */
+  holdLast?: boolean;
   /** Require a user gesture for a download, as Chrome does in a page (pages only: workers have none). */
   needsActivation?: boolean;
 }
@@ -28,6 +30,12 @@ export function installLanguageModelDouble(config: LanguageModelDoubleConfig, sc
   const supported = ['en', 'es', 'ja'];
   let state = config.availability;
   const log: LanguageModelDoubleLog[] = [];
+  let releaseLast: () => void = () => undefined;
+  const lastReleased = config.holdLast
+    ? new Promise<void>((resolve) => {
+        releaseLast = resolve;
+      })
+    : Promise.resolve();
   const wait = (ms: number, signal?: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
@@ -57,6 +65,10 @@ export function installLanguageModelDouble(config: LanguageModelDoubleConfig, sc
     constructor(private readonly options: Options) {}
 
     static log = log;
+
+    static release() {
+      releaseLast();
+    }
 
     static async availability(options: Options = {}) {
       log.push({ method: 'availability', detail: options });
@@ -116,6 +128,7 @@ export function installLanguageModelDouble(config: LanguageModelDoubleConfig, sc
       return new ReadableStream<string>({
         async pull(controller) {
           try {
+            if (chunks.length === 1) await lastReleased;
             await wait(config.chunkDelayMs ?? 0, signal);
             if (session.destroyed) throw fail('AbortError', 'The session was destroyed.');
           } catch (error) {
