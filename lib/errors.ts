@@ -35,6 +35,9 @@ export const ERROR_CODES = [
   // The privacy helper's: waiting for the one-time OK to send, and a full disk.
   'consent-required',
   'storage-full',
+  // Chrome's on-device model: none on this device, or not downloaded yet.
+  'on-device-unavailable',
+  'on-device-not-ready',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -59,6 +62,7 @@ const CONFIG_ERRORS: ReadonlySet<ErrorCode> = new Set([
   'unauthorized',
   'forbidden',
   'model-not-found',
+  'on-device-not-ready',
 ]);
 
 export function isConfigError(code: ErrorCode): boolean {
@@ -111,6 +115,8 @@ const TEXT_HOME: Partial<Record<ErrorCode, string>> = {
   'storage-full': 'privacy.errors.storageFull',
   incomplete: 'queue.errors.incomplete',
   'bad-response': 'queue.errors.bad-response',
+  'on-device-unavailable': 'onDevice.errors.unavailable',
+  'on-device-not-ready': 'onDevice.errors.notReady',
 };
 
 /** A stored failure → words for the user: the cause, then the next step. */

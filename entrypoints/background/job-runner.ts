@@ -1,4 +1,3 @@
-import { blobToDataUrl } from '@/lib/image/data-url';
 import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
 import { makeThumbnail } from '@/lib/image/thumbnail';
 import type { NormalizedImage } from '@/lib/image/normalize';
@@ -7,17 +6,14 @@ import { ensureThumbnail, getImage, getJob, saveImage, updateJob } from '@/lib/j
 import { failJob, finishJob, startJob } from '@/lib/jobs/lifecycle';
 import type { Job } from '@/lib/jobs/types';
 import { englishName } from '@/lib/languages';
-import { buildMessages, structuredOutputFor } from '@/lib/prompt/build-messages';
 import { finalizePrompt } from '@/lib/prompt/finalize';
 import { classifyError } from '@/lib/providers/classify-error';
-import { createClient } from '@/lib/providers/client';
-import { buildChatRequest } from '@/lib/providers/request-params';
-import { streamCompletion } from '@/lib/providers/stream-completion';
 import { acquireImage, type AcquireOptions } from './acquire-image';
 import { assertConsent } from './consent-gate';
 import { waitForSlot } from './job-queue';
 import { holdAwake } from './keep-alive';
 import { assertConfigured, type ProviderConfig } from './provider-config';
+import { prepareStream, specFor } from './provider-stream';
 import { throttledTextWriter } from './throttled-text-writer';
 import { worker } from './worker-state';
 
@@ -84,13 +80,8 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     assertConfigured(config);
     await assertConsent(config);
     const original = { width: image.info.originalWidth, height: image.info.originalHeight };
-    const spec = { style: job.style, template: job.template, detail: job.detail, language: englishName(job.language) };
-    const body = buildChatRequest(
-      config.preset,
-      config.model,
-      buildMessages(spec, { url: await blobToDataUrl(image.blob), ...original, detailHint: config.preset.imageDetail }),
-      { structured: structuredOutputFor(spec) },
-    );
+    const input = { spec: { style: job.style, template: job.template, detail: job.detail }, language: job.language, image: image.blob, original };
+    const send = await prepareStream(config, specFor(config, input, englishName), input);
     freeSlot = await waitForSlot({
       jobId: job.id,
       order: run.order ?? job.createdAt,
@@ -102,9 +93,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     await run.stored;
     // Made while the request is out, not before it.
     pending.push(ensureThumbnail(job.imageId, () => makeThumbnail(image.blob)).catch(() => undefined));
-    const result = await streamCompletion({
-      client: createClient({ ...config, timeoutMs }),
-      body,
+    const result = await send({
       timeoutMs,
       signal: controller.signal,
       onText: (text) => writer.push(text),

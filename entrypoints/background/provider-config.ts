@@ -26,6 +26,8 @@ export async function currentProvider(): Promise<ProviderConfig> {
 
 /** What is missing before a request can go out, as the error the user will see. */
 export function assertConfigured(config: ProviderConfig): void {
+  // The browser's own model has no address, key or model name to get wrong.
+  if (config.preset.kind === 'on-device') return;
   if (!/^https?:\/\/\S+$/i.test(config.baseUrl)) throw new JobFailure({ code: 'no-base-url' });
   if (config.preset.needsKey && !config.apiKey) throw new JobFailure({ code: 'no-key' });
   if (!config.model) throw new JobFailure({ code: 'no-model' });

@@ -1,14 +1,21 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRESETS, PROVIDER_IDS, isProviderId } from '@/lib/providers/presets';
+import { languageModelApi } from '@/lib/providers/on-device';
+import { PRESETS, PROVIDER_IDS, isProviderId, type ProviderId } from '@/lib/providers/presets';
 import { providerLabel, providerName } from '@/lib/providers/provider-names';
 import { ConnectionTest } from './connection-test';
 import { Field } from './field';
+import { OnDeviceStatus } from './on-device-status';
 import { SelectField } from './select-field';
 import { useSettingsStore } from './settings-store';
 import { TextWithDefault } from './text-with-default';
 
-/** Provider, base URL, key, model, and Test connection. */
+/** The on-device model is offered only where the browser has the Prompt API (not Firefox, not older Chrome). */
+function offered(id: ProviderId, current: ProviderId): boolean {
+  return PRESETS[id].kind !== 'on-device' || id === current || languageModelApi() !== undefined;
+}
+
+/** Provider, base URL, key, model, and Test connection; for the on-device model, its state instead. */
 export function ProviderSection() {
   const { t } = useTranslation();
   const settings = useSettingsStore((state) => state.settings);
@@ -23,15 +30,27 @@ export function ProviderSection() {
   const connection = settings.connections[settings.provider];
   const name = providerName(settings.provider, t);
   const key = keys[settings.provider] ?? '';
+  const picker = (
+    <SelectField
+      label={t('options.provider')}
+      value={settings.provider}
+      choices={PROVIDER_IDS.filter((p) => offered(p, settings.provider)).map((p) => ({ value: p, label: providerLabel(p, t) }))}
+      onChange={(value) => isProviderId(value) && void update({ provider: value })}
+    />
+  );
+  if (preset.kind === 'on-device') {
+    return (
+      <section className="card">
+        <h2>{t('options.providerSection')}</h2>
+        {picker}
+        <OnDeviceStatus promptLanguage={settings.promptLanguage} />
+      </section>
+    );
+  }
   return (
     <section className="card">
       <h2>{t('options.providerSection')}</h2>
-      <SelectField
-        label={t('options.provider')}
-        value={settings.provider}
-        choices={PROVIDER_IDS.map((p) => ({ value: p, label: providerLabel(p, t) }))}
-        onChange={(value) => isProviderId(value) && void update({ provider: value })}
-      />
+      {picker}
       <Field label={t('options.baseUrl')} hint={t('options.baseUrlHint')}>
         {(id, hintId) => (
           <TextWithDefault

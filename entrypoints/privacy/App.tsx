@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { useSettings } from '@/components/use-settings';
+import { PRESETS } from '@/lib/providers/presets';
 import { providerName } from '@/lib/providers/provider-names';
 
 /** Paragraph keys of each part of the page, in reading order. */
@@ -36,7 +37,8 @@ export default function App() {
       <section aria-labelledby="sent">
         <h2 id="sent">{t('privacy.page.sentTitle')}</h2>
         {list(PARTS.sent)}
-        {current && (
+        {settings && PRESETS[settings.provider].kind === 'on-device' && <p className="note">{t('onDevice.privacy')}</p>}
+        {current && PRESETS[settings.provider].kind !== 'on-device' && (
           <p className="note">
             {t('privacy.page.current', { provider: current.provider })} <bdi dir="ltr" className="address">{current.address}</bdi>
           </p>

@@ -17,6 +17,7 @@ export const PROVIDER_IDS = [
   'ollama',
   'lmstudio',
   'custom',
+  'on-device',
 ] as const;
 
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -27,6 +28,8 @@ type OptionsText = `options.${keyof typeof en.options}`;
 
 export interface ProviderPreset {
   id: ProviderId;
+  /** How requests go out: an OpenAI-compatible server, or Chrome's built-in model (lib/providers/on-device.ts). */
+  kind: 'openai-compatible' | 'on-device';
   /** Display name; product names are not translated. */
   name: string;
   /** The picker shows a translated label instead of the name, when it says what the entry is: "Ollama (local)". */
@@ -61,6 +64,7 @@ export interface ProviderPreset {
 const MB = 1024 * 1024;
 
 const common = {
+  kind: 'openai-compatible',
   needsKey: true,
   local: false,
   tokenParam: 'max_tokens',
@@ -182,6 +186,22 @@ export const PRESETS: Record<ProviderId, ProviderPreset> = {
     // Unknown servers: send only what every OpenAI-compatible server understands.
     needsKey: false,
     streamUsage: false,
+  },
+  'on-device': {
+    ...common,
+    kind: 'on-device',
+    id: 'on-device',
+    name: 'Gemini Nano',
+    labelKey: 'providers.onDevice',
+    // No address and no model choice: Chrome decides which Nano it ships.
+    baseUrl: '',
+    defaultModel: 'gemini-nano',
+    needsKey: false,
+    local: true,
+    streamUsage: false,
+    // The image never leaves the device, so no upload limit; Nano works from a small image.
+    maxImageBytes: 20 * MB,
+    maxLongEdge: 1024,
   },
 };
 

@@ -2,6 +2,7 @@ import type OpenAI from 'openai';
 import { APIError } from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { JobFailure, shorten } from '../errors';
+import { silenceGuard } from './silence-guard';
 import { isRetryableStatus, retryAfterFromHeaders, retryDelay } from './retry-policy';
 
 export interface Usage {
@@ -50,25 +51,14 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
-  const controller = new AbortController();
-  const cancel = () => controller.abort(opts.signal.reason);
-  opts.signal.addEventListener('abort', cancel, { once: true });
-  let timedOut = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, opts.timeoutMs);
-  };
+  const guard = silenceGuard(opts.signal, opts.timeoutMs);
   const result: StreamResult = { text: '' };
   let chunks = 0;
   try {
-    arm();
-    const { data: stream, response } = await opts.client.chat.completions.create(opts.body, { signal: controller.signal }).withResponse();
+    guard.arm();
+    const { data: stream, response } = await opts.client.chat.completions.create(opts.body, { signal: guard.signal }).withResponse();
     for await (const chunk of stream) {
-      arm();
+      guard.arm();
       chunks++;
       const choice = chunk.choices[0];
       const piece = choice?.delta?.content;
@@ -88,20 +78,19 @@ async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
     }
     // The SDK ends the stream quietly when aborted: a Cancel or a timeout mid-stream must not
     // pass for a finished answer.
-    controller.signal.throwIfAborted();
+    guard.signal.throwIfAborted();
     // A 200 that held no event at all: an HTML page, a proxy's login, a non-streaming server.
     if (chunks === 0) throw new JobFailure({ code: 'bad-response', detail: `HTTP ${response.status}, ${response.headers.get('content-type') ?? 'no Content-Type'}` });
     return result;
   } catch (error) {
-    if (timedOut) throw new JobFailure({ code: 'timeout', detail: `${Math.round(opts.timeoutMs / 1000)} s` });
+    if (guard.timedOut) throw new JobFailure({ code: 'timeout', detail: `${Math.round(opts.timeoutMs / 1000)} s` });
     // The connection broke after text arrived: what came is kept, marked incomplete.
     if (result.text && !opts.signal.aborted && !(error instanceof JobFailure)) {
       throw new JobFailure({ code: 'incomplete', detail: shorten(error instanceof Error ? error.message : String(error)) });
     }
     throw error;
   } finally {
-    clearTimeout(timer);
-    opts.signal.removeEventListener('abort', cancel);
+    guard.dispose();
   }
 }
 
