@@ -35,7 +35,14 @@ export interface Settings {
   retention: Retention;
   /** Whether history keeps the source page's address and title. */
   storePageInfo: boolean;
+  /** Where a new result opens: the popup, or the side panel (Firefox: sidebar), which stays open. */
+  resultsIn: ResultsHost;
 }
+
+export const RESULTS_HOSTS = ['popup', 'sidePanel'] as const;
+export type ResultsHost = (typeof RESULTS_HOSTS)[number];
+export const isResultsHost = (value: unknown): value is ResultsHost =>
+  typeof value === 'string' && (RESULTS_HOSTS as readonly string[]).includes(value);
 
 export const RETENTIONS = ['forever', '30d', '7d', '24h'] as const;
 export type Retention = (typeof RETENTIONS)[number];
@@ -71,6 +78,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: CONCURRENCY_RANGE.default,
   retention: 'forever',
   storePageInfo: true,
+  resultsIn: 'popup',
 };
 
 export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
@@ -121,10 +129,11 @@ export function normalizeSettings(raw: unknown): Settings {
     concurrency: clampInt(value.concurrency, CONCURRENCY_RANGE),
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
+    resultsIn: isResultsHost(value.resultsIn) ? value.resultsIn : DEFAULT_SETTINGS.resultsIn,
   };
 }
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
@@ -145,6 +154,8 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
+  // v5: where results show (popup or side panel).
+  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), resultsIn: 'popup' }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

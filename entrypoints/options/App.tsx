@@ -5,6 +5,7 @@ import { LanguageSection } from './language-section';
 import { MidjourneySection } from './midjourney-section';
 import { PrivacySection } from './privacy-section';
 import { PromptSection } from './prompt-section';
+import { ResultsSection } from './results-section';
 import { ProviderSection } from './provider-section';
 import { useSettingsStore } from './settings-store';
 import { TemplatesSection } from './templates-section';
@@ -36,6 +37,7 @@ export default function App() {
       <PromptSection />
       <MidjourneySection />
       <TemplatesSection />
+      <ResultsSection />
       <LanguageSection />
       <HistorySection />
       <PrivacySection />

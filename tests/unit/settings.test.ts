@@ -55,6 +55,12 @@ describe('settings', () => {
     expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({ retention: '7d', storePageInfo: false });
   });
 
+  it('keeps where results show, and repairs an unknown host to the popup', () => {
+    expect(normalizeSettings({ resultsIn: 'sidePanel' }).resultsIn).toBe('sidePanel');
+    expect(normalizeSettings({ resultsIn: 'window' }).resultsIn).toBe('popup');
+    expect(normalizeSettings({}).resultsIn).toBe('popup');
+  });
+
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
     for (let version = 1; version <= SETTINGS_VERSION; version++) {
       fakeBrowser.reset();
@@ -69,6 +75,9 @@ describe('settings', () => {
       expect(settings.uiLanguage).toBe(version === 1 ? 'auto' : 'ja');
       // Before v4 nobody chose these: the defaults (2 at once, keep forever, keep page addresses).
       expect(settings).toMatchObject({ concurrency: 2, retention: 'forever', storePageInfo: true });
+      // Before v5 results always opened in the popup: they still do.
+      if (version < 5) expect(raw.settings).toMatchObject({ resultsIn: 'popup' });
+      expect(settings.resultsIn).toBe('popup');
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
   });
