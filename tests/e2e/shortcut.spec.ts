@@ -12,19 +12,18 @@ test.setTimeout(150_000);
  * (as it would for a user): assign a free one the way chrome://extensions/shortcuts does.
  */
 const KEYS = 'Alt+Shift+L';
-async function assignShortcut(ext: Extension): Promise<void> {
+async function assignShortcut(ext: Extension, commandName = 'prompt-under-pointer', keybinding = KEYS): Promise<void> {
   const page = await ext.context.newPage();
   await page.goto('chrome://extensions/shortcuts');
   await page.evaluate(
-    ({ extensionId, keybinding }) =>
-      (globalThis as any).chrome.developerPrivate.updateExtensionCommand({ extensionId, commandName: 'prompt-under-pointer', keybinding }),
-    { extensionId: ext.id, keybinding: KEYS },
+    (args) => (globalThis as any).chrome.developerPrivate.updateExtensionCommand(args),
+    { extensionId: ext.id, commandName, keybinding },
   );
   await page.close();
-  const assigned = await (await ext.worker()).evaluate(async () =>
-    ((await (globalThis as any).chrome.commands.getAll()) as Array<{ name: string; shortcut: string }>).find((c) => c.name === 'prompt-under-pointer')?.shortcut,
-  );
-  expect(assigned).toBe(KEYS);
+  const assigned = await (await ext.worker()).evaluate(async (name) =>
+    ((await (globalThis as any).chrome.commands.getAll()) as Array<{ name: string; shortcut: string }>).find((c) => c.name === name)?.shortcut,
+  commandName);
+  expect(assigned).toBe(keybinding);
 }
 
 /** The real X pointer onto an element (no window manager: the window sits at 0,0, keys go to the window under the pointer). */
@@ -40,7 +39,7 @@ async function pointAt(page: Page, selector: string): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-const pressShortcut = () => execFileSync('xdotool', ['key', KEYS.toLowerCase()]);
+const pressShortcut = (keys = KEYS) => execFileSync('xdotool', ['key', keys.toLowerCase()]);
 
 const notificationIds = async (ext: Extension) =>
   Object.keys(await (await ext.worker()).evaluate(() => (globalThis as any).chrome.notifications.getAll()));
@@ -75,4 +74,16 @@ test('the keyboard shortcut prompts for the image under the pointer, and says so
   pressShortcut();
   await expect.poll(() => notificationIds(ext), { timeout: 20_000 }).toContain('shortcut:no-image');
   expect(provider.requests).toHaveLength(1);
+});
+
+test('the second command opens the side panel for the tab', async ({ ext, site }) => {
+  await assignShortcut(ext, 'open-side-panel', 'Alt+Shift+K');
+  const page = await ext.context.newPage();
+  await page.goto(site.page('/plain.html', '<!doctype html><title>Plain</title><h1 id="title">Plain page</h1>'));
+  const sidePanels = async () =>
+    (await (await ext.worker()).evaluate(() => (globalThis as any).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }))).length;
+  expect(await sidePanels()).toBe(0);
+  await pointAt(page, '#title');
+  pressShortcut('Alt+Shift+K');
+  await expect.poll(sidePanels).toBe(1);
 });
