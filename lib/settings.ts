@@ -9,6 +9,9 @@ import { isLanguageCode, type LanguageCode, type LanguageSetting } from './langu
 import { isDetailLevel, type DetailLevel } from './prompt/detail';
 import { DEFAULT_MIDJOURNEY, type MidjourneyOptions } from './prompt/midjourney';
 import type { CustomTemplate } from './prompt/templates';
+import { normalizeCustomTargets } from './send-to/custom-targets';
+import type { SendToChoice } from './send-to/chosen-targets';
+import { DEFAULT_TARGET_IDS, isBuiltinTargetId } from './send-to/targets';
 
 export interface Connection {
   baseUrl: string;
@@ -37,6 +40,8 @@ export interface Settings {
   storePageInfo: boolean;
   /** Where a new result opens: the popup, or the side panel (Firefox: sidebar), which stays open. */
   resultsIn: ResultsHost;
+  /** The tools listed under "Send to…" beside Copy. */
+  sendTo: SendToChoice;
 }
 
 export const RESULTS_HOSTS = ['popup', 'sidePanel'] as const;
@@ -65,6 +70,17 @@ function defaultConnections(): Record<ProviderId, Connection> {
   ) as Record<ProviderId, Connection>;
 }
 
+function defaultSendTo(): SendToChoice {
+  return { targets: [...DEFAULT_TARGET_IDS], custom: [] };
+}
+
+function normalizeSendTo(raw: unknown): SendToChoice {
+  if (!raw || typeof raw !== 'object') return defaultSendTo();
+  const value = raw as Partial<Record<keyof SendToChoice, unknown>>;
+  const targets = Array.isArray(value.targets) ? value.targets.filter(isBuiltinTargetId) : [...DEFAULT_TARGET_IDS];
+  return { targets: [...new Set(targets)], custom: normalizeCustomTargets(value.custom) };
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'openai',
   connections: defaultConnections(),
@@ -79,6 +95,7 @@ export const DEFAULT_SETTINGS: Settings = {
   retention: 'forever',
   storePageInfo: true,
   resultsIn: 'popup',
+  sendTo: defaultSendTo(),
 };
 
 export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
@@ -130,6 +147,7 @@ export function normalizeSettings(raw: unknown): Settings {
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
     resultsIn: isResultsHost(value.resultsIn) ? value.resultsIn : DEFAULT_SETTINGS.resultsIn,
+    sendTo: normalizeSendTo(value.sendTo),
   };
 }
 
@@ -154,8 +172,8 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
-  // v5: where results show (popup or side panel).
-  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), resultsIn: 'popup' }),
+  // v5: "Send to…" (the default tools ticked, no custom entries yet) and where results show (the popup).
+  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), sendTo: defaultSendTo(), resultsIn: 'popup' }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

@@ -7,6 +7,7 @@ import { PrivacySection } from './privacy-section';
 import { PromptSection } from './prompt-section';
 import { ResultsSection } from './results-section';
 import { ProviderSection } from './provider-section';
+import { SendToSection } from './send-to-section';
 import { useSettingsStore } from './settings-store';
 import { TemplatesSection } from './templates-section';
 
@@ -37,6 +38,7 @@ export default function App() {
       <PromptSection />
       <MidjourneySection />
       <TemplatesSection />
+      <SendToSection />
       <ResultsSection />
       <LanguageSection />
       <HistorySection />
