@@ -51,7 +51,10 @@ function openIn(host: ResultsHost, tabId: number | undefined): Promise<boolean> 
  */
 export function openResultsNow(tabId: number | undefined): Promise<boolean> {
   if (worker.resultsIn) return openIn(worker.resultsIn, tabId);
-  return loadSettings().then((settings) => openIn((worker.resultsIn = settings.resultsIn), tabId));
+  return loadSettings().then((settings) => {
+    worker.resultsIn = settings.resultsIn;
+    return openIn(settings.resultsIn, tabId);
+  });
 }
 
 /** Whether the popup or the side panel (sidebar) shows our results right now. */
