@@ -51,6 +51,17 @@ export default defineConfig({
     // the origin quota; only a really full disk can refuse it (caught, see storage-guard.ts).
     permissions: ['contextMenus', 'storage', 'notifications', 'declarativeNetRequestWithHostAccess', 'alarms', 'unlimitedStorage'],
     host_permissions: ['<all_urls>'],
+    // Keyboard commands need no permission. Alt+Shift+P is only a suggestion: a browser where it
+    // is taken leaves it unassigned, and the user picks another (options → "Change shortcuts").
+    // The side panel's `sidePanel` permission (Chrome) and Firefox's sidebar_action come from the
+    // entrypoints/sidepanel entrypoint (WXT writes them).
+    commands: {
+      'prompt-under-pointer': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandPromptUnderPointer__',
+      },
+      'open-side-panel': { description: '__MSG_commandOpenSidePanel__' },
+    },
     // Stricter than both browsers' MV3 default: no 'wasm-unsafe-eval' (we run no WebAssembly), no
     // plugins, no <base> rewriting. Checked on every build by scripts/check-extension-policy.ts.
     content_security_policy: {

@@ -30,6 +30,11 @@ export type ConnectionCheck =
 export interface ProtocolMap {
   /** background → content script of the clicked frame; `srcUrl` is the menu's, when it named an image. */
   getImageTarget(hint?: { srcUrl?: string }): ImageTarget | null;
+  /**
+   * background → content script of the frame the pointer was last over an image in (keyboard
+   * shortcut): the image under the pointer now, found by the same rules as a right-click.
+   */
+  getImageUnderPointer(): ImageTarget | null;
   /** background → content script: SVG markup to PNG, where a DOM can draw it. */
   rasterizeSvg(markup: string): string;
   /**

@@ -38,9 +38,16 @@ export interface Settings {
   retention: Retention;
   /** Whether history keeps the source page's address and title. */
   storePageInfo: boolean;
+  /** Where a new result opens: the popup, or the side panel (Firefox: sidebar), which stays open. */
+  resultsIn: ResultsHost;
   /** The tools listed under "Send to…" beside Copy. */
   sendTo: SendToChoice;
 }
+
+export const RESULTS_HOSTS = ['popup', 'sidePanel'] as const;
+export type ResultsHost = (typeof RESULTS_HOSTS)[number];
+export const isResultsHost = (value: unknown): value is ResultsHost =>
+  typeof value === 'string' && (RESULTS_HOSTS as readonly string[]).includes(value);
 
 export const RETENTIONS = ['forever', '30d', '7d', '24h'] as const;
 export type Retention = (typeof RETENTIONS)[number];
@@ -87,6 +94,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: CONCURRENCY_RANGE.default,
   retention: 'forever',
   storePageInfo: true,
+  resultsIn: 'popup',
   sendTo: defaultSendTo(),
 };
 
@@ -138,6 +146,7 @@ export function normalizeSettings(raw: unknown): Settings {
     concurrency: clampInt(value.concurrency, CONCURRENCY_RANGE),
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
+    resultsIn: isResultsHost(value.resultsIn) ? value.resultsIn : DEFAULT_SETTINGS.resultsIn,
     sendTo: normalizeSendTo(value.sendTo),
   };
 }
@@ -163,8 +172,8 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
-  // v5: "Send to…": the default tools ticked, no custom entries yet.
-  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), sendTo: defaultSendTo() }),
+  // v5: "Send to…" (the default tools ticked, no custom entries yet) and where results show (the popup).
+  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), sendTo: defaultSendTo(), resultsIn: 'popup' }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

@@ -77,8 +77,7 @@ export async function acquireImage(url: string, pageUrl: string | undefined, opt
  * The bytes of the image the user right-clicked, fetched from the moment of the click. The
  * menu's srcUrl starts downloading at once, while the content script says what was really
  * under the pointer; if that is another image (an overlay, a lazy placeholder), the guess is
- * dropped. SVG is drawn by the page (a service worker cannot decode it); as a last resort the
- * element is captured from the screen.
+ * dropped.
  */
 export async function fetchClickedImage(
   info: Browser.contextMenus.OnClickData,
@@ -88,27 +87,37 @@ export async function fetchClickedImage(
   const guess = new AbortController();
   const early = info.srcUrl ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
   early?.catch(() => undefined);
-  let target: ImageTarget;
   try {
-    target = await resolveTarget(info, tab);
-  } catch (error) {
+    const target = await resolveTarget(info, tab);
+    const reuse = target.url === info.srcUrl ? early : undefined;
+    if (!reuse) guess.abort();
+    return await fetchTargetImage(target, { tab, frameId: info.frameId ?? 0, signal, early: reuse });
+  } finally {
     guess.abort();
-    throw error;
   }
-  const frame = tab?.id !== undefined ? { tabId: tab.id, frameId: info.frameId ?? 0 } : undefined;
+}
+
+/**
+ * The bytes of an image the content script found (on a right-click, or under the pointer for
+ * the keyboard shortcut). SVG is drawn by the page (a service worker cannot decode it); as a
+ * last resort the element is captured from the screen.
+ */
+export async function fetchTargetImage(
+  target: ImageTarget,
+  { tab, frameId, signal, early }: { tab: Browser.tabs.Tab | undefined; frameId: number; signal: AbortSignal; early?: Promise<FetchedImage> },
+): Promise<ClickedImage> {
+  const frame = tab?.id !== undefined ? { tabId: tab.id, frameId } : undefined;
   let fetched: FetchedImage;
   try {
     if (target.dataUrl) fetched = await fetchImage(target.dataUrl, fetchSignal(signal));
-    else if (target.url && early && target.url === info.srcUrl) fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
+    else if (target.url && early) fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
     else if (target.url) fetched = await fetchAsPage(target.url, tab?.url, signal);
     else throw new JobFailure({ code: 'image-fetch', detail: 'unreadable pixels' });
   } catch (error) {
-    guess.abort();
     // The page shows it, so the screen has it (a frame's box comes already placed in the tab).
     if (!tab || !target.rect || signal.aborted) throw error;
     return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, alt: target.alt, captured: true };
   }
-  guess.abort();
   if (fetched.format === 'svg' && frame) {
     const png = await sendMessage('rasterizeSvg', await fetched.blob.text(), frame);
     fetched = await fetchImage(png, fetchSignal(signal));

@@ -8,7 +8,9 @@ import { resumeJobs } from './job-reruns';
 import { registerMessageHandlers } from './message-handlers';
 import { scheduleRetention } from './retention-schedule';
 import { guardStorage } from './storage-guard';
+import { COMMANDS, openPanelForTab, promptUnderPointer } from './shortcut';
 import { startJobFromMenu } from './start-job';
+import { worker } from './worker-state';
 
 async function rebuildMenu(): Promise<void> {
   const [settings, i18n] = await Promise.all([loadSettings(), backgroundI18n()]);
@@ -21,13 +23,21 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     startJobFromMenu(info, tab).catch((error) => console.error('PromptLens: job failed to start', error));
   });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === COMMANDS.promptUnderPointer) {
+      promptUnderPointer(tab).catch((error) => console.error('PromptLens: shortcut', error));
+    } else if (command === COMMANDS.openPanel) void openPanelForTab(tab);
+  });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
   browser.notifications?.onClicked.addListener(() => void browser.action.openPopup?.().catch(() => undefined));
   registerMessageHandlers();
+  // Cached for the next click, which must open the side panel synchronously.
+  void loadSettings().then((settings) => (worker.resultsIn ??= settings.resultsIn));
   settingsItem.watch((next, previous) => {
     setConcurrency(normalizeSettings(next).concurrency);
+    worker.resultsIn = normalizeSettings(next).resultsIn;
     // The menu depends on these only; typing a base URL must not rebuild it.
     const menuOf = (s: typeof next | null) => JSON.stringify([s?.defaultStyle, s?.uiLanguage, s?.templates?.map((t) => [t.id, t.name])]);
     if (menuOf(next) === menuOf(previous)) return;

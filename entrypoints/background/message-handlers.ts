@@ -4,6 +4,7 @@ import { isDetailLevel } from '@/lib/prompt/detail';
 import { isStyleId } from '@/lib/prompt/styles';
 import { setPointerOverImage } from './context-menu';
 import { cancelJob } from './job-runner';
+import { rememberPointerFrame } from './pointer-frame';
 import { regenerateJob, retryJob } from './job-reruns';
 import { assertConfigured, currentProvider } from './provider-config';
 import { testConnection } from './test-connection';
@@ -44,6 +45,7 @@ export function registerMessageHandlers(): void {
   });
   onMessage('pointerOverImage', ({ data, sender }) => {
     if (!fromContentScript(sender) || typeof data !== 'boolean') return;
+    if (data && sender.tab?.id !== undefined) rememberPointerFrame(sender.tab.id, sender.frameId ?? 0);
     void setPointerOverImage(data).catch((error) => console.error('PromptLens: menu', error));
   });
   onMessage('retryJob', ({ data, sender }) => {

@@ -3,13 +3,15 @@ import type { i18n as I18n } from 'i18next';
 import { describeError } from '@/lib/errors';
 import type { Job } from '@/lib/jobs/types';
 import { providerName } from '@/lib/providers/provider-names';
+import { loadSettings, type ResultsHost } from '@/lib/settings';
+import { worker } from './worker-state';
 
 /**
  * Open the popup for a new job. Must be called synchronously in the menu click handler:
  * Firefox allows openPopup() only while handling a user action. Resolves to false where the
  * browser would not open it (no focused window, older browser), so the caller can fall back.
  */
-export function openPopupNow(): Promise<boolean> {
+function openPopupNow(): Promise<boolean> {
   try {
     const opening = browser.action.openPopup?.();
     return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
@@ -18,17 +20,56 @@ export function openPopupNow(): Promise<boolean> {
   }
 }
 
-async function isPopupOpen(): Promise<boolean> {
+/** Firefox's sidebar, which Chrome's types do not know. */
+const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+
+/**
+ * Open the side panel (Firefox: the sidebar). Both browsers accept this only while handling a
+ * user action (a menu click, a keyboard command): call it synchronously in the handler.
+ * The panel is the manifest's global one, so it stays open as the user moves between tabs.
+ */
+export function openSidePanelNow(tabId: number | undefined): Promise<boolean> {
+  try {
+    const sidePanel = browser.sidePanel as typeof browser.sidePanel | undefined;
+    const opening = sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : sidebarAction?.open();
+    return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+function openIn(host: ResultsHost, tabId: number | undefined): Promise<boolean> {
+  if (host === 'popup') return openPopupNow();
+  // Where the browser refuses the panel, the popup still shows the result.
+  return openSidePanelNow(tabId).then((opened) => opened || openPopupNow());
+}
+
+/**
+ * Show a new job where the user chose ("Show results in"). Synchronously while the setting is
+ * known (the worker caches it); a worker just woken by this very click reads it first, and
+ * where the browser no longer counts that as the user's action, falls back to the popup.
+ */
+export function openResultsNow(tabId: number | undefined): Promise<boolean> {
+  if (worker.resultsIn) return openIn(worker.resultsIn, tabId);
+  return loadSettings().then((settings) => {
+    worker.resultsIn = settings.resultsIn;
+    return openIn(settings.resultsIn, tabId);
+  });
+}
+
+/** Whether the popup or the side panel (sidebar) shows our results right now. */
+async function isResultsViewOpen(): Promise<boolean> {
   const runtime = browser.runtime as { getContexts?: (filter: object) => Promise<unknown[]> };
   if (runtime.getContexts) {
-    return (await runtime.getContexts({ contextTypes: ['POPUP'] }).catch(() => [])).length > 0;
+    return (await runtime.getContexts({ contextTypes: ['POPUP', 'SIDE_PANEL'] }).catch(() => [])).length > 0;
   }
-  return (browser.extension?.getViews?.({ type: 'popup' }) ?? []).length > 0;
+  const views = (type: string) => browser.extension?.getViews?.({ type: type as 'popup' }) ?? [];
+  return views('popup').length + views('sidebar').length > 0;
 }
 
 /** A finished job nobody is looking at: badge on the toolbar icon, and a notification. */
 export async function announceFinished(job: Job, popupOpened: boolean, i18n: I18n): Promise<void> {
-  if (await isPopupOpen()) return;
+  if (await isResultsViewOpen()) return;
   const failed = job.status === 'failed';
   await browser.action.setBadgeBackgroundColor({ color: failed ? '#c62828' : '#2e7d32' });
   await browser.action.setBadgeText({ text: failed ? '!' : '1' });

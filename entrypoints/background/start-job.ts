@@ -2,22 +2,33 @@ import type { Browser } from 'wxt/browser';
 import { updateJob } from '@/lib/jobs/job-store';
 import { newJob, queueJob } from '@/lib/jobs/lifecycle';
 import { normalizeImage } from '@/lib/image/normalize';
-import { fetchClickedImage } from './acquire-image';
+import { fetchClickedImage, type ClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
-import { choiceOfMenuItem } from './context-menu';
+import { choiceOfMenuItem, type MenuChoice } from './context-menu';
 import { runJob } from './job-runner';
-import { announceFinished, openPopupNow } from './present-result';
+import { announceFinished, openResultsNow } from './present-result';
 import { currentProvider } from './provider-config';
 import { worker } from './worker-state';
 
 /** Long data: URLs are not worth keeping: the normalized image is stored anyway. */
 const storableUrl = (url: string | undefined) => (url && url.length <= 2048 ? url : undefined);
 
+/** One job, whichever door it came through (menu, keyboard shortcut). */
+export interface JobRequest {
+  choice: MenuChoice;
+  tab: Browser.tabs.Tab | undefined;
+  /** The image's address as the browser named it, if it did. */
+  srcUrl?: string;
+  pageUrl?: string;
+  /** Starts the download at once; the settings are read meanwhile. */
+  fetch: (signal: AbortSignal) => Promise<ClickedImage>;
+}
+
 /**
- * The user chose PromptLens on an image: a job in history, the popup open, the prompt streaming.
- * While an earlier menu job is unfinished, a further click joins the line without opening the
- * popup again: a popup appearing while the user already right-clicks the next image closes that
- * menu (the click is lost), and the open popup follows the newest job.
+ * The user chose PromptLens on an image: a job in history, the results open (popup or side
+ * panel), the prompt streaming. While an earlier job is unfinished, a further click joins the
+ * line without opening the popup again: a popup appearing while the user already right-clicks
+ * the next image closes that menu (the click is lost), and the open popup follows the newest job.
  */
 export async function startJobFromMenu(
   info: Browser.contextMenus.OnClickData,
@@ -25,27 +36,33 @@ export async function startJobFromMenu(
 ): Promise<void> {
   const choice = choiceOfMenuItem(info.menuItemId);
   if (!choice) return;
-  const joinsBurst = worker.unfinishedMenuJobs > 0;
-  // Synchronously in the click handler, as Firefox requires.
-  const popupOpened = joinsBurst ? Promise.resolve(false) : openPopupNow();
+  const joinsBurst = isBurst();
+  // Synchronously in the click handler, as Firefox (and Chrome's side panel) require.
+  const opened = joinsBurst ? Promise.resolve(false) : openResultsNow(tab?.id);
+  await startJob(
+    { choice, tab, srcUrl: info.srcUrl, pageUrl: info.pageUrl, fetch: (signal) => fetchClickedImage(info, tab, signal) },
+    opened,
+    joinsBurst,
+  );
+}
+
+/** Whether a job started now joins a burst whose results are already on screen. */
+export const isBurst = () => worker.unfinishedMenuJobs > 0;
+
+/** Runs a job; `opened` says whether the popup or side panel showed for it (else: a notification when done). */
+export async function startJob(request: JobRequest, opened: Promise<boolean>, joinsBurst: boolean): Promise<void> {
   worker.unfinishedMenuJobs++;
   try {
-    await runMenuJob(info, tab, choice, popupOpened, joinsBurst);
+    await runRequest(request, opened, joinsBurst);
   } finally {
     worker.unfinishedMenuJobs--;
   }
 }
 
-async function runMenuJob(
-  info: Browser.contextMenus.OnClickData,
-  tab: Browser.tabs.Tab | undefined,
-  choice: NonNullable<ReturnType<typeof choiceOfMenuItem>>,
-  popupOpened: Promise<boolean>,
-  joinsBurst: boolean,
-): Promise<void> {
+async function runRequest({ choice, tab, srcUrl, pageUrl, fetch }: JobRequest, popupOpened: Promise<boolean>, joinsBurst: boolean): Promise<void> {
   // The download needs no settings: it starts first.
   const cancelFetch = new AbortController();
-  const fetching = fetchClickedImage(info, tab, cancelFetch.signal);
+  const fetching = fetch(cancelFetch.signal);
   fetching.catch(() => undefined);
   const config = await currentProvider();
   const template = 'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
@@ -58,9 +75,9 @@ async function runMenuJob(
     provider: config.settings.provider,
     model: config.model,
     source: {
-      imageUrl: storableUrl(info.srcUrl),
+      imageUrl: storableUrl(srcUrl),
       // The user may keep history free of where they browsed (settings → Privacy and data).
-      ...(config.settings.storePageInfo ? { pageUrl: tab?.url ?? info.pageUrl, pageTitle: tab?.title } : {}),
+      ...(config.settings.storePageInfo ? { pageUrl: tab?.url ?? pageUrl, pageTitle: tab?.title } : {}),
     },
   });
   const stored = queueJob(job);
@@ -71,7 +88,7 @@ async function runMenuJob(
     image: async (opts) => {
       opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
       const { url, blob, format, captured, alt } = await fetching;
-      if (url !== info.srcUrl || captured || alt) {
+      if (url !== srcUrl || captured || alt) {
         const source = { ...job.source, imageUrl: storableUrl(url), ...(captured ? { captured } : {}), ...(alt ? { alt } : {}) };
         void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }

@@ -1,6 +1,6 @@
 import type { i18n as I18n } from 'i18next';
 import { SlotQueue } from '@/lib/jobs/slot-queue';
-import { CONCURRENCY_RANGE } from '@/lib/settings';
+import { CONCURRENCY_RANGE, type ResultsHost } from '@/lib/settings';
 
 /**
  * Everything the background keeps in variables, in one place. The browser stops an idle MV3
@@ -23,6 +23,11 @@ export const worker = {
   unfinishedMenuJobs: 0,
   /** Whether the content script last reported an image under the pointer (the menu entry's contexts follow it), as stored in session storage: a cache of it. */
   pointerOverImage: undefined as boolean | undefined,
+  /**
+   * "Show results in", cached so a click can open the side panel synchronously (the browser
+   * wants it inside the user's action). Lost: read again from storage at the next start.
+   */
+  resultsIn: undefined as ResultsHost | undefined,
   /** Menu rebuilds and updates, one after another so two never collide on an id. Lost: nothing pending survives a stop anyway. */
   menuChanges: Promise.resolve(),
   /** Refused writes being recorded to storage one after another. */

@@ -1,3 +1,4 @@
+import type { ImageTarget } from '@/lib/messaging';
 
 const ASK = 'promptlens:frame-offset?';
 const ANSWER = 'promptlens:frame-offset';
@@ -60,4 +61,20 @@ export function answerFrameOffsets(): void {
       source.postMessage(answer, '*');
     });
   });
+}
+
+/**
+ * The screen-capture box moved from this frame's viewport into the tab's, cut to what this frame
+ * shows; without a known position (a parent without our script), no box and so no capture.
+ */
+export async function inTabViewport(target: ImageTarget): Promise<ImageTarget> {
+  if (!target.rect) return target;
+  const offset = await offsetInTab();
+  const { rect, ...rest } = target;
+  if (!offset) return rest;
+  const x = Math.max(0, rect.x);
+  const y = Math.max(0, rect.y);
+  const width = Math.min(innerWidth, rect.x + rect.width) - x;
+  const height = Math.min(innerHeight, rect.y + rect.height) - y;
+  return { ...rest, rect: { x: x + offset.x, y: y + offset.y, width, height } };
 }

@@ -3,25 +3,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { elementsAt, findImage } from '@/lib/page/find-image';
 import { rasterizeSvgMarkup } from '@/lib/page/page-pixels';
 import { recentClicks } from '@/lib/page/recent-clicks';
-import { onMessage, type ImageTarget } from '@/lib/messaging';
-import { answerFrameOffsets, offsetInTab } from './frame-offset';
+import { onMessage } from '@/lib/messaging';
+import { answerImageUnderPointer } from './answer-image-under-pointer';
+import { answerFrameOffsets, inTabViewport } from './frame-offset';
 import { watchPointer } from './watch-pointer';
-
-/**
- * The screen-capture box moved from this frame's viewport into the tab's, cut to what this frame
- * shows; without a known position (a parent without our script), no box and so no capture.
- */
-async function inTabViewport(target: ImageTarget): Promise<ImageTarget> {
-  if (!target.rect) return target;
-  const offset = await offsetInTab();
-  const { rect, ...rest } = target;
-  if (!offset) return rest;
-  const x = Math.max(0, rect.x);
-  const y = Math.max(0, rect.y);
-  const width = Math.min(innerWidth, rect.x + rect.width) - x;
-  const height = Math.min(innerHeight, rect.y + rect.height) - y;
-  return { ...rest, rect: { x: x + offset.x, y: y + offset.y, width, height } };
-}
 
 /**
  * Remembers what was under the pointer when the context menu opened, and tells the background
@@ -39,6 +24,7 @@ export default defineContentScript({
     // event the page can forge (its "newer script started" signal), switching them all off.
     watchPointer();
     answerFrameOffsets();
+    answerImageUnderPointer();
     const clicks = recentClicks();
     window.addEventListener(
       'contextmenu',

@@ -5,6 +5,7 @@ import { LanguageSection } from './language-section';
 import { MidjourneySection } from './midjourney-section';
 import { PrivacySection } from './privacy-section';
 import { PromptSection } from './prompt-section';
+import { ResultsSection } from './results-section';
 import { ProviderSection } from './provider-section';
 import { SendToSection } from './send-to-section';
 import { useSettingsStore } from './settings-store';
@@ -38,6 +39,7 @@ export default function App() {
       <MidjourneySection />
       <TemplatesSection />
       <SendToSection />
+      <ResultsSection />
       <LanguageSection />
       <HistorySection />
       <PrivacySection />

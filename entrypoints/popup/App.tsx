@@ -24,7 +24,10 @@ function useNeedsSetup(): boolean | undefined {
   return needsSetup;
 }
 
-export default function App() {
+/** Where this UI is shown: the same App runs in the popup and in the side panel (sidebar). */
+export type AppHost = 'popup' | 'sidePanel';
+
+export default function App({ host = 'popup' }: { host?: AppHost }) {
   const { t } = useTranslation();
   // Only the newest job: the library below reads its own rows, not every job's streaming text.
   const jobs = useLiveQuery(() => recentJobs(1), []);
@@ -46,7 +49,7 @@ export default function App() {
   }, []);
 
   return (
-    <div className="popup">
+    <div className="popup" data-host={host}>
       <header className="popup-head">
         <h1>{t('app.name')}</h1>
         <span className="spacer" />

@@ -55,6 +55,12 @@ describe('settings', () => {
     expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({ retention: '7d', storePageInfo: false });
   });
 
+  it('keeps where results show, and repairs an unknown host to the popup', () => {
+    expect(normalizeSettings({ resultsIn: 'sidePanel' }).resultsIn).toBe('sidePanel');
+    expect(normalizeSettings({ resultsIn: 'window' }).resultsIn).toBe('popup');
+    expect(normalizeSettings({}).resultsIn).toBe('popup');
+  });
+
   it('"Send to…": unknown tools and malformed custom entries are dropped, an empty choice is kept', () => {
     const custom = { id: 'c1', name: 'Mine', template: 'https://example.com/?q={prompt}' };
     expect(normalizeSettings({ sendTo: { targets: ['krea', 'myspace', 'krea', 7], custom: [custom, { id: 2 }] } }).sendTo).toEqual({
@@ -65,10 +71,10 @@ describe('settings', () => {
     expect(normalizeSettings({ sendTo: 'all' }).sendTo).toEqual(DEFAULT_SETTINGS.sendTo);
   });
 
-  it('a v4 value keeps everything it had and gains "Send to…"', () => {
+  it('a v4 value keeps everything it had and gains "Send to…" and results in the popup', () => {
     const v4 = { provider: 'gemini', concurrency: 3, retention: '7d', storePageInfo: false, templates: [{ id: 't', name: 'T', text: 'x' }] };
     const migrated = normalizeSettings(settingsMigrations[5]!(v4));
-    expect(migrated).toMatchObject({ ...v4, sendTo: DEFAULT_SETTINGS.sendTo });
+    expect(migrated).toMatchObject({ ...v4, sendTo: DEFAULT_SETTINGS.sendTo, resultsIn: 'popup' });
   });
 
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
@@ -85,6 +91,9 @@ describe('settings', () => {
       expect(settings.uiLanguage).toBe(version === 1 ? 'auto' : 'ja');
       // Before v4 nobody chose these: the defaults (2 at once, keep forever, keep page addresses).
       expect(settings).toMatchObject({ concurrency: 2, retention: 'forever', storePageInfo: true });
+      // Before v5 results always opened in the popup: they still do.
+      if (version < 5) expect(raw.settings).toMatchObject({ resultsIn: 'popup' });
+      expect(settings.resultsIn).toBe('popup');
       // Before v5 there was no "Send to…": the default tools, no custom entries.
       expect(settings.sendTo).toEqual({ targets: ['chatgpt', 'gemini', 'midjourney', 'perplexity'], custom: [] });
       if (version < SETTINGS_VERSION) expect((raw.settings as Record<string, unknown>).sendTo).toEqual(settings.sendTo);
