@@ -75,6 +75,9 @@ export function JobView({ job, templates, onSelect }: Props) {
       )}
       <div className="row actions">
         {job.text && !refusal && <CopyButton text={job.text} className="primary" />}
+        {job.status === 'done' && job.text && !refusal && (
+          <button type="button" onClick={() => void sendMessage('recreateJob', job.id)}>{t('generation.recreate')}</button>
+        )}
         {active && (
           <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>{t('popup.cancel')}</button>
         )}
