@@ -17,7 +17,9 @@ export function ImageProviderPrivacy({ settings, withAddress = false }: { settin
       {withAddress && address && (
         <>
           {' '}
-          <bdi dir="ltr" className="address">{address}</bdi>
+          <bdi dir="ltr" className="address">
+            {address}
+          </bdi>
         </>
       )}
     </>

@@ -10,6 +10,9 @@ import { isDetailLevel, type DetailLevel } from './prompt/detail';
 import { DEFAULT_MIDJOURNEY, type MidjourneyOptions } from './prompt/midjourney';
 import type { CustomTemplate } from './prompt/templates';
 import { IMAGE_PRESETS, IMAGE_PROVIDER_IDS, isImageProviderId, type ImageProviderId } from './generation/presets';
+import { normalizeCustomTargets } from './send-to/custom-targets';
+import type { SendToChoice } from './send-to/chosen-targets';
+import { DEFAULT_TARGET_IDS, isBuiltinTargetId } from './send-to/targets';
 
 export interface Connection {
   baseUrl: string;
@@ -44,6 +47,8 @@ export interface Settings {
   imageSize: string;
   /** The whole generation, queue and download included: image models are slow. */
   imageTimeoutSeconds: number;
+  /** The tools listed under "Send to…" beside Copy. */
+  sendTo: SendToChoice;
 }
 
 export const RETENTIONS = ['forever', '30d', '7d', '24h'] as const;
@@ -74,6 +79,17 @@ function defaultImageConnections(): Record<ImageProviderId, Connection> {
   ) as Record<ImageProviderId, Connection>;
 }
 
+function defaultSendTo(): SendToChoice {
+  return { targets: [...DEFAULT_TARGET_IDS], custom: [] };
+}
+
+function normalizeSendTo(raw: unknown): SendToChoice {
+  if (!raw || typeof raw !== 'object') return defaultSendTo();
+  const value = raw as Partial<Record<keyof SendToChoice, unknown>>;
+  const targets = Array.isArray(value.targets) ? value.targets.filter(isBuiltinTargetId) : [...DEFAULT_TARGET_IDS];
+  return { targets: [...new Set(targets)], custom: normalizeCustomTargets(value.custom) };
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'openai',
   connections: defaultConnections(),
@@ -91,6 +107,7 @@ export const DEFAULT_SETTINGS: Settings = {
   imageConnections: defaultImageConnections(),
   imageSize: 'auto',
   imageTimeoutSeconds: IMAGE_TIMEOUT_RANGE.default,
+  sendTo: defaultSendTo(),
 };
 
 /** "auto", "1536x1024" or "3:2"; anything else is "auto". */
@@ -147,6 +164,7 @@ export function normalizeSettings(raw: unknown): Settings {
     imageConnections: normalizeConnections(value.imageConnections, defaultImageConnections()),
     imageSize: isImageSize(value.imageSize) ? value.imageSize : 'auto',
     imageTimeoutSeconds: clampInt(value.imageTimeoutSeconds, IMAGE_TIMEOUT_RANGE),
+    sendTo: normalizeSendTo(value.sendTo),
   };
 }
 
@@ -171,9 +189,11 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
-  // v5: Recreate's image provider (none until chosen), its connections, size and timeout.
+  // v5: "Send to…": the default tools ticked, no custom entries yet. Recreate's image provider
+  // (none until chosen), its connections, size and timeout.
   5: (old) => ({
     ...(old && typeof old === 'object' ? old : {}),
+    sendTo: defaultSendTo(),
     imageProvider: null,
     imageConnections: defaultImageConnections(),
     imageSize: 'auto',

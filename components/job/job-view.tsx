@@ -4,10 +4,13 @@ import { isConfigError } from '@/lib/errors';
 import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { providerName } from '@/lib/providers/provider-names';
+import { styleOf } from '@/lib/prompt/styles';
 import type { CustomTemplate } from '@/lib/prompt/templates';
 import { CopyButton } from '@/components/copy-button';
 import { ErrorPanel } from '@/components/error-panel';
 import { ImagePreview } from '@/components/image-preview';
+import { SendToMenu } from '@/components/send-to-menu';
+import { AltTextCopy, PageAltText } from './alt-text-copy';
 import { ImageVersions } from './image-versions';
 import { JobFacts } from './job-facts';
 import { jobTitle } from './job-title';
@@ -30,6 +33,7 @@ export function JobView({ job, templates, onSelect }: Props) {
   const active = job.status === 'queued' || job.status === 'running';
   const provider = providerName(job.provider, t);
   const refusal = job.status === 'done' && job.kind === 'refusal';
+  const altText = !job.template && styleOf(job.style).altText === true;
   return (
     <article className="job" aria-busy={active}>
       <header className="job-head">
@@ -64,6 +68,7 @@ export function JobView({ job, templates, onSelect }: Props) {
           </div>
         )
       )}
+      {altText && job.source.alt && <PageAltText alt={job.source.alt} />}
       {job.status === 'failed' && job.error?.code === 'consent-required' && <PrivacyNotice key={job.id} job={job} />}
       {job.status === 'failed' && job.error && job.error.code !== 'consent-required' && (
         <ErrorPanel error={job.error} provider={provider} model={job.model}>
@@ -74,7 +79,8 @@ export function JobView({ job, templates, onSelect }: Props) {
         </ErrorPanel>
       )}
       <div className="row actions">
-        {job.text && !refusal && <CopyButton text={job.text} className="primary" />}
+        {job.text && !refusal && (altText ? <AltTextCopy job={job} /> : <CopyButton text={job.text} className="primary" />)}
+        {job.text && !refusal && <SendToMenu text={job.text} />}
         {job.status === 'done' && job.text && !refusal && (
           <button type="button" onClick={() => void sendMessage('recreateJob', job.id)}>{t('generation.recreate')}</button>
         )}

@@ -25,7 +25,8 @@ async function blankCheck(image: GeneratedImage): Promise<GenerationError | unde
   }
 }
 
-export const compareUrl = (entryId: string) => browser.runtime.getURL(`/compare.html?entry=${encodeURIComponent(entryId)}`);
+export const compareUrl = (entryId: string) =>
+  browser.runtime.getURL(`/compare.html?entry=${encodeURIComponent(entryId)}`);
 
 /** One Compare tab per history entry: focus the one already open, else open it. */
 export async function openCompare(entryId: string): Promise<void> {
@@ -35,7 +36,8 @@ export async function openCompare(entryId: string): Promise<void> {
   const tab = match ?? (await browser.tabs.query({})).find((t) => t.url === url);
   if (tab?.id !== undefined) {
     await browser.tabs.update(tab.id, { active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+    if (tab.windowId !== undefined)
+      await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
     return;
   }
   await browser.tabs.create({ url });
@@ -44,13 +46,24 @@ export async function openCompare(entryId: string): Promise<void> {
 /** Recreate: the job's prompt (its text only) to the image provider; the Compare page shows the rest. */
 export async function recreateJob(jobId: string): Promise<string | undefined> {
   const job = await getJob(jobId);
-  if (!job || job.status !== 'done' || job.kind === 'refusal' || !job.text.trim()) return undefined;
-  const [settings, visionKeys, imageKeys] = await Promise.all([loadSettings(), apiKeysItem.getValue(), imageApiKeysItem.getValue()]);
+  if (job?.status !== 'done' || job.kind === 'refusal' || !job.text.trim()) return undefined;
+  const [settings, visionKeys, imageKeys] = await Promise.all([
+    loadSettings(),
+    apiKeysItem.getValue(),
+    imageApiKeysItem.getValue(),
+  ]);
   const controller = new AbortController();
   const original = job.image ? { width: job.image.originalWidth, height: job.image.originalHeight } : undefined;
   const { id, done } = await startRecreation(
     { entryId: job.imageId, jobId, text: job.text, ...(original ? { original } : {}) },
-    { settings, visionKeys, imageKeys, signal: controller.signal, thumbnail: (blob) => makeThumbnail(blob), blankCheck },
+    {
+      settings,
+      visionKeys,
+      imageKeys,
+      signal: controller.signal,
+      thumbnail: (blob) => makeThumbnail(blob),
+      blankCheck,
+    },
   );
   running.set(id, controller);
   const release = holdAwake();

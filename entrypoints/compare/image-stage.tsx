@@ -25,16 +25,29 @@ export function ImageStage({ original, recreation, placeholder }: Props) {
   return (
     <section className="stage">
       <div className="row stage-tools">
-        <div className="segmented" role="group">
+        <div className="segmented">
           {(['side', 'overlay'] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={shown === m} disabled={m === 'overlay' && !canOverlay} onClick={() => setMode(m)}>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={shown === m}
+              disabled={m === 'overlay' && !canOverlay}
+              onClick={() => setMode(m)}
+            >
               {t(m === 'side' ? 'generation.sideBySide' : 'generation.overlay')}
             </button>
           ))}
         </div>
         <label className="row slider">
           {t('generation.zoom')}
-          <input type="range" min={1} max={4} step={0.25} value={zoom} onChange={(e) => setZoom(Number(e.target.value))} />
+          <input
+            type="range"
+            min={1}
+            max={4}
+            step={0.25}
+            value={zoom}
+            onChange={(e) => setZoom(Number(e.target.value))}
+          />
         </label>
         {shown === 'overlay' && (
           <label className="row slider">
@@ -47,21 +60,32 @@ export function ImageStage({ original, recreation, placeholder }: Props) {
         <div className="side-by-side">
           <figure>
             <figcaption>{t('generation.original')}</figcaption>
-            {/* Focusable so arrow keys scroll a zoomed picture. */}
-            <div className="frame" tabIndex={0}>{original && <img src={original} alt={t('generation.original')} style={size} />}</div>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so arrow keys scroll a zoomed picture */}
+            <div className="frame" tabIndex={0}>
+              {original && <img src={original} alt={t('generation.original')} style={size} />}
+            </div>
           </figure>
           <figure>
             <figcaption>{t('generation.recreation')}</figcaption>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so arrow keys scroll a zoomed picture */}
             <div className="frame" tabIndex={0}>
               {recreation ? <img src={recreation} alt={t('generation.recreation')} style={size} /> : placeholder}
             </div>
           </figure>
         </div>
       ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so arrow keys scroll a zoomed picture
         <div className="frame overlay" tabIndex={0}>
           <div className="layers" style={size}>
             <img src={original} alt={t('generation.original')} />
-            <img className="top" src={recreation} alt={t('generation.recreation')} style={{ clipPath: `inset(0 calc(${100 - reveal}% * var(--end-ltr)) 0 calc(${100 - reveal}% * var(--end-rtl)))` }} />
+            <img
+              className="top"
+              src={recreation}
+              alt={t('generation.recreation')}
+              style={{
+                clipPath: `inset(0 calc(${100 - reveal}% * var(--end-ltr)) 0 calc(${100 - reveal}% * var(--end-rtl)))`,
+              }}
+            />
           </div>
         </div>
       )}

@@ -7,6 +7,7 @@ import { MidjourneySection } from './midjourney-section';
 import { PrivacySection } from './privacy-section';
 import { PromptSection } from './prompt-section';
 import { ProviderSection } from './provider-section';
+import { SendToSection } from './send-to-section';
 import { useSettingsStore } from './settings-store';
 import { TemplatesSection } from './templates-section';
 
@@ -38,6 +39,7 @@ export default function App() {
       <MidjourneySection />
       <TemplatesSection />
       <ImageGenerationSection />
+      <SendToSection />
       <LanguageSection />
       <HistorySection />
       <PrivacySection />

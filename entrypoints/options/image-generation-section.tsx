@@ -2,7 +2,13 @@ import { useEffect, useRef } from 'react';
 import { browser } from 'wxt/browser';
 import { useTranslation } from 'react-i18next';
 import { FAL_SIZE_PRESETS } from '@/lib/generation/image-size';
-import { IMAGE_PRESETS, IMAGE_PROVIDER_IDS, imageModelCaps, isImageProviderId, type SizeRule } from '@/lib/generation/presets';
+import {
+  IMAGE_PRESETS,
+  IMAGE_PROVIDER_IDS,
+  imageModelCaps,
+  isImageProviderId,
+  type SizeRule,
+} from '@/lib/generation/presets';
 import { providerName } from '@/lib/providers/provider-names';
 import { IMAGE_TIMEOUT_RANGE } from '@/lib/settings';
 import { Field } from './field';
@@ -51,19 +57,30 @@ export function ImageGenerationSection() {
   const preset = id ? IMAGE_PRESETS[id] : undefined;
   const connection = id ? settings.imageConnections[id] : undefined;
   const shared = preset?.visionProvider;
-  const sizes = preset && connection ? sizeChoices(imageModelCaps(preset, connection.model || preset.defaultModel).sizing) : [];
+  const sizes =
+    preset && connection ? sizeChoices(imageModelCaps(preset, connection.model || preset.defaultModel).sizing) : [];
   return (
     <section className="card" id={IMAGE_SECTION_ID} ref={ref}>
       <h2>{t('generation.section')}</h2>
       <SelectField
         label={t('generation.provider')}
         value={id ?? ''}
-        choices={[{ value: '', label: t('generation.notSetUp') }, ...IMAGE_PROVIDER_IDS.map((p) => ({ value: p, label: IMAGE_PRESETS[p].name }))]}
+        choices={[
+          { value: '', label: t('generation.notSetUp') },
+          ...IMAGE_PROVIDER_IDS.map((p) => ({ value: p, label: IMAGE_PRESETS[p].name })),
+        ]}
         onChange={(value) => void update({ imageProvider: isImageProviderId(value) ? value : null })}
       />
       {preset && connection && (
         <>
-          <Field label={t('generation.baseUrl')} hint={preset.local ? t('generation.localHint', { origin: browser.runtime.getURL('/').replace(/\/$/, '') }) : undefined}>
+          <Field
+            label={t('generation.baseUrl')}
+            hint={
+              preset.local
+                ? t('generation.localHint', { origin: browser.runtime.getURL('/').replace(/\/$/, '') })
+                : undefined
+            }
+          >
             {(fieldId, hintId) => (
               <TextWithDefault
                 id={fieldId}
@@ -80,11 +97,17 @@ export function ImageGenerationSection() {
             label={t('generation.apiKey')}
             hint={
               <>
-                {shared ? t('generation.apiKeyShared', { provider: providerName(shared, t) }) : preset.needsKey ? t('options.apiKeyHint', { provider: preset.name }) : t('options.apiKeyOptional')}
+                {shared
+                  ? t('generation.apiKeyShared', { provider: providerName(shared, t) })
+                  : preset.needsKey
+                    ? t('options.apiKeyHint', { provider: preset.name })
+                    : t('options.apiKeyOptional')}
                 {preset.keyUrl && (
                   <>
                     {' '}
-                    <a href={preset.keyUrl} target="_blank" rel="noreferrer">{t('options.getKey')}</a>
+                    <a href={preset.keyUrl} target="_blank" rel="noreferrer">
+                      {t('options.getKey')}
+                    </a>
                   </>
                 )}
               </>
@@ -104,7 +127,10 @@ export function ImageGenerationSection() {
               />
             )}
           </Field>
-          <Field label={t('generation.model')} hint={preset.defaultModel ? t('options.modelHint', { model: preset.defaultModel }) : undefined}>
+          <Field
+            label={t('generation.model')}
+            hint={preset.defaultModel ? t('options.modelHint', { model: preset.defaultModel }) : undefined}
+          >
             {(fieldId, hintId) => (
               <TextWithDefault
                 id={fieldId}
@@ -119,7 +145,10 @@ export function ImageGenerationSection() {
           <SelectField
             label={t('generation.size')}
             value={sizes.includes(settings.imageSize) ? settings.imageSize : 'auto'}
-            choices={[{ value: 'auto', label: t('generation.sizeAuto') }, ...sizes.map((s) => ({ value: s, label: s.replace('x', ' × ') }))]}
+            choices={[
+              { value: 'auto', label: t('generation.sizeAuto') },
+              ...sizes.map((s) => ({ value: s, label: s.replace('x', ' × ') })),
+            ]}
             onChange={(imageSize) => void update({ imageSize })}
           />
         </>

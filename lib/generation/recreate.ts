@@ -34,7 +34,11 @@ export interface RecreateDeps {
   now?: () => number;
 }
 
-export function imageConfig(settings: Settings, visionKeys: ApiKeys, imageKeys: ImageApiKeys): ImageProviderConfig | undefined {
+export function imageConfig(
+  settings: Settings,
+  visionKeys: ApiKeys,
+  imageKeys: ImageApiKeys,
+): ImageProviderConfig | undefined {
   const provider = settings.imageProvider;
   if (!provider) return undefined;
   const { baseUrl, model } = settings.imageConnections[provider];
@@ -44,7 +48,8 @@ export function imageConfig(settings: Settings, visionKeys: ApiKeys, imageKeys: 
 export function sizeLabel(size: GenSize): string {
   if (size.kind === 'size') return `${size.width}x${size.height}`;
   if (size.kind === 'aspect') return size.ratio;
-  if (size.kind === 'fal') return typeof size.imageSize === 'string' ? size.imageSize : `${size.imageSize.width}x${size.imageSize.height}`;
+  if (size.kind === 'fal')
+    return typeof size.imageSize === 'string' ? size.imageSize : `${size.imageSize.width}x${size.imageSize.height}`;
   return '';
 }
 
@@ -52,7 +57,10 @@ export function sizeLabel(size: GenSize): string {
  * Writes the row at once (so the page has something to show) and answers it with the promise
  * of the run; the run never rejects: every failure ends in the row.
  */
-export async function startRecreation(source: RecreateSource, deps: RecreateDeps): Promise<{ id: string; done: Promise<void> }> {
+export async function startRecreation(
+  source: RecreateSource,
+  deps: RecreateDeps,
+): Promise<{ id: string; done: Promise<void> }> {
   const now = deps.now ?? Date.now;
   const config = imageConfig(deps.settings, deps.visionKeys, deps.imageKeys);
   const base: StoredGeneration = {
@@ -74,7 +82,10 @@ export async function startRecreation(source: RecreateSource, deps: RecreateDeps
     return { id: base.id, done: Promise.resolve() };
   }
   const target = resolveImageProvider(config);
-  const input = prepareForGenerator(source.text, target.caps, { ...(source.original ? { original: source.original } : {}), size: deps.settings.imageSize });
+  const input = prepareForGenerator(source.text, target.caps, {
+    ...(source.original ? { original: source.original } : {}),
+    size: deps.settings.imageSize,
+  });
   const row: StoredGeneration = {
     ...base,
     model: target.model,
@@ -121,4 +132,7 @@ export async function startRecreation(source: RecreateSource, deps: RecreateDeps
 }
 
 const isGenerationError = (value: unknown): value is GenerationError =>
-  !!value && typeof value === 'object' && !(value instanceof Error) && typeof (value as GenerationError).code === 'string';
+  !!value &&
+  typeof value === 'object' &&
+  !(value instanceof Error) &&
+  typeof (value as GenerationError).code === 'string';

@@ -29,7 +29,11 @@ async function recreateFromPopup(ext: Extension): Promise<Page> {
   return compare;
 }
 
-test('Recreate: right-click → prompt → Recreate → the Compare page shows both pictures, the recreation is the provider’s, and it is still there after a browser restart', async ({ provider, images, site }) => {
+test('Recreate: right-click → prompt → Recreate → the Compare page shows both pictures, the recreation is the provider’s, and it is still there after a browser restart', async ({
+  provider,
+  images,
+  site,
+}) => {
   test.setTimeout(120_000);
   let ext = await launchExtension();
   const userDataDir = ext.userDataDir;
@@ -54,7 +58,10 @@ test('Recreate: right-click → prompt → Recreate → the Compare page shows b
     expect(sent[0]!.violations).toEqual([]);
     expect(sent[0]!.body).toMatchObject({ prompt: 'A red fox in fresh snow, soft morning light', size: '1536x1024' });
     await expect(compare.getByRole('region', { name: /Prompt sent/ })).toContainText('gpt-image-1-mini · 1536x1024');
-    await expect(compare.getByRole('link', { name: 'Download' })).toHaveAttribute('download', /^promptlens-recreation-gpt-image-1-mini-\d{8}-\d{6}\.png$/);
+    await expect(compare.getByRole('link', { name: 'Download' })).toHaveAttribute(
+      'download',
+      /^promptlens-recreation-gpt-image-1-mini-\d{8}-\d{6}\.png$/,
+    );
 
     // Overlay with its slider and zoom, from the keyboard.
     await compare.getByRole('button', { name: 'Overlay' }).click();
@@ -89,7 +96,13 @@ test('Recreate: right-click → prompt → Recreate → the Compare page shows b
   }
 });
 
-test('Recreate faults: each names its cause and next step, and nothing is lost', async ({ ext, provider, images, site, scratch }) => {
+test('Recreate faults: each names its cause and next step, and nothing is lost', async ({
+  ext,
+  provider,
+  images,
+  site,
+  scratch,
+}) => {
   test.setTimeout(120_000);
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   provider.reply({ kind: 'stream', text: 'A red fox on a frozen lake' });
@@ -99,8 +112,12 @@ test('Recreate faults: each names its cause and next step, and nothing is lost',
   // No image provider set up: the message, and a button to the settings' section.
   const compare = await recreateFromPopup(ext);
   const alert = compare.getByRole('alert');
-  await expect(alert).toContainText('No image provider is set up. Choose one under “Image generation” in the settings.');
-  const settingsOpened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/options.html#image-generation') });
+  await expect(alert).toContainText(
+    'No image provider is set up. Choose one under “Image generation” in the settings.',
+  );
+  const settingsOpened = ext.context.waitForEvent('page', {
+    predicate: (p) => p.url().includes('/options.html#image-generation'),
+  });
   await alert.getByRole('button', { name: 'Open settings' }).click();
   const options = await settingsOpened;
   await expect(options.getByRole('combobox', { name: 'Image provider' })).toBeFocused();
@@ -126,7 +143,12 @@ test('Recreate faults: each names its cause and next step, and nothing is lost',
     },
     {
       setup: async () => {
-        await configureImages(ext, { provider: 'openai', baseUrl: images.openaiBase, apiKey: images.keys.openai, timeoutSeconds: 1 });
+        await configureImages(ext, {
+          provider: 'openai',
+          baseUrl: images.openaiBase,
+          apiKey: images.keys.openai,
+          timeoutSeconds: 1,
+        });
         images.faults = { slowMs: 4000 };
       },
       message: 'The image took too long. Try again, or allow more time in the settings.',

@@ -7,23 +7,35 @@ import { failStaleGenerations, generationsFor, latestRecreationThumbnail } from 
 import { clearHistory, deleteEntries, restoreEntries } from '@/lib/history/queries';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { ImageProviderId } from '@/lib/generation/presets';
-import { fakeBase, useFakeImageProviders } from '../support/image-generation-run';
+import { fakeBase, withFakeImageProviders } from '../support/image-generation-run';
 import { doneJob } from './fixtures/jobs';
 
-const fakes = useFakeImageProviders();
+const fakes = withFakeImageProviders();
 beforeEach(() => clearHistory());
 
 function settingsFor(provider: ImageProviderId | null, patch: Partial<Settings> = {}): Settings {
   const connections = { ...DEFAULT_SETTINGS.imageConnections };
   if (provider) connections[provider] = { baseUrl: fakeBase(fakes(), provider), model: connections[provider].model };
-  return { ...DEFAULT_SETTINGS, imageProvider: provider, imageConnections: connections, imageTimeoutSeconds: 10, ...patch };
+  return {
+    ...DEFAULT_SETTINGS,
+    imageProvider: provider,
+    imageConnections: connections,
+    imageTimeoutSeconds: 10,
+    ...patch,
+  };
 }
 
 async function recreate(text: string, settings: Settings, visionKeys = { openai: fakes().keys.openai }) {
   const job = await doneJob(text);
   const run = await startRecreation(
     { entryId: job.imageId, jobId: job.id, text, original: { width: 1600, height: 900 } },
-    { settings, visionKeys, imageKeys: { fal: fakes().keys.fal }, thumbnail: async () => new Blob(['thumb'], { type: 'image/webp' }), falPoll: { intervalMs: 5, stuckAfterPolls: 5 } },
+    {
+      settings,
+      visionKeys,
+      imageKeys: { fal: fakes().keys.fal },
+      thumbnail: async () => new Blob(['thumb'], { type: 'image/webp' }),
+      falPoll: { intervalMs: 5, stuckAfterPolls: 5 },
+    },
   );
   await run.done;
   return { job, generation: (await generationsFor(job.imageId))[0]! };
@@ -32,7 +44,17 @@ async function recreate(text: string, settings: Settings, visionKeys = { openai:
 describe('Recreate → the history database', () => {
   it('stores the file as returned, with provider, model, size, cost and a thumbnail; only the prompt text was sent, with the vision key of the same account', async () => {
     const { job, generation } = await recreate('a red fox in snow --ar 16:9 --v 6', settingsFor('openai'));
-    expect(generation).toMatchObject({ entryId: job.imageId, jobId: job.id, status: 'done', provider: 'openai', model: 'gpt-image-1-mini', size: '1536x1024', mime: 'image/png', prompt: 'a red fox in snow', notes: ['params-removed'] });
+    expect(generation).toMatchObject({
+      entryId: job.imageId,
+      jobId: job.id,
+      status: 'done',
+      provider: 'openai',
+      model: 'gpt-image-1-mini',
+      size: '1536x1024',
+      mime: 'image/png',
+      prompt: 'a red fox in snow',
+      notes: ['params-removed'],
+    });
     expect(generation.cost?.tokens).toBeGreaterThan(0);
     const served = [...fakes().files.values()].at(-1)!;
     expect(new Uint8Array(await generation.blob!.arrayBuffer())).toEqual(new Uint8Array(served));
@@ -45,7 +67,12 @@ describe('Recreate → the history database', () => {
 
   it('fal, with its own key, walks its queue to the image', async () => {
     const fal = await recreate('a lighthouse at dusk', settingsFor('fal'));
-    expect(fal.generation).toMatchObject({ status: 'done', provider: 'fal', model: 'fal-ai/flux/schnell', size: 'landscape_16_9' });
+    expect(fal.generation).toMatchObject({
+      status: 'done',
+      provider: 'fal',
+      model: 'fal-ai/flux/schnell',
+      size: 'landscape_16_9',
+    });
     expect(fakes().requests.filter((r) => r.route === 'fal-status').length).toBeGreaterThan(1);
   });
 
@@ -61,7 +88,19 @@ describe('Recreate → the history database', () => {
   });
 
   it('a generation left running by a stopped worker fails as cancelled on the next start', async () => {
-    await db.generations.add({ id: 'g1', entryId: 'e1', jobId: 'j1', createdAt: 1, updatedAt: 1, status: 'running', provider: 'fal', model: 'm', size: '', prompt: 'p', notes: [] });
+    await db.generations.add({
+      id: 'g1',
+      entryId: 'e1',
+      jobId: 'j1',
+      createdAt: 1,
+      updatedAt: 1,
+      status: 'running',
+      provider: 'fal',
+      model: 'm',
+      size: '',
+      prompt: 'p',
+      notes: [],
+    });
     await failStaleGenerations(2);
     expect(await db.generations.get('g1')).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
   });

@@ -13,15 +13,23 @@ export async function configureImages(
   s: { provider: string | null; baseUrl?: string; model?: string; apiKey?: string; timeoutSeconds?: number },
 ): Promise<void> {
   const worker = await ext.worker();
-  await worker.evaluate(async ({ s, version }) => {
-    const chrome = (globalThis as any).chrome;
-    const { settings: current = {}, settings$: meta } = await chrome.storage.local.get(['settings', 'settings$']);
-    if (!meta) await chrome.storage.local.set({ settings$: { v: version } });
-    const connections = { ...(current.imageConnections ?? {}) };
-    if (s.provider && s.baseUrl !== undefined) connections[s.provider] = { baseUrl: s.baseUrl, model: s.model ?? '' };
-    await chrome.storage.local.set({
-      settings: { ...current, imageProvider: s.provider, imageConnections: connections, imageTimeoutSeconds: s.timeoutSeconds ?? 30 },
-      imageApiKeys: s.provider && s.apiKey ? { [s.provider]: s.apiKey } : {},
-    });
-  }, { s, version: SETTINGS_VERSION });
+  await worker.evaluate(
+    async ({ s, version }) => {
+      const chrome = (globalThis as any).chrome;
+      const { settings: current = {}, settings$: meta } = await chrome.storage.local.get(['settings', 'settings$']);
+      if (!meta) await chrome.storage.local.set({ settings$: { v: version } });
+      const connections = { ...(current.imageConnections ?? {}) };
+      if (s.provider && s.baseUrl !== undefined) connections[s.provider] = { baseUrl: s.baseUrl, model: s.model ?? '' };
+      await chrome.storage.local.set({
+        settings: {
+          ...current,
+          imageProvider: s.provider,
+          imageConnections: connections,
+          imageTimeoutSeconds: s.timeoutSeconds ?? 30,
+        },
+        imageApiKeys: s.provider && s.apiKey ? { [s.provider]: s.apiKey } : {},
+      });
+    },
+    { s, version: SETTINGS_VERSION },
+  );
 }
