@@ -9,6 +9,7 @@ import { isLanguageCode, type LanguageCode, type LanguageSetting } from './langu
 import { isDetailLevel, type DetailLevel } from './prompt/detail';
 import { DEFAULT_MIDJOURNEY, type MidjourneyOptions } from './prompt/midjourney';
 import type { CustomTemplate } from './prompt/templates';
+import type { ImageProviderConfig } from './generation/generate';
 import { IMAGE_PRESETS, IMAGE_PROVIDER_IDS, isImageProviderId, type ImageProviderId } from './generation/presets';
 import { normalizeCustomTargets } from './send-to/custom-targets';
 import type { SendToChoice } from './send-to/chosen-targets';
@@ -213,6 +214,14 @@ export const apiKeysItem = storage.defineItem<ApiKeys>('local:apiKeys', { fallba
 /** Keys set for an image provider; one left unset falls back to the same account's vision key. */
 export type ImageApiKeys = Partial<Record<ImageProviderId, string>>;
 export const imageApiKeysItem = storage.defineItem<ImageApiKeys>('local:imageApiKeys', { fallback: {}, version: 1 });
+
+/** Recreate's target as lib/generation takes it: provider, address, model and the key it is called with. */
+export function imageConfig(settings: Settings, visionKeys: ApiKeys, imageKeys: ImageApiKeys): ImageProviderConfig | undefined {
+  const provider = settings.imageProvider;
+  if (!provider) return undefined;
+  const { baseUrl, model } = settings.imageConnections[provider];
+  return { provider, baseUrl, model, apiKey: imageApiKey(provider, imageKeys, visionKeys) };
+}
 
 /** The key an image provider is called with: its own, else the vision key of the same account. */
 export function imageApiKey(provider: ImageProviderId, imageKeys: ImageApiKeys, visionKeys: ApiKeys): string {

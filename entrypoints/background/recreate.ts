@@ -5,7 +5,7 @@ import { startRecreation } from '@/lib/generation/recreate';
 import type { GeneratedImage } from '@/lib/generation/types';
 import { makeThumbnail } from '@/lib/image/thumbnail';
 import { getJob } from '@/lib/jobs/job-store';
-import { apiKeysItem, imageApiKeysItem, loadSettings } from '@/lib/settings';
+import { apiKeysItem, imageApiKeysItem, imageConfig, loadSettings } from '@/lib/settings';
 import { holdAwake } from './keep-alive';
 
 /** Cancel buttons reach a running generation through this; a stopped worker has none left to cancel. */
@@ -57,9 +57,9 @@ export async function recreateJob(jobId: string): Promise<string | undefined> {
   const { id, done } = await startRecreation(
     { entryId: job.imageId, jobId, text: job.text, ...(original ? { original } : {}) },
     {
-      settings,
-      visionKeys,
-      imageKeys,
+      config: imageConfig(settings, visionKeys, imageKeys),
+      imageSize: settings.imageSize,
+      timeoutSeconds: settings.imageTimeoutSeconds,
       signal: controller.signal,
       thumbnail: (blob) => makeThumbnail(blob),
       blankCheck,

@@ -5,10 +5,10 @@
  */
 import { addGeneration, updateGeneration } from '../history/generations';
 import type { StoredGeneration } from '../history/generation-types';
-import { imageApiKey, type ApiKeys, type ImageApiKeys, type Settings } from '../settings';
 import { generateImage, imageSetupProblem, resolveImageProvider, type ImageProviderConfig } from './generate';
 import { classifyGenerationError, type GenerationError } from './generation-error';
 import type { GenSize } from './image-size';
+import { isImageProviderId } from './presets';
 import { prepareForGenerator } from './prompt-for-generator';
 import type { FalPollOptions } from './fal-queue';
 import type { GeneratedImage } from './types';
@@ -22,9 +22,11 @@ export interface RecreateSource {
 }
 
 export interface RecreateDeps {
-  settings: Settings;
-  visionKeys: ApiKeys;
-  imageKeys: ImageApiKeys;
+  /** The image provider with its key resolved (lib/settings.ts imageConfig); undefined: none set up. */
+  config: ImageProviderConfig | undefined;
+  /** The "Image size" setting. */
+  imageSize: string;
+  timeoutSeconds: number;
   signal?: AbortSignal;
   /** A few-KB preview; a failure here costs the thumbnail, not the image. */
   thumbnail?: (blob: Blob) => Promise<Blob>;
@@ -32,17 +34,6 @@ export interface RecreateDeps {
   blankCheck?: (image: GeneratedImage) => Promise<GenerationError | undefined>;
   falPoll?: FalPollOptions;
   now?: () => number;
-}
-
-export function imageConfig(
-  settings: Settings,
-  visionKeys: ApiKeys,
-  imageKeys: ImageApiKeys,
-): ImageProviderConfig | undefined {
-  const provider = settings.imageProvider;
-  if (!provider) return undefined;
-  const { baseUrl, model } = settings.imageConnections[provider];
-  return { provider, baseUrl, model, apiKey: imageApiKey(provider, imageKeys, visionKeys) };
 }
 
 export function sizeLabel(size: GenSize): string {
@@ -62,7 +53,7 @@ export async function startRecreation(
   deps: RecreateDeps,
 ): Promise<{ id: string; done: Promise<void> }> {
   const now = deps.now ?? Date.now;
-  const config = imageConfig(deps.settings, deps.visionKeys, deps.imageKeys);
+  const { config } = deps;
   const base: StoredGeneration = {
     id: crypto.randomUUID(),
     entryId: source.entryId,
@@ -70,7 +61,8 @@ export async function startRecreation(
     createdAt: now(),
     updatedAt: now(),
     status: 'running',
-    provider: config?.provider && deps.settings.imageProvider ? deps.settings.imageProvider : 'openai',
+    // A row needs a provider even when none is set up; the error says so.
+    provider: isImageProviderId(config?.provider) ? config.provider : 'openai',
     model: '',
     size: '',
     prompt: source.text,
@@ -84,7 +76,7 @@ export async function startRecreation(
   const target = resolveImageProvider(config);
   const input = prepareForGenerator(source.text, target.caps, {
     ...(source.original ? { original: source.original } : {}),
-    size: deps.settings.imageSize,
+    size: deps.imageSize,
   });
   const row: StoredGeneration = {
     ...base,
@@ -105,7 +97,7 @@ export async function startRecreation(
           apiKey: target.apiKey,
           model: target.model,
           input,
-          timeoutMs: deps.settings.imageTimeoutSeconds * 1000,
+          timeoutMs: deps.timeoutSeconds * 1000,
           ...(deps.signal ? { signal: deps.signal } : {}),
           onProgress: (progress) => void updateGeneration(row.id, { progress }),
         },

@@ -5,7 +5,7 @@ import { startRecreation } from '@/lib/generation/recreate';
 import { db } from '@/lib/history/db';
 import { failStaleGenerations, generationsFor, latestRecreationThumbnail } from '@/lib/history/generations';
 import { clearHistory, deleteEntries, restoreEntries } from '@/lib/history/queries';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, imageConfig, type Settings } from '@/lib/settings';
 import type { ImageProviderId } from '@/lib/generation/presets';
 import { fakeBase, withFakeImageProviders } from '../support/image-generation-run';
 import { doneJob } from './fixtures/jobs';
@@ -30,9 +30,9 @@ async function recreate(text: string, settings: Settings, visionKeys = { openai:
   const run = await startRecreation(
     { entryId: job.imageId, jobId: job.id, text, original: { width: 1600, height: 900 } },
     {
-      settings,
-      visionKeys,
-      imageKeys: { fal: fakes().keys.fal },
+      config: imageConfig(settings, visionKeys, { fal: fakes().keys.fal }),
+      imageSize: settings.imageSize,
+      timeoutSeconds: settings.imageTimeoutSeconds,
       thumbnail: async () => new Blob(['thumb'], { type: 'image/webp' }),
       falPoll: { intervalMs: 5, stuckAfterPolls: 5 },
     },
