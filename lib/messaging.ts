@@ -52,6 +52,11 @@ export interface ProtocolMap {
   /** The same image in another style, template or detail; answers the new job's id. */
   regenerateJob(request: { jobId: string; style: StyleId; templateId?: string; detail: DetailLevel }): string | undefined;
   testConnection(): ConnectionCheck;
+  /** Recreate: the prompt's text to the image provider; opens (or focuses) the entry's Compare page. Answers the generation's id. */
+  recreateJob(jobId: string): string | undefined;
+  cancelGeneration(generationId: string): void;
+  /** The entry's Compare page, without starting anything (history rows with a recreation). */
+  openCompare(entryId: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

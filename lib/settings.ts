@@ -9,6 +9,8 @@ import { isLanguageCode, type LanguageCode, type LanguageSetting } from './langu
 import { isDetailLevel, type DetailLevel } from './prompt/detail';
 import { DEFAULT_MIDJOURNEY, type MidjourneyOptions } from './prompt/midjourney';
 import type { CustomTemplate } from './prompt/templates';
+import type { ImageProviderConfig } from './generation/generate';
+import { IMAGE_PRESETS, IMAGE_PROVIDER_IDS, isImageProviderId, type ImageProviderId } from './generation/presets';
 import { normalizeCustomTargets } from './send-to/custom-targets';
 import type { SendToChoice } from './send-to/chosen-targets';
 import { DEFAULT_TARGET_IDS, isBuiltinTargetId } from './send-to/targets';
@@ -40,6 +42,14 @@ export interface Settings {
   storePageInfo: boolean;
   /** Where a new result opens: the popup, or the side panel (Firefox: sidebar), which stays open. */
   resultsIn: ResultsHost;
+  /** Recreate: where prompts are turned back into images; null until the user picks one. */
+  imageProvider: ImageProviderId | null;
+  /** One per image provider, like `connections`. */
+  imageConnections: Record<ImageProviderId, Connection>;
+  /** "auto" keeps the original's shape (nearest size the model takes); or "WxH" / "W:H". */
+  imageSize: string;
+  /** The whole generation, queue and download included: image models are slow. */
+  imageTimeoutSeconds: number;
   /** The tools listed under "Send to…" beside Copy. */
   sendTo: SendToChoice;
 }
@@ -58,6 +68,7 @@ export type ApiKeys = Partial<Record<ProviderId, string>>;
 
 export const TIMEOUT_RANGE = { min: 5, max: 600, default: 60 } as const;
 export const CONCURRENCY_RANGE = { min: 1, max: 6, default: 2 } as const;
+export const IMAGE_TIMEOUT_RANGE = { min: 1, max: 900, default: 180 } as const;
 
 const clampInt = (value: unknown, range: { min: number; max: number; default: number }) => {
   const n = Number(value);
@@ -68,6 +79,12 @@ function defaultConnections(): Record<ProviderId, Connection> {
   return Object.fromEntries(
     PROVIDER_IDS.map((id) => [id, { baseUrl: PRESETS[id].baseUrl, model: PRESETS[id].defaultModel }]),
   ) as Record<ProviderId, Connection>;
+}
+
+function defaultImageConnections(): Record<ImageProviderId, Connection> {
+  return Object.fromEntries(
+    IMAGE_PROVIDER_IDS.map((id) => [id, { baseUrl: IMAGE_PRESETS[id].baseUrl, model: IMAGE_PRESETS[id].defaultModel }]),
+  ) as Record<ImageProviderId, Connection>;
 }
 
 function defaultSendTo(): SendToChoice {
@@ -95,8 +112,16 @@ export const DEFAULT_SETTINGS: Settings = {
   retention: 'forever',
   storePageInfo: true,
   resultsIn: 'popup',
+  imageProvider: null,
+  imageConnections: defaultImageConnections(),
+  imageSize: 'auto',
+  imageTimeoutSeconds: IMAGE_TIMEOUT_RANGE.default,
   sendTo: defaultSendTo(),
 };
+
+/** "auto", "1536x1024" or "3:2"; anything else is "auto". */
+const isImageSize = (value: unknown): value is string =>
+  typeof value === 'string' && /^(auto|\d{2,5}x\d{2,5}|\d{1,3}:\d{1,3})$/.test(value);
 
 export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
 
@@ -119,23 +144,21 @@ function normalizeTemplates(raw: unknown): CustomTemplate[] {
 
 const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
 
+function normalizeConnections<Id extends string>(raw: unknown, defaults: Record<Id, Connection>): Record<Id, Connection> {
+  const stored = (raw && typeof raw === 'object' ? raw : {}) as Record<string, Partial<Connection> | undefined>;
+  const connections = { ...defaults };
+  for (const id of Object.keys(defaults) as Id[]) {
+    connections[id] = { baseUrl: str(stored[id]?.baseUrl, defaults[id].baseUrl), model: str(stored[id]?.model, defaults[id].model) };
+  }
+  return connections;
+}
+
 /** Whatever is stored (partial, older, hand-edited) → a complete, valid Settings. */
 export function normalizeSettings(raw: unknown): Settings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
-  const stored = (value.connections && typeof value.connections === 'object' ? value.connections : {}) as Record<
-    string,
-    Partial<Connection> | undefined
-  >;
-  const connections = defaultConnections();
-  for (const id of PROVIDER_IDS) {
-    connections[id] = {
-      baseUrl: str(stored[id]?.baseUrl, connections[id].baseUrl),
-      model: str(stored[id]?.model, connections[id].model),
-    };
-  }
   return {
     provider: isProviderId(value.provider) ? value.provider : DEFAULT_SETTINGS.provider,
-    connections,
+    connections: normalizeConnections(value.connections, defaultConnections()),
     defaultStyle: isStyleId(value.defaultStyle) ? value.defaultStyle : DEFAULT_SETTINGS.defaultStyle,
     timeoutSeconds: clampInt(value.timeoutSeconds, TIMEOUT_RANGE),
     uiLanguage: value.uiLanguage === 'auto' || isLanguageCode(value.uiLanguage) ? value.uiLanguage : 'auto',
@@ -147,6 +170,10 @@ export function normalizeSettings(raw: unknown): Settings {
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
     resultsIn: isResultsHost(value.resultsIn) ? value.resultsIn : DEFAULT_SETTINGS.resultsIn,
+    imageProvider: isImageProviderId(value.imageProvider) ? value.imageProvider : null,
+    imageConnections: normalizeConnections(value.imageConnections, defaultImageConnections()),
+    imageSize: isImageSize(value.imageSize) ? value.imageSize : 'auto',
+    imageTimeoutSeconds: clampInt(value.imageTimeoutSeconds, IMAGE_TIMEOUT_RANGE),
     sendTo: normalizeSendTo(value.sendTo),
   };
 }
@@ -172,8 +199,17 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
-  // v5: "Send to…" (the default tools ticked, no custom entries yet) and where results show (the popup).
-  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), sendTo: defaultSendTo(), resultsIn: 'popup' }),
+  // v5: "Send to…": the default tools ticked, no custom entries yet. Where results show (the
+  // popup). Recreate's image provider (none until chosen), its connections, size and timeout.
+  5: (old) => ({
+    ...(old && typeof old === 'object' ? old : {}),
+    sendTo: defaultSendTo(),
+    resultsIn: 'popup',
+    imageProvider: null,
+    imageConnections: defaultImageConnections(),
+    imageSize: 'auto',
+    imageTimeoutSeconds: IMAGE_TIMEOUT_RANGE.default,
+  }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -184,6 +220,26 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** Keys are per provider, in storage.local (never sync), read only by the background and options. */
 export const apiKeysItem = storage.defineItem<ApiKeys>('local:apiKeys', { fallback: {}, version: 1 });
+
+/** Keys set for an image provider; one left unset falls back to the same account's vision key. */
+export type ImageApiKeys = Partial<Record<ImageProviderId, string>>;
+export const imageApiKeysItem = storage.defineItem<ImageApiKeys>('local:imageApiKeys', { fallback: {}, version: 1 });
+
+/** Recreate's target as lib/generation takes it: provider, address, model and the key it is called with. */
+export function imageConfig(settings: Settings, visionKeys: ApiKeys, imageKeys: ImageApiKeys): ImageProviderConfig | undefined {
+  const provider = settings.imageProvider;
+  if (!provider) return undefined;
+  const { baseUrl, model } = settings.imageConnections[provider];
+  return { provider, baseUrl, model, apiKey: imageApiKey(provider, imageKeys, visionKeys) };
+}
+
+/** The key an image provider is called with: its own, else the vision key of the same account. */
+export function imageApiKey(provider: ImageProviderId, imageKeys: ImageApiKeys, visionKeys: ApiKeys): string {
+  const own = imageKeys[provider]?.trim();
+  if (own) return own;
+  const shared = IMAGE_PRESETS[provider].visionProvider;
+  return shared ? (visionKeys[shared]?.trim() ?? '') : '';
+}
 
 /**
  * The provider (and address) the user last agreed to send images to, after the one-time

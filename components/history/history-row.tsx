@@ -6,6 +6,7 @@ import { providerName } from '@/lib/providers/provider-names';
 import { entryTitle } from './entry-title';
 import { IconButton } from './icon-button';
 import { ImagePreview } from '@/components/image-preview';
+import { RecreationThumb } from './recreation-thumb';
 
 interface Props {
   entry: HistoryEntry;
@@ -48,6 +49,7 @@ export function HistoryRow({ entry, index, count, selected, style, onSelect, onF
           </span>
           <span className="history-preview" dir="auto">{preview()}</span>
         </span>
+        <RecreationThumb entryId={entry.id} />
       </button>
       <IconButton
         className="favorite"

@@ -89,6 +89,9 @@ export function JobView({ job, templates, onSelect }: Props) {
       <div className="row actions">
         {job.text && !refusal && (altText ? <AltTextCopy job={job} /> : <CopyButton text={job.text} className="primary" />)}
         {job.text && !refusal && <SendToMenu text={job.text} />}
+        {job.status === 'done' && job.text && !refusal && (
+          <button type="button" onClick={() => void sendMessage('recreateJob', job.id)}>{t('generation.recreate')}</button>
+        )}
         {active && (
           <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>{t('popup.cancel')}</button>
         )}

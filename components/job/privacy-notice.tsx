@@ -6,6 +6,7 @@ import { sendMessage } from '@/lib/messaging';
 import { grantConsent } from '@/lib/privacy/consent';
 import { providerName } from '@/lib/providers/provider-names';
 import { ErrorPanel } from '@/components/error-panel';
+import { ImageProviderPrivacy } from '@/components/image-provider-privacy';
 import { useSettings } from '@/components/use-settings';
 import './privacy-notice.css';
 
@@ -50,6 +51,9 @@ export function PrivacyNotice({ job }: { job: Job }) {
       </p>
       <ul className="small">
         <li>{t('privacy.notice.notUs')}</li>
+        <li>
+          <ImageProviderPrivacy settings={settings} />
+        </li>
         <li>{t('privacy.notice.local')}</li>
         <li>{t('privacy.notice.again')}</li>
       </ul>

@@ -7,6 +7,7 @@ import { setConcurrency } from './job-queue';
 import { resumeJobs } from './job-reruns';
 import { registerMessageHandlers } from './message-handlers';
 import { scheduleRetention } from './retention-schedule';
+import { failStaleGenerations } from '@/lib/history/generations';
 import { guardStorage } from './storage-guard';
 import { COMMANDS, openPanelForTab, promptUnderPointer } from './shortcut';
 import { startJobFromMenu } from './start-job';
@@ -49,4 +50,5 @@ export default defineBackground(() => {
   void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
   scheduleRetention();
   void resumeJobs(startedAt).catch((error) => console.error('PromptLens: recovery', error));
+  void failStaleGenerations(startedAt).catch((error) => console.error('PromptLens: recovery', error));
 });

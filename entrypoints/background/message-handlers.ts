@@ -7,6 +7,7 @@ import { cancelJob } from './job-runner';
 import { rememberPointerFrame } from './pointer-frame';
 import { regenerateJob, retryJob } from './job-reruns';
 import { assertConfigured, currentProvider } from './provider-config';
+import { cancelGeneration, openCompare, recreateJob } from './recreate';
 import { testConnection } from './test-connection';
 
 /**
@@ -61,6 +62,18 @@ export function registerMessageHandlers(): void {
     if (!isStyleId(data.style) || !isDetailLevel(data.detail)) return undefined;
     if (data.templateId !== undefined && (typeof data.templateId !== 'string' || data.templateId.length > 100)) return undefined;
     return regenerateJob(data);
+  });
+  onMessage('recreateJob', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || !isJobId(data)) return undefined;
+    return recreateJob(data);
+  });
+  onMessage('cancelGeneration', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || !isJobId(data)) return;
+    cancelGeneration(data);
+  });
+  onMessage('openCompare', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || typeof data !== 'string' || data.length > 100) return;
+    void openCompare(data);
   });
   onMessage('testConnection', ({ sender }) => {
     if (!fromExtensionPage(sender)) throw new Error('Not allowed');

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HistorySection } from './history-section';
+import { ImageGenerationSection } from './image-generation-section';
 import { LanguageSection } from './language-section';
 import { MidjourneySection } from './midjourney-section';
 import { PrivacySection } from './privacy-section';
@@ -38,6 +39,7 @@ export default function App() {
       <PromptSection />
       <MidjourneySection />
       <TemplatesSection />
+      <ImageGenerationSection />
       <SendToSection />
       <ResultsSection />
       <LanguageSection />

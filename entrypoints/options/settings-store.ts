@@ -1,16 +1,20 @@
 import { create } from 'zustand';
 import {
   apiKeysItem,
+  imageApiKeysItem,
   loadSettings,
   settingsItem,
   type ApiKeys,
   type Connection,
+  type ImageApiKeys,
   type Settings,
 } from '@/lib/settings';
 
 interface OptionsState {
   settings?: Settings;
   keys: ApiKeys;
+  /** Keys set for image providers only; an empty one means the vision key of the same account. */
+  imageKeys: ImageApiKeys;
   /** When the last change reached storage: drives the "Saved" note. */
   savedAt?: number;
   hydrate: () => Promise<void>;
@@ -19,6 +23,9 @@ interface OptionsState {
   setKey: (key: string) => Promise<void>;
   /** Removes the current provider's key from storage. */
   forgetKey: () => Promise<void>;
+  updateImageConnection: (patch: Partial<Connection>) => Promise<void>;
+  /** The current image provider's own key; empty removes it (the shared vision key applies again). */
+  setImageKey: (key: string) => Promise<void>;
 }
 
 /** The options form: every change is written to extension storage at once. */
@@ -35,9 +42,10 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
   };
   return {
     keys: {},
+    imageKeys: {},
     async hydrate() {
-      const [settings, keys] = await Promise.all([loadSettings(), apiKeysItem.getValue()]);
-      set({ settings, keys });
+      const [settings, keys, imageKeys] = await Promise.all([loadSettings(), apiKeysItem.getValue(), imageApiKeysItem.getValue()]);
+      set({ settings, keys, imageKeys });
     },
     async update(patch) {
       const current = get().settings;
@@ -59,6 +67,21 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
       if (!current) return;
       const { [current.provider]: _forgotten, ...rest } = get().keys;
       await saveKeys(rest);
+    },
+    async updateImageConnection(patch) {
+      const current = get().settings;
+      const id = current?.imageProvider;
+      if (!current || !id) return;
+      await save({ ...current, imageConnections: { ...current.imageConnections, [id]: { ...current.imageConnections[id], ...patch } } });
+    },
+    async setImageKey(key) {
+      const id = get().settings?.imageProvider;
+      if (!id) return;
+      const { [id]: _old, ...rest } = get().imageKeys;
+      const imageKeys = key ? { ...rest, [id]: key } : rest;
+      set({ imageKeys });
+      await imageApiKeysItem.setValue(imageKeys);
+      set({ savedAt: Date.now() });
     },
   };
 });

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
+import { ImageProviderPrivacy } from '@/components/image-provider-privacy';
 import { useSettings } from '@/components/use-settings';
 import { PRESETS } from '@/lib/providers/presets';
 import { providerName } from '@/lib/providers/provider-names';
@@ -41,6 +42,12 @@ export default function App() {
         {current && PRESETS[settings.provider].kind !== 'on-device' && (
           <p className="note">
             {t('privacy.page.current', { provider: current.provider })} <bdi dir="ltr" className="address">{current.address}</bdi>
+          </p>
+        )}
+        <p>{t('generation.privacyPage')}</p>
+        {settings && (
+          <p className="note">
+            <ImageProviderPrivacy settings={settings} withAddress />
           </p>
         )}
       </section>

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Job, StoredImage } from '../jobs/types';
 import type { HistoryEntry, StoredThumbnail } from './types';
+import type { StoredGeneration } from './generation-types';
 import { buildEntry } from './build-entry';
 
 /**
@@ -14,6 +15,8 @@ export class PromptLensDb extends Dexie {
   images!: EntityTable<StoredImage, 'id'>;
   history!: EntityTable<HistoryEntry, 'id'>;
   thumbnails!: EntityTable<StoredThumbnail, 'id'>;
+  /** Recreations of an entry's image from its prompts, with their files. */
+  generations!: EntityTable<StoredGeneration, 'id'>;
 
   constructor(name = 'promptlens') {
     super(name);
@@ -28,6 +31,8 @@ export class PromptLensDb extends Dexie {
         thumbnails: 'id',
       })
       .upgrade(upgradeToV2);
+    // v3: Recreate's images; a new table, nothing to move.
+    this.version(3).stores({ generations: 'id, entryId, status' });
   }
 }
 

@@ -1,6 +1,7 @@
 import { db } from './db';
 import type { Job, StoredImage } from '../jobs/types';
 import type { HistoryEntry, StoredThumbnail } from './types';
+import type { StoredGeneration } from './generation-types';
 
 /** Newest first: the whole library, as rows without blobs or per-token text. */
 export function listEntries(limit?: number): Promise<HistoryEntry[]> {
@@ -36,27 +37,30 @@ export interface EntrySnapshot {
   jobs: Job[];
   thumbnails: StoredThumbnail[];
   images: StoredImage[];
+  generations: StoredGeneration[];
 }
 
-const TABLES = () => [db.history, db.jobs, db.thumbnails, db.images] as const;
+const TABLES = () => [db.history, db.jobs, db.thumbnails, db.images, db.generations] as const;
 
 /** Deletes images' rows, prompts, thumbnails and cached images at once, and returns them for Undo. */
 export function deleteEntries(ids: readonly string[]): Promise<EntrySnapshot> {
   return db.transaction('rw', TABLES(), async () => {
-    const [entries, jobs, thumbnails, images] = await Promise.all([
+    const [entries, jobs, thumbnails, images, generations] = await Promise.all([
       db.history.bulkGet(ids as string[]),
       db.jobs.where('imageId').anyOf(ids as string[]).toArray(),
       db.thumbnails.bulkGet(ids as string[]),
       db.images.bulkGet(ids as string[]),
+      db.generations.where('entryId').anyOf(ids as string[]).toArray(),
     ]);
     await Promise.all([
       db.history.bulkDelete(ids as string[]),
       db.jobs.bulkDelete(jobs.map((job) => job.id)),
       db.thumbnails.bulkDelete(ids as string[]),
       db.images.bulkDelete(ids as string[]),
+      db.generations.bulkDelete(generations.map((generation) => generation.id)),
     ]);
     const present = <T,>(rows: (T | undefined)[]) => rows.filter((row): row is T => row !== undefined);
-    return { entries: present(entries), jobs, thumbnails: present(thumbnails), images: present(images) };
+    return { entries: present(entries), jobs, thumbnails: present(thumbnails), images: present(images), generations };
   });
 }
 
@@ -67,6 +71,7 @@ export function restoreEntries(snapshot: EntrySnapshot): Promise<void> {
       db.jobs.bulkPut(snapshot.jobs),
       db.thumbnails.bulkPut(snapshot.thumbnails),
       db.images.bulkPut(snapshot.images),
+      db.generations.bulkPut(snapshot.generations ?? []),
     ]);
   });
 }
@@ -77,7 +82,7 @@ export async function activeJobIds(imageIds?: readonly string[]): Promise<string
   return active.filter((job) => !imageIds || imageIds.includes(job.imageId)).map((job) => job.id);
 }
 
-/** Clear all: every prompt, row, thumbnail and cached image. */
+/** Clear all: every prompt, row, thumbnail, cached image and recreation. */
 export function clearHistory(): Promise<void> {
   return db.transaction('rw', TABLES(), () => Promise.all(TABLES().map((table) => table.clear())).then(() => undefined));
 }

@@ -112,7 +112,7 @@ test('no key: "Open settings" leads to the options; after adding the key, Retry 
   await popup.getByRole('button', { name: 'Open settings' }).click();
   const options = await optionsOpened;
   await options.waitForLoadState();
-  await options.getByLabel('API key').fill(provider.apiKey);
+  await options.getByLabel('API key', { exact: true }).fill(provider.apiKey);
   await expect(options.getByRole('status').first()).toHaveText('Saved');
 
   const hits = site.hits.length;

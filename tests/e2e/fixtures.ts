@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
+import { FakeImageProviders } from '../support/fake-image-providers';
 import { launchExtension, type Extension } from './support/extension';
 import { FakeProvider } from './support/fake-provider';
 import { TestSite } from './support/test-site';
@@ -7,6 +8,8 @@ import { TestSite } from './support/test-site';
 interface Fixtures {
   ext: Extension;
   provider: FakeProvider;
+  /** The image-generation APIs (OpenAI images, fal, A1111, OpenRouter, Gemini, xAI) for Recreate. */
+  images: FakeImageProviders;
   site: TestSite;
   /** A quiet page on the test site for making and inspecting images. */
   scratch: Page;
@@ -18,6 +21,12 @@ export const test = base.extend<Fixtures>({
     const provider = await new FakeProvider().start();
     await use(provider);
     await provider.stop();
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
+  images: async ({}, use) => {
+    const images = await new FakeImageProviders().start();
+    await use(images);
+    await images.stop();
   },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
   site: async ({}, use) => {

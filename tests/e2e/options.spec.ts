@@ -11,19 +11,19 @@ test('configuring through the options page: presets, saved on change, Test conne
   await options.goto(ext.url('options.html'));
 
   // Presets fill base URL and model; the model stays free text.
-  const providerSelect = options.getByLabel('Provider');
+  const providerSelect = options.getByLabel('Provider', { exact: true });
   await providerSelect.selectOption({ label: 'Ollama (local)' });
-  await expect(options.getByLabel('Base URL')).toHaveValue('http://localhost:11434/v1');
-  await expect(options.getByLabel('Model')).toHaveValue('gemma3');
+  await expect(options.getByLabel('Base URL', { exact: true })).toHaveValue('http://localhost:11434/v1');
+  await expect(options.getByLabel('Model', { exact: true })).toHaveValue('gemma3');
   await expect(options.getByText('OLLAMA_ORIGINS')).toBeVisible();
   await providerSelect.selectOption({ label: 'Google Gemini' });
-  await expect(options.getByLabel('Base URL')).toHaveValue('https://generativelanguage.googleapis.com/v1beta/openai');
+  await expect(options.getByLabel('Base URL', { exact: true })).toHaveValue('https://generativelanguage.googleapis.com/v1beta/openai');
   await expect(providerSelect.locator('option', { hasText: 'Custom (OpenAI-compatible)' })).toHaveCount(1);
 
   await providerSelect.selectOption({ label: 'Custom (OpenAI-compatible)' });
-  await options.getByLabel('Base URL').fill(provider.baseUrl);
-  await options.getByLabel('API key').fill('sk-wrong');
-  await options.getByLabel('Model').fill('vision-test');
+  await options.getByLabel('Base URL', { exact: true }).fill(provider.baseUrl);
+  await options.getByLabel('API key', { exact: true }).fill('sk-wrong');
+  await options.getByLabel('Model', { exact: true }).fill('vision-test');
   await options.getByLabel('Default style').selectOption({ label: 'Midjourney' });
   await expect(options.getByLabel('Default style').locator('option')).toHaveText(['Natural language', 'Midjourney', 'Stable Diffusion', 'Flux', 'DALL·E', 'JSON', 'Alt text', 'Long description']);
 
@@ -31,7 +31,7 @@ test('configuring through the options page: presets, saved on change, Test conne
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByRole('alert')).toContainText('did not accept the API key (HTTP 401)');
 
-  await options.getByLabel('API key').fill(provider.apiKey);
+  await options.getByLabel('API key', { exact: true }).fill(provider.apiKey);
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByText(/Connected: vision-test answered in \d+ ms\./)).toBeVisible();
   const probe = provider.requests.at(-1)!;
@@ -40,10 +40,10 @@ test('configuring through the options page: presets, saved on change, Test conne
 
   // Saved: a reload shows the same, and the next right-click uses it.
   await options.reload();
-  await expect(options.getByLabel('Provider')).toHaveValue('custom');
-  await expect(options.getByLabel('Base URL')).toHaveValue(provider.baseUrl);
-  await expect(options.getByLabel('Model')).toHaveValue('vision-test');
-  await expect(options.getByLabel('API key')).toHaveAttribute('type', 'password');
+  await expect(options.getByLabel('Provider', { exact: true })).toHaveValue('custom');
+  await expect(options.getByLabel('Base URL', { exact: true })).toHaveValue(provider.baseUrl);
+  await expect(options.getByLabel('Model', { exact: true })).toHaveValue('vision-test');
+  await expect(options.getByLabel('API key', { exact: true })).toHaveAttribute('type', 'password');
 
   await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color: [10, 200, 120] }));
   const popup = await openPopup(ext);

@@ -34,10 +34,10 @@ test('the first image waits for the privacy notice; nothing reaches the provider
   // Another provider (here a custom server at the same address): asked again, named by its host.
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
-  await options.getByLabel('Provider').selectOption({ label: 'Custom (OpenAI-compatible)' });
-  await options.getByLabel('Base URL').fill(provider.baseUrl);
-  await options.getByLabel('API key').fill(provider.apiKey);
-  await options.getByLabel('Model').fill('vision-test');
+  await options.getByLabel('Provider', { exact: true }).selectOption({ label: 'Custom (OpenAI-compatible)' });
+  await options.getByLabel('Base URL', { exact: true }).fill(provider.baseUrl);
+  await options.getByLabel('API key', { exact: true }).fill(provider.apiKey);
+  await options.getByLabel('Model', { exact: true }).fill('vision-test');
   await expect(options.getByText('Saved')).toBeVisible();
   await generateFrom(ext, await pageWithImage(site, scratch, { width: 500, height: 500, color: [200, 200, 40] }));
   popup = await openPopup(ext);
@@ -173,7 +173,7 @@ test('"Delete all data" wipes history, settings and consent after a confirmation
   await options.getByRole('button', { name: 'Delete all data' }).click();
   await options.getByRole('button', { name: 'Delete everything' }).click();
   await expect(options.getByText('All data deleted. Your API keys were kept.')).toBeVisible();
-  await expect(options.getByLabel('Provider')).toHaveValue('openai');
+  await expect(options.getByLabel('Provider', { exact: true })).toHaveValue('openai');
   await expect(options.getByLabel('Keep history')).toHaveValue('forever');
   await popup.reload();
   await expect(popup.getByText('A prompt to be deleted')).toHaveCount(0);
@@ -181,11 +181,11 @@ test('"Delete all data" wipes history, settings and consent after a confirmation
   expect(stored).toEqual({ apiKeys: { groq: 'gsk-kept' } });
 
   // The kept key, masked, and forgotten with one button.
-  await options.getByLabel('Provider').selectOption({ label: 'Groq' });
-  await expect(options.getByLabel('API key')).toHaveValue('gsk-kept');
-  await expect(options.getByLabel('API key')).toHaveAttribute('type', 'password');
+  await options.getByLabel('Provider', { exact: true }).selectOption({ label: 'Groq' });
+  await expect(options.getByLabel('API key', { exact: true })).toHaveValue('gsk-kept');
+  await expect(options.getByLabel('API key', { exact: true })).toHaveAttribute('type', 'password');
   await options.getByRole('button', { name: 'Forget key' }).click();
-  await expect(options.getByLabel('API key')).toHaveValue('');
+  await expect(options.getByLabel('API key', { exact: true })).toHaveValue('');
   await expect(options.getByRole('button', { name: 'Forget key' })).toBeDisabled();
   const keys = await (await ext.worker()).evaluate(() => (globalThis as any).chrome.storage.local.get('apiKeys'));
   expect(keys.apiKeys).toEqual({});

@@ -88,7 +88,9 @@ describe('database migrations', () => {
 
     const current = new PromptLensDb(name);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
+    // v3 added Recreate's table, empty, beside the moved rows.
+    expect(await current.generations.count()).toBe(0);
     const rows = await current.history.orderBy('updatedAt').reverse().toArray();
     expect(rows.map((row) => [row.id, row.promptCount, row.styles])).toEqual([
       ['img2', 1, ['natural']],

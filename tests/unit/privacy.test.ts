@@ -2,7 +2,7 @@ import type { DBCore, Middleware } from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { countEntries } from '@/lib/history/queries';
-import { PromptLensDb } from '@/lib/history/db';
+import { db, PromptLensDb } from '@/lib/history/db';
 import { startJob } from '@/lib/jobs/lifecycle';
 import { queuedJob } from './fixtures/jobs';
 import { consentCovers, grantConsent, hasConsent } from '@/lib/privacy/consent';
@@ -10,7 +10,7 @@ import { deleteAllData } from '@/lib/privacy/delete-all-data';
 import { quotaGuard } from '@/lib/privacy/quota-guard';
 import { mergeReport, storageFullItem, type RefusedWrite } from '@/lib/privacy/storage-full';
 import { classifyError } from '@/lib/providers/classify-error';
-import { apiKeysItem, DEFAULT_SETTINGS, loadSettings, privacyConsentItem, settingsItem } from '@/lib/settings';
+import { apiKeysItem, DEFAULT_SETTINGS, imageApiKeysItem, loadSettings, privacyConsentItem, settingsItem } from '@/lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -83,6 +83,8 @@ describe('delete all data', () => {
     await apiKeysItem.setValue({ groq: 'gsk-secret', openai: 'sk-secret' });
     await grantConsent({ provider: 'groq', baseUrl: 'https://api.groq.com/openai/v1' });
     await storageFullItem.setValue({ at: 1, text: 'x' });
+    await imageApiKeysItem.setValue({ fal: 'fal-secret' });
+    await db.generations.add({ id: 'g1', entryId: job.imageId, jobId: job.id, createdAt: 1, updatedAt: 1, status: 'done', provider: 'fal', model: 'm', size: '', prompt: 'p', notes: [], blob: new Blob(['png']) });
     return job;
   };
 
@@ -96,6 +98,9 @@ describe('delete all data', () => {
     expect(await privacyConsentItem.getValue()).toBeNull();
     expect(await storageFullItem.getValue()).toBeNull();
     expect(await apiKeysItem.getValue()).toEqual({ groq: 'gsk-secret', openai: 'sk-secret' });
+    expect(await imageApiKeysItem.getValue()).toEqual({ fal: 'fal-secret' });
+    // Recreations go with the history they belong to.
+    expect(await db.generations.count()).toBe(0);
   });
 
   it('"Also forget API keys" removes them too', async () => {
@@ -103,5 +108,6 @@ describe('delete all data', () => {
     await deleteAllData({ forgetKeys: true, cancel: async () => undefined });
     expect(await apiKeysItem.getValue()).toEqual({});
     expect(await fakeBrowser.storage.local.get('apiKeys')).toEqual({});
+    expect(await imageApiKeysItem.getValue()).toEqual({});
   });
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_SETTINGS,
   SETTINGS_VERSION,
   apiKeysItem,
+  imageApiKey,
   loadSettings,
   normalizeSettings,
   settingsItem,
@@ -94,10 +95,37 @@ describe('settings', () => {
       // Before v5 results always opened in the popup: they still do.
       if (version < 5) expect(raw.settings).toMatchObject({ resultsIn: 'popup' });
       expect(settings.resultsIn).toBe('popup');
+      // Before v5 there was no Recreate: no image provider until the user picks one, 180 s, auto size.
+      expect(settings).toMatchObject({ imageProvider: null, imageSize: 'auto', imageTimeoutSeconds: 180 });
+      if (version < 5) {
+        const raw5 = (await fakeBrowser.storage.local.get('settings')).settings as any;
+        expect(raw5).toMatchObject({ imageProvider: null, imageSize: 'auto', imageTimeoutSeconds: 180 });
+        expect(raw5.imageConnections.fal).toEqual({ baseUrl: 'https://queue.fal.run', model: 'fal-ai/flux/schnell' });
+      }
       // Before v5 there was no "Send to…": the default tools, no custom entries.
       expect(settings.sendTo).toEqual({ targets: ['chatgpt', 'gemini', 'midjourney', 'perplexity'], custom: [] });
       if (version < SETTINGS_VERSION) expect((raw.settings as Record<string, unknown>).sendTo).toEqual(settings.sendTo);
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
+  });
+
+  it('image generation: repaired like the vision settings; the key falls back to the same account’s vision key', () => {
+    const repaired = normalizeSettings({
+      imageProvider: 'midjourney',
+      imageSize: '2:3; drop table',
+      imageTimeoutSeconds: 0,
+      imageConnections: { a1111: { baseUrl: 'http://gpu-box:7860' } },
+    });
+    expect(repaired).toMatchObject({ imageProvider: null, imageSize: 'auto', imageTimeoutSeconds: 1 });
+    expect(repaired.imageConnections.a1111).toEqual({ baseUrl: 'http://gpu-box:7860', model: '' });
+    expect(normalizeSettings({ imageProvider: 'fal', imageSize: '1536x1024' })).toMatchObject({ imageProvider: 'fal', imageSize: '1536x1024' });
+    expect(normalizeSettings({ imageSize: '3:2' }).imageSize).toBe('3:2');
+    // Same account: the vision key is reused unless the image provider has its own.
+    expect(imageApiKey('openai', {}, { openai: 'sk-vision' })).toBe('sk-vision');
+    expect(imageApiKey('openai', { openai: 'sk-images' }, { openai: 'sk-vision' })).toBe('sk-images');
+    expect(imageApiKey('openrouter', {}, { openrouter: 'or-1' })).toBe('or-1');
+    // fal and local servers share no account with a vision provider.
+    expect(imageApiKey('fal', {}, { openai: 'sk-vision' })).toBe('');
+    expect(imageApiKey('a1111', {}, { openai: 'sk-vision' })).toBe('');
   });
 });

@@ -12,6 +12,7 @@ describe('slimming the openai SDK in the service worker build', () => {
       'resources/shared.mjs',
       'resources/chat/chat.mjs',
       'resources/chat/completions/completions.mjs',
+      'resources/images.mjs',
       'core/streaming.mjs',
       'core/error.mjs',
       'internal/parse.mjs',
