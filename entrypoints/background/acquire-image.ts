@@ -110,7 +110,7 @@ export async function fetchTargetImage(
   let fetched: FetchedImage;
   try {
     if (target.dataUrl) fetched = await fetchImage(target.dataUrl, fetchSignal(signal));
-    else if (target.url && early) fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
+    else if (target.url && early !== undefined) fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
     else if (target.url) fetched = await fetchAsPage(target.url, tab?.url, signal);
     else throw new JobFailure({ code: 'image-fetch', detail: 'unreadable pixels' });
   } catch (error) {

@@ -40,7 +40,7 @@ describe('download pool', () => {
     const first = deferredTask();
     const second = deferredTask();
     const third = deferredTask();
-    pool.run(first.run);
+    void pool.run(first.run);
     const abort = new AbortController();
     const secondResult = pool.run(second.run, abort.signal);
     const thirdResult = pool.run(third.run);
