@@ -35,6 +35,10 @@ export interface Settings {
   retention: Retention;
   /** Whether history keeps the source page's address and title. */
   storePageInfo: boolean;
+  /** The PromptLens button on large images under the pointer (off by default: it is on every page). */
+  hoverButton: boolean;
+  /** Hostnames where the user turned the hover button off (the popup's per-site switch). */
+  hoverButtonOffSites: string[];
 }
 
 export const RETENTIONS = ['forever', '30d', '7d', '24h'] as const;
@@ -71,6 +75,8 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: CONCURRENCY_RANGE.default,
   retention: 'forever',
   storePageInfo: true,
+  hoverButton: false,
+  hoverButtonOffSites: [],
 };
 
 export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
@@ -90,6 +96,13 @@ function normalizeTemplates(raw: unknown): CustomTemplate[] {
   return raw
     .filter((t): t is CustomTemplate => !!t && typeof t === 'object' && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.text === 'string')
     .map(({ id, name, text }) => ({ id, name, text }));
+}
+
+/** Hostnames, lower-case, each once; anything else dropped. */
+function normalizeSites(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  const hosts = raw.filter((h): h is string => typeof h === 'string' && /^[a-z0-9.:[\]-]{1,253}$/i.test(h)).map((h) => h.toLowerCase());
+  return [...new Set(hosts)];
 }
 
 const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
@@ -121,10 +134,12 @@ export function normalizeSettings(raw: unknown): Settings {
     concurrency: clampInt(value.concurrency, CONCURRENCY_RANGE),
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
+    hoverButton: value.hoverButton === true,
+    hoverButtonOffSites: normalizeSites(value.hoverButtonOffSites),
   };
 }
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
@@ -144,6 +159,12 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     concurrency: CONCURRENCY_RANGE.default,
     retention: 'forever',
     storePageInfo: true,
+  }),
+  // v5: the hover button (off) and the sites it is turned off for.
+  5: (old) => ({
+    ...(old && typeof old === 'object' ? old : {}),
+    hoverButton: false,
+    hoverButtonOffSites: [],
   }),
 };
 

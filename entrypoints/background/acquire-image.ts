@@ -82,13 +82,14 @@ export async function fetchClickedImage(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
   signal: AbortSignal,
+  known?: ImageTarget,
 ): Promise<ClickedImage> {
   const guess = new AbortController();
   const early = info.srcUrl ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
   early?.catch(() => undefined);
   let target: ImageTarget;
   try {
-    target = await resolveTarget(info, tab);
+    target = known ?? (await resolveTarget(info, tab));
   } catch (error) {
     guess.abort();
     throw error;

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadSettings, normalizeSettings, settingsItem } from '@/lib/settings';
 import { backgroundI18n } from './background-i18n';
 import { syncContextMenu } from './context-menu';
+import { registerHoverButton } from './hover-button';
 import { setConcurrency } from './job-queue';
 import { resumeJobs } from './job-reruns';
 import { registerMessageHandlers } from './message-handlers';
@@ -26,6 +27,7 @@ export default defineBackground(() => {
   });
   browser.notifications?.onClicked.addListener(() => void browser.action.openPopup?.().catch(() => undefined));
   registerMessageHandlers();
+  registerHoverButton();
   settingsItem.watch((next, previous) => {
     setConcurrency(normalizeSettings(next).concurrency);
     // The menu depends on these only; typing a base URL must not rebuild it.

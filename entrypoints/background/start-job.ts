@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { updateJob } from '@/lib/jobs/job-store';
 import { newJob, queueJob } from '@/lib/jobs/lifecycle';
 import { normalizeImage } from '@/lib/image/normalize';
+import type { ImageTarget } from '@/lib/messaging';
 import { fetchClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { choiceOfMenuItem } from './context-menu';
@@ -22,6 +23,8 @@ const storableUrl = (url: string | undefined) => (url && url.length <= 2048 ? ur
 export async function startJobFromMenu(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
+  /** The image, when the content script already named it (the hover button): no need to ask. */
+  known?: ImageTarget,
 ): Promise<void> {
   const choice = choiceOfMenuItem(info.menuItemId);
   if (!choice) return;
@@ -30,7 +33,7 @@ export async function startJobFromMenu(
   const popupOpened = joinsBurst ? Promise.resolve(false) : openPopupNow();
   worker.unfinishedMenuJobs++;
   try {
-    await runMenuJob(info, tab, choice, popupOpened, joinsBurst);
+    await runMenuJob(info, tab, choice, popupOpened, joinsBurst, known);
   } finally {
     worker.unfinishedMenuJobs--;
   }
@@ -42,10 +45,11 @@ async function runMenuJob(
   choice: NonNullable<ReturnType<typeof choiceOfMenuItem>>,
   popupOpened: Promise<boolean>,
   joinsBurst: boolean,
+  known: ImageTarget | undefined,
 ): Promise<void> {
   // The download needs no settings: it starts first.
   const cancelFetch = new AbortController();
-  const fetching = fetchClickedImage(info, tab, cancelFetch.signal);
+  const fetching = fetchClickedImage(info, tab, cancelFetch.signal, known);
   fetching.catch(() => undefined);
   const config = await currentProvider();
   const template = 'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;

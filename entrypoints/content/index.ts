@@ -5,6 +5,7 @@ import { rasterizeSvgMarkup } from '@/lib/page/page-pixels';
 import { recentClicks } from '@/lib/page/recent-clicks';
 import { onMessage, type ImageTarget } from '@/lib/messaging';
 import { answerFrameOffsets, offsetInTab } from './frame-offset';
+import { hoverButton } from './hover-button';
 import { watchPointer } from './watch-pointer';
 
 /**
@@ -39,6 +40,7 @@ export default defineContentScript({
     // event the page can forge (its "newer script started" signal), switching them all off.
     watchPointer();
     answerFrameOffsets();
+    hoverButton();
     const clicks = recentClicks();
     window.addEventListener(
       'contextmenu',

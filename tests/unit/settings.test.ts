@@ -53,6 +53,10 @@ describe('settings', () => {
     expect(normalizeSettings({ concurrency: 0 }).concurrency).toBe(1);
     expect(normalizeSettings({ retention: '1y', storePageInfo: 'no' })).toMatchObject({ retention: 'forever', storePageInfo: true });
     expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({ retention: '7d', storePageInfo: false });
+    // The hover button is on only when said so; its off-list keeps hostnames only, each once.
+    expect(normalizeSettings({ hoverButton: 'yes' }).hoverButton).toBe(false);
+    expect(normalizeSettings({ hoverButton: true }).hoverButton).toBe(true);
+    expect(normalizeSettings({ hoverButtonOffSites: ['Example.com', 'example.com', 42, 'a b', '<x>'] }).hoverButtonOffSites).toEqual(['example.com']);
   });
 
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
@@ -69,6 +73,9 @@ describe('settings', () => {
       expect(settings.uiLanguage).toBe(version === 1 ? 'auto' : 'ja');
       // Before v4 nobody chose these: the defaults (2 at once, keep forever, keep page addresses).
       expect(settings).toMatchObject({ concurrency: 2, retention: 'forever', storePageInfo: true });
+      // v5: the hover button starts off, on every site.
+      if (version < 5) expect(raw.settings).toMatchObject({ hoverButton: false, hoverButtonOffSites: [] });
+      expect(settings).toMatchObject({ hoverButton: false, hoverButtonOffSites: [] });
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
   });
