@@ -52,6 +52,8 @@ export interface ClickedImage extends FetchedImage {
   url?: string;
   /** Taken from the screen because the file itself could not be had. */
   captured?: boolean;
+  /** The page's alt text for it. */
+  alt?: string;
 }
 
 /** Download with the page's Referer when the site refuses a bare request (hotlink protection). */
@@ -105,12 +107,12 @@ export async function fetchClickedImage(
     guess.abort();
     // The page shows it, so the screen has it (a frame's box comes already placed in the tab).
     if (!tab || !target.rect || signal.aborted) throw error;
-    return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, captured: true };
+    return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, alt: target.alt, captured: true };
   }
   guess.abort();
   if (fetched.format === 'svg' && frame) {
     const png = await sendMessage('rasterizeSvg', await fetched.blob.text(), frame);
     fetched = await fetchImage(png, fetchSignal(signal));
   }
-  return { ...fetched, url: target.url };
+  return { ...fetched, url: target.url, alt: target.alt };
 }

@@ -106,8 +106,10 @@ describe.sequential('Firefox', () => {
     expect(colorDistance(facts.center, red)).toBeLessThan(40);
 
     // The default style (Midjourney) ran: its --ar comes from the original's pixels.
-    await waitForTexts(popup, '[role="region"][aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
+    await waitForTexts(popup, 'section[aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
     await waitForTexts(popup, '.job h2', [/^Midjourney/]);
+    // Sent: the one-time notice is gone.
+    expect(await popup.$$('.privacy-notice')).toHaveLength(0);
     expect(await popup.$eval('.facts', (el) => (el as HTMLElement).innerText)).toContain('1600 × 1200 px');
 
     await click(popup, 'Copy');
@@ -123,7 +125,7 @@ describe.sequential('Firefox', () => {
     await provider.waitForRequests(3);
 
     const popup = await openExtensionPage(ff, 'popup.html', '.history-preview');
-    await waitForTexts(popup, '[role="region"][aria-label="Prompt"]', [SECOND]);
+    await waitForTexts(popup, 'section[aria-label="Prompt"]', [SECOND]);
     await waitForTexts(popup, '.job h2', [/^Natural language/]);
     await waitForTexts(popup, '.history-preview', [SECOND, `${FIRST} --ar 4:3`]);
     expect(await popup.$eval('.history-head', (el) => (el as HTMLElement).innerText)).toContain('2 entries');
@@ -131,7 +133,7 @@ describe.sequential('Firefox', () => {
     // An older entry opens in the result view.
     const rows = await popup.$$('.history-item');
     await rows[1]!.click();
-    await waitForTexts(popup, '[role="region"][aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
+    await waitForTexts(popup, 'section[aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
 
     // Search as you type.
     await fill(popup, 'Search history', 'meadow');

@@ -6,6 +6,8 @@ import { generateFrom, pageWithImage } from './support/scenario';
 const STREAMED = 'A teal bowl on linen, morning light, soft shadows, still life.';
 
 test('the first image waits for the privacy notice; nothing reaches the provider before "Send"; a new provider asks again', async ({ ext, provider, site, scratch }) => {
+  // Three images, two providers and the options page in one story: longer than one step's budget.
+  test.setTimeout(150_000);
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, consent: false });
   await generateFrom(ext, await pageWithImage(site, scratch, { width: 800, height: 600, color: [20, 160, 160] }));
 
@@ -19,6 +21,9 @@ test('the first image waits for the privacy notice; nothing reaches the provider
   provider.reply({ kind: 'stream', text: STREAMED, pieces: 5, delayMs: 60 });
   await popup.getByRole('button', { name: 'Send to OpenAI' }).click();
   await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(STREAMED);
+  // Sent: the notice has done its job and goes away.
+  await expect(popup.getByRole('heading', { name: 'Before the first image goes to OpenAI' })).toHaveCount(0);
+  await expect(popup.getByRole('button', { name: 'Send to OpenAI' })).toHaveCount(0);
   expect(provider.requests).toHaveLength(1);
   expect(provider.requests[0]!.image?.mime).toBe('image/jpeg');
 
