@@ -1,6 +1,7 @@
 /** Every message PromptLens sends, in one typed map. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { JobError } from './errors';
+import type { HoverButtonSettings } from './page/hover-button';
 import type { DetailLevel } from './prompt/detail';
 import type { StyleId } from './prompt/styles';
 
@@ -27,6 +28,18 @@ export type ConnectionCheck =
   | { ok: true; model: string; reply: string; ms: number }
   | { ok: false; error: JobError };
 
+/** The hover button's words in the interface language, and what it offers: the default style first. */
+export interface HoverButtonUi {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** The main button's name and tooltip, naming the default style. */
+  label: string;
+  /** The name of the button that opens the menu of the other choices. */
+  more: string;
+  /** Menu item ids, as the context menu's (`style:…`, `template:…`), default style first. */
+  choices: Array<{ id: string; label: string }>;
+}
+
 export interface ProtocolMap {
   /** background → content script of the clicked frame; `srcUrl` is the menu's, when it named an image. */
   getImageTarget(hint?: { srcUrl?: string }): ImageTarget | null;
@@ -42,6 +55,12 @@ export interface ProtocolMap {
    * PromptLens's entry shows on every right-click there, not only on what the browser calls an image.
    */
   pointerOverImage(over: boolean): void;
+  /** content script → background: the hover button's words and choices. */
+  hoverButtonUi(): HoverButtonUi | null;
+  /** content script → background: the hover button was pressed on this image; `choice` is a menu item id. */
+  startJobForImage(request: { choice: string; target: ImageTarget }): void;
+  /** background → each tab's top frame: the hover button was turned on or off (everywhere or for a site). */
+  hoverButtonSettings(settings: HoverButtonSettings): void;
   /** extension pages → background. */
   /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
   ping(): void;

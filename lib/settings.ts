@@ -52,6 +52,10 @@ export interface Settings {
   imageTimeoutSeconds: number;
   /** The tools listed under "Send to…" beside Copy. */
   sendTo: SendToChoice;
+  /** The PromptLens button on large images under the pointer (off by default: it is on every page). */
+  hoverButton: boolean;
+  /** Hostnames where the user turned the hover button off (the popup's per-site switch). */
+  hoverButtonOffSites: string[];
 }
 
 export const RESULTS_HOSTS = ['popup', 'sidePanel'] as const;
@@ -117,6 +121,8 @@ export const DEFAULT_SETTINGS: Settings = {
   imageSize: 'auto',
   imageTimeoutSeconds: IMAGE_TIMEOUT_RANGE.default,
   sendTo: defaultSendTo(),
+  hoverButton: false,
+  hoverButtonOffSites: [],
 };
 
 /** "auto", "1536x1024" or "3:2"; anything else is "auto". */
@@ -140,6 +146,13 @@ function normalizeTemplates(raw: unknown): CustomTemplate[] {
   return raw
     .filter((t): t is CustomTemplate => !!t && typeof t === 'object' && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.text === 'string')
     .map(({ id, name, text }) => ({ id, name, text }));
+}
+
+/** Hostnames, lower-case, each once; anything else dropped. */
+function normalizeSites(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  const hosts = raw.filter((h): h is string => typeof h === 'string' && /^[a-z0-9.:[\]-]{1,253}$/i.test(h)).map((h) => h.toLowerCase());
+  return [...new Set(hosts)];
 }
 
 const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
@@ -175,6 +188,8 @@ export function normalizeSettings(raw: unknown): Settings {
     imageSize: isImageSize(value.imageSize) ? value.imageSize : 'auto',
     imageTimeoutSeconds: clampInt(value.imageTimeoutSeconds, IMAGE_TIMEOUT_RANGE),
     sendTo: normalizeSendTo(value.sendTo),
+    hoverButton: value.hoverButton === true,
+    hoverButtonOffSites: normalizeSites(value.hoverButtonOffSites),
   };
 }
 
@@ -201,6 +216,7 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
   }),
   // v5: "Send to…": the default tools ticked, no custom entries yet. Where results show (the
   // popup). Recreate's image provider (none until chosen), its connections, size and timeout.
+  // The hover button: off, on no site turned off.
   5: (old) => ({
     ...(old && typeof old === 'object' ? old : {}),
     sendTo: defaultSendTo(),
@@ -209,6 +225,8 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     imageConnections: defaultImageConnections(),
     imageSize: 'auto',
     imageTimeoutSeconds: IMAGE_TIMEOUT_RANGE.default,
+    hoverButton: false,
+    hoverButtonOffSites: [],
   }),
 };
 

@@ -83,12 +83,13 @@ export async function fetchClickedImage(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
   signal: AbortSignal,
+  known?: ImageTarget,
 ): Promise<ClickedImage> {
   const guess = new AbortController();
   const early = info.srcUrl ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
   early?.catch(() => undefined);
   try {
-    const target = await resolveTarget(info, tab);
+    const target = known ?? (await resolveTarget(info, tab));
     const reuse = target.url === info.srcUrl ? early : undefined;
     if (!reuse) guess.abort();
     return await fetchTargetImage(target, { tab, frameId: info.frameId ?? 0, signal, early: reuse });

@@ -41,6 +41,9 @@ export function choiceOfMenuItem(menuItemId: string | number): MenuChoice | unde
   return undefined;
 }
 
+/** The menu item id of a style or template: also how the hover button names its choices. */
+export const menuItemIdOf = (choice: MenuChoice) => ('style' in choice ? `${STYLE_PREFIX}${choice.style}` : `${TEMPLATE_PREFIX}${choice.templateId}`);
+
 function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promise<void> {
   return new Promise((resolve, reject) => {
     browser.contextMenus.create(props, () => {

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadSettings, normalizeSettings, settingsItem } from '@/lib/settings';
 import { backgroundI18n } from './background-i18n';
 import { syncContextMenu } from './context-menu';
+import { registerHoverButton } from './hover-button';
 import { setConcurrency } from './job-queue';
 import { resumeJobs } from './job-reruns';
 import { registerMessageHandlers } from './message-handlers';
@@ -36,6 +37,7 @@ export default defineBackground(() => {
   registerMessageHandlers();
   // Cached for the next click, which must open the side panel synchronously.
   void loadSettings().then((settings) => (worker.resultsIn ??= settings.resultsIn));
+  registerHoverButton();
   settingsItem.watch((next, previous) => {
     setConcurrency(normalizeSettings(next).concurrency);
     worker.resultsIn = normalizeSettings(next).resultsIn;

@@ -20,7 +20,7 @@ function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
 }
 
 /** Our content script, in a web page's tab: not an extension page that happens to sit in a tab. */
-function fromContentScript(sender: Browser.runtime.MessageSender): boolean {
+export function fromContentScript(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && sender.tab?.id !== undefined && !fromExtensionPage(sender);
 }
 

@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { updateJob } from '@/lib/jobs/job-store';
 import { newJob, queueJob } from '@/lib/jobs/lifecycle';
 import { normalizeImage } from '@/lib/image/normalize';
+import type { ImageTarget } from '@/lib/messaging';
 import { fetchClickedImage, type ClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { choiceOfMenuItem, type MenuChoice } from './context-menu';
@@ -33,6 +34,8 @@ export interface JobRequest {
 export async function startJobFromMenu(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
+  /** The image, when the content script already named it (the hover button): no need to ask. */
+  known?: ImageTarget,
 ): Promise<void> {
   const choice = choiceOfMenuItem(info.menuItemId);
   if (!choice) return;
@@ -40,7 +43,7 @@ export async function startJobFromMenu(
   // Synchronously in the click handler, as Firefox (and Chrome's side panel) require.
   const opened = joinsBurst ? Promise.resolve(false) : openResultsNow(tab?.id);
   await startJob(
-    { choice, tab, srcUrl: info.srcUrl, pageUrl: info.pageUrl, fetch: (signal) => fetchClickedImage(info, tab, signal) },
+    { choice, tab, srcUrl: info.srcUrl, pageUrl: info.pageUrl, fetch: (signal) => fetchClickedImage(info, tab, signal, known) },
     opened,
     joinsBurst,
   );

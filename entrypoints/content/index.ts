@@ -6,6 +6,7 @@ import { recentClicks } from '@/lib/page/recent-clicks';
 import { onMessage } from '@/lib/messaging';
 import { answerImageUnderPointer } from './answer-image-under-pointer';
 import { answerFrameOffsets, inTabViewport } from './frame-offset';
+import { hoverButton } from './hover-button';
 import { watchPointer } from './watch-pointer';
 
 /**
@@ -25,6 +26,7 @@ export default defineContentScript({
     watchPointer();
     answerFrameOffsets();
     answerImageUnderPointer();
+    hoverButton();
     const clicks = recentClicks();
     window.addEventListener(
       'contextmenu',

@@ -5,6 +5,7 @@ import { STYLE_IDS, isStyleId } from '@/lib/prompt/styles';
 import { TIMEOUT_RANGE } from '@/lib/settings';
 import { ConcurrencyField } from './concurrency-field';
 import { Field } from './field';
+import { HoverButtonField } from './hover-button-field';
 import { NumberInput } from './number-input';
 import { SelectField } from './select-field';
 import { useSettingsStore } from './settings-store';
@@ -52,6 +53,7 @@ export function PromptSection() {
         )}
       </Field>
       <ConcurrencyField />
+      <HoverButtonField />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useSettings } from '@/components/use-settings';
 import { getJob, recentJobs } from '@/lib/jobs/job-store';
 import { sendMessage } from '@/lib/messaging';
 import { PopupHistory } from './popup-history';
+import { SiteSwitch } from './site-switch';
 import { usePopupStore } from './popup-store';
 import { StorageFullNotice } from './storage-full-notice';
 
@@ -72,6 +73,7 @@ export default function App({ host = 'popup' }: { host?: AppHost }) {
           </section>
         )}
         <PopupHistory selectedImageId={current?.imageId} />
+        <SiteSwitch />
       </main>
     </div>
   );

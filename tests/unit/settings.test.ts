@@ -54,6 +54,10 @@ describe('settings', () => {
     expect(normalizeSettings({ concurrency: 0 }).concurrency).toBe(1);
     expect(normalizeSettings({ retention: '1y', storePageInfo: 'no' })).toMatchObject({ retention: 'forever', storePageInfo: true });
     expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({ retention: '7d', storePageInfo: false });
+    // The hover button is on only when said so; its off-list keeps hostnames only, each once.
+    expect(normalizeSettings({ hoverButton: 'yes' }).hoverButton).toBe(false);
+    expect(normalizeSettings({ hoverButton: true }).hoverButton).toBe(true);
+    expect(normalizeSettings({ hoverButtonOffSites: ['Example.com', 'example.com', 42, 'a b', '<x>'] }).hoverButtonOffSites).toEqual(['example.com']);
   });
 
   it('keeps where results show, and repairs an unknown host to the popup', () => {
@@ -102,6 +106,9 @@ describe('settings', () => {
         expect(raw5).toMatchObject({ imageProvider: null, imageSize: 'auto', imageTimeoutSeconds: 180 });
         expect(raw5.imageConnections.fal).toEqual({ baseUrl: 'https://queue.fal.run', model: 'fal-ai/flux/schnell' });
       }
+      // v5: the hover button starts off, on every site.
+      if (version < 5) expect(raw.settings).toMatchObject({ hoverButton: false, hoverButtonOffSites: [] });
+      expect(settings).toMatchObject({ hoverButton: false, hoverButtonOffSites: [] });
       // Before v5 there was no "Send to…": the default tools, no custom entries.
       expect(settings.sendTo).toEqual({ targets: ['chatgpt', 'gemini', 'midjourney', 'perplexity'], custom: [] });
       if (version < SETTINGS_VERSION) expect((raw.settings as Record<string, unknown>).sendTo).toEqual(settings.sendTo);
