@@ -35,6 +35,11 @@ export interface ProtocolMap {
    * PromptLens's entry shows on every right-click there, not only on what the browser calls an image.
    */
   pointerOverImage(over: boolean): void;
+  /**
+   * content script → background: a trusted right-click on this image; the worker may download
+   * and normalize it while the menu is open (entrypoints/background/prepared-images.ts).
+   */
+  prepareImage(image: { url: string }): void;
   /** extension pages → background. */
   /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
   ping(): void;

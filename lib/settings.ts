@@ -35,6 +35,8 @@ export interface Settings {
   retention: Retention;
   /** Whether history keeps the source page's address and title. */
   storePageInfo: boolean;
+  /** Download and scale the right-clicked image while the menu is open (nothing is sent until a style is chosen). */
+  prepareOnMenu: boolean;
 }
 
 export const RETENTIONS = ['forever', '30d', '7d', '24h'] as const;
@@ -71,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: CONCURRENCY_RANGE.default,
   retention: 'forever',
   storePageInfo: true,
+  prepareOnMenu: true,
 };
 
 export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
@@ -121,10 +124,11 @@ export function normalizeSettings(raw: unknown): Settings {
     concurrency: clampInt(value.concurrency, CONCURRENCY_RANGE),
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
+    prepareOnMenu: value.prepareOnMenu !== false,
   };
 }
 
-export const SETTINGS_VERSION = 4;
+export const SETTINGS_VERSION = 5;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
@@ -145,6 +149,8 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
+  // v5: prepare the right-clicked image while the menu is open.
+  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), prepareOnMenu: true }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

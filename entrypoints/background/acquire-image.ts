@@ -52,16 +52,30 @@ export interface ClickedImage extends FetchedImage {
   url?: string;
   /** Taken from the screen because the file itself could not be had. */
   captured?: boolean;
+  /** Already normalized when the menu opened (prepared-images.ts): nothing left to decode. */
+  normalized?: NormalizedImage;
+}
+
+/** The image prepared for an address when the menu opened, or on its way. */
+export type PreparedLookup = (url: string) => Promise<NormalizedImage> | undefined;
+
+async function usePrepared(ready: Promise<NormalizedImage>, url: string): Promise<ClickedImage | undefined> {
+  try {
+    const normalized = await ready;
+    return { blob: normalized.blob, format: normalized.blob.type === 'image/png' ? 'png' : 'jpeg', normalized, url };
+  } catch {
+    return undefined; // The preparation failed: download it the ordinary way, with its fallbacks.
+  }
 }
 
 /** Download with the page's Referer when the site refuses a bare request (hotlink protection). */
-async function fetchAsPage(url: string, pageUrl: string | undefined, signal: AbortSignal): Promise<FetchedImage> {
+export async function fetchAsPage(url: string, pageUrl: string | undefined, signal: AbortSignal, maxBytes?: number): Promise<FetchedImage> {
   try {
-    return await fetchImage(url, fetchSignal(signal));
+    return await fetchImage(url, fetchSignal(signal), maxBytes);
   } catch (error) {
     const status = error instanceof JobFailure ? error.info.status : undefined;
     if (!pageUrl || (status !== 401 && status !== 403)) throw error;
-    return withPageReferer(url, pageUrl, () => fetchImage(url, fetchSignal(signal)));
+    return withPageReferer(url, pageUrl, () => fetchImage(url, fetchSignal(signal), maxBytes));
   }
 }
 
@@ -82,9 +96,12 @@ export async function fetchClickedImage(
   info: Browser.contextMenus.OnClickData,
   tab: Browser.tabs.Tab | undefined,
   signal: AbortSignal,
+  prepared: PreparedLookup = () => undefined,
 ): Promise<ClickedImage> {
   const guess = new AbortController();
-  const early = info.srcUrl ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
+  // A prepared image of the address the menu names: no second download meanwhile.
+  const ready = info.srcUrl ? prepared(info.srcUrl) : undefined;
+  const early = info.srcUrl && !ready ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
   early?.catch(() => undefined);
   let target: ImageTarget;
   try {
@@ -94,6 +111,12 @@ export async function fetchClickedImage(
     throw error;
   }
   const frame = tab?.id !== undefined ? { tabId: tab.id, frameId: info.frameId ?? 0 } : undefined;
+  const readyForTarget = target.url && !target.dataUrl ? (target.url === info.srcUrl ? ready : prepared(target.url)) : undefined;
+  const made = readyForTarget && (await usePrepared(readyForTarget, target.url!));
+  if (made) {
+    guess.abort();
+    return made;
+  }
   let fetched: FetchedImage;
   try {
     if (target.dataUrl) fetched = await fetchImage(target.dataUrl, fetchSignal(signal));

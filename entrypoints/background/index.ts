@@ -9,6 +9,7 @@ import { registerMessageHandlers } from './message-handlers';
 import { scheduleRetention } from './retention-schedule';
 import { guardStorage } from './storage-guard';
 import { startJobFromMenu } from './start-job';
+import { worker } from './worker-state';
 
 async function rebuildMenu(): Promise<void> {
   const [settings, i18n] = await Promise.all([loadSettings(), backgroundI18n()]);
@@ -28,6 +29,8 @@ export default defineBackground(() => {
   registerMessageHandlers();
   settingsItem.watch((next, previous) => {
     setConcurrency(normalizeSettings(next).concurrency);
+    // Prepared images were scaled for the provider of then, and the user may have turned it off.
+    worker.prepared.clear();
     // The menu depends on these only; typing a base URL must not rebuild it.
     const menuOf = (s: typeof next | null) => JSON.stringify([s?.defaultStyle, s?.uiLanguage, s?.templates?.map((t) => [t.id, t.name])]);
     if (menuOf(next) === menuOf(previous)) return;

@@ -6,6 +6,7 @@ import { fetchClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { choiceOfMenuItem } from './context-menu';
 import { runJob } from './job-runner';
+import { preparedImage } from './prepared-images';
 import { announceFinished, openPopupNow } from './present-result';
 import { currentProvider } from './provider-config';
 import { worker } from './worker-state';
@@ -45,7 +46,7 @@ async function runMenuJob(
 ): Promise<void> {
   // The download needs no settings: it starts first.
   const cancelFetch = new AbortController();
-  const fetching = fetchClickedImage(info, tab, cancelFetch.signal);
+  const fetching = fetchClickedImage(info, tab, cancelFetch.signal, preparedImage);
   fetching.catch(() => undefined);
   const config = await currentProvider();
   const template = 'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
@@ -70,12 +71,12 @@ async function runMenuJob(
     stored,
     image: async (opts) => {
       opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
-      const { url, blob, format, captured } = await fetching;
+      const { url, blob, format, captured, normalized } = await fetching;
       if (url !== info.srcUrl || captured) {
         const source = { ...job.source, imageUrl: storableUrl(url), ...(captured ? { captured } : {}) };
         void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }
-      return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
+      return normalized ?? normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
     },
   });
   // A burst's later jobs only light the badge: the user knows, one notification each would nag.

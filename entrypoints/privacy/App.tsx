@@ -36,6 +36,7 @@ export default function App() {
       <section aria-labelledby="sent">
         <h2 id="sent">{t('privacy.page.sentTitle')}</h2>
         {list(PARTS.sent)}
+        <p>{t('prepare.privacy')}</p>
         {current && (
           <p className="note">
             {t('privacy.page.current', { provider: current.provider })} <bdi dir="ltr" className="address">{current.address}</bdi>

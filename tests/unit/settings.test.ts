@@ -53,6 +53,8 @@ describe('settings', () => {
     expect(normalizeSettings({ concurrency: 0 }).concurrency).toBe(1);
     expect(normalizeSettings({ retention: '1y', storePageInfo: 'no' })).toMatchObject({ retention: 'forever', storePageInfo: true });
     expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({ retention: '7d', storePageInfo: false });
+    expect(normalizeSettings({ prepareOnMenu: 'no' }).prepareOnMenu).toBe(true);
+    expect(normalizeSettings({ prepareOnMenu: false }).prepareOnMenu).toBe(false);
   });
 
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
@@ -69,6 +71,8 @@ describe('settings', () => {
       expect(settings.uiLanguage).toBe(version === 1 ? 'auto' : 'ja');
       // Before v4 nobody chose these: the defaults (2 at once, keep forever, keep page addresses).
       expect(settings).toMatchObject({ concurrency: 2, retention: 'forever', storePageInfo: true });
+      // v5 prepares the right-clicked image while the menu is open, for everyone (a setting turns it off).
+      expect(settings.prepareOnMenu).toBe(true);
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
   });
