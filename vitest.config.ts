@@ -8,6 +8,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     // Compiling OpenAI's 3 MB spec takes a moment on a small machine.
-    testTimeout: 20_000,
+    testTimeout: 60_000,
   },
 });

@@ -19,6 +19,8 @@ export interface ImageTarget {
    */
   rect?: { x: number; y: number; width: number; height: number };
   dpr?: number;
+  /** The page's own alt text for it, when it has one: shown beside an alt-text result. */
+  alt?: string;
 }
 
 export type ConnectionCheck =

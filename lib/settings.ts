@@ -9,6 +9,9 @@ import { isLanguageCode, type LanguageCode, type LanguageSetting } from './langu
 import { isDetailLevel, type DetailLevel } from './prompt/detail';
 import { DEFAULT_MIDJOURNEY, type MidjourneyOptions } from './prompt/midjourney';
 import type { CustomTemplate } from './prompt/templates';
+import { normalizeCustomTargets } from './send-to/custom-targets';
+import type { SendToChoice } from './send-to/chosen-targets';
+import { DEFAULT_TARGET_IDS, isBuiltinTargetId } from './send-to/targets';
 
 export interface Connection {
   baseUrl: string;
@@ -35,6 +38,8 @@ export interface Settings {
   retention: Retention;
   /** Whether history keeps the source page's address and title. */
   storePageInfo: boolean;
+  /** The tools listed under "Send to…" beside Copy. */
+  sendTo: SendToChoice;
   /** Download and scale the right-clicked image while the menu is open (nothing is sent until a style is chosen). */
   prepareOnMenu: boolean;
 }
@@ -60,6 +65,17 @@ function defaultConnections(): Record<ProviderId, Connection> {
   ) as Record<ProviderId, Connection>;
 }
 
+function defaultSendTo(): SendToChoice {
+  return { targets: [...DEFAULT_TARGET_IDS], custom: [] };
+}
+
+function normalizeSendTo(raw: unknown): SendToChoice {
+  if (!raw || typeof raw !== 'object') return defaultSendTo();
+  const value = raw as Partial<Record<keyof SendToChoice, unknown>>;
+  const targets = Array.isArray(value.targets) ? value.targets.filter(isBuiltinTargetId) : [...DEFAULT_TARGET_IDS];
+  return { targets: [...new Set(targets)], custom: normalizeCustomTargets(value.custom) };
+}
+
 export const DEFAULT_SETTINGS: Settings = {
   provider: 'openai',
   connections: defaultConnections(),
@@ -73,6 +89,7 @@ export const DEFAULT_SETTINGS: Settings = {
   concurrency: CONCURRENCY_RANGE.default,
   retention: 'forever',
   storePageInfo: true,
+  sendTo: defaultSendTo(),
   prepareOnMenu: true,
 };
 
@@ -124,6 +141,7 @@ export function normalizeSettings(raw: unknown): Settings {
     concurrency: clampInt(value.concurrency, CONCURRENCY_RANGE),
     retention: isRetention(value.retention) ? value.retention : DEFAULT_SETTINGS.retention,
     storePageInfo: value.storePageInfo !== false,
+    sendTo: normalizeSendTo(value.sendTo),
     prepareOnMenu: value.prepareOnMenu !== false,
   };
 }
@@ -149,8 +167,9 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     retention: 'forever',
     storePageInfo: true,
   }),
-  // v5: prepare the right-clicked image while the menu is open.
-  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), prepareOnMenu: true }),
+  // v5: "Send to…": the default tools ticked, no custom entries yet; the right-clicked image
+  // prepared while the menu is open.
+  5: (old) => ({ ...(old && typeof old === 'object' ? old : {}), sendTo: defaultSendTo(), prepareOnMenu: true }),
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

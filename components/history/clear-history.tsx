@@ -26,7 +26,8 @@ export function ClearHistory({ count, onConfirm }: { count: number; onConfirm: (
         >
           {t('history.deleteAll')}
         </button>
-        {/* Focus lands on the safe choice. */}
+        {/* Focus lands on the safe choice: the user has just asked to delete everything. */}
+        {/* biome-ignore lint/a11y/noAutofocus: the confirmation replaces the button that had focus */}
         <button type="button" autoFocus onClick={() => setAsking(false)}>{t('history.keep')}</button>
       </div>
     </div>

@@ -11,7 +11,7 @@ interface Props {
 export function HistoryToolbar({ filter, onChange }: Props) {
   const { t } = useTranslation();
   return (
-    <div className="history-toolbar" role="search">
+    <search className="history-toolbar">
       <input
         type="search"
         aria-label={t('history.search')}
@@ -38,6 +38,6 @@ export function HistoryToolbar({ filter, onChange }: Props) {
       >
         <span aria-hidden="true">★ </span>{t('history.favoritesOnly')}
       </button>
-    </div>
+    </search>
   );
 }

@@ -4,11 +4,15 @@ import { isConfigError } from '@/lib/errors';
 import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { providerName } from '@/lib/providers/provider-names';
+import { styleOf } from '@/lib/prompt/styles';
 import type { CustomTemplate } from '@/lib/prompt/templates';
 import { CopyButton } from '@/components/copy-button';
 import { ErrorPanel } from '@/components/error-panel';
 import { ImagePreview } from '@/components/image-preview';
+import { SendToMenu } from '@/components/send-to-menu';
+import { AltTextCopy, PageAltText } from './alt-text-copy';
 import { ImageVersions } from './image-versions';
+import { JobAnnouncer } from './job-announcer';
 import { JobFacts } from './job-facts';
 import { jobTitle } from './job-title';
 import { JobStatus } from './job-status';
@@ -30,6 +34,7 @@ export function JobView({ job, templates, onSelect }: Props) {
   const active = job.status === 'queued' || job.status === 'running';
   const provider = providerName(job.provider, t);
   const refusal = job.status === 'done' && job.kind === 'refusal';
+  const altText = !job.template && styleOf(job.style).altText === true;
   return (
     <article className="job" aria-busy={active}>
       <header className="job-head">
@@ -43,27 +48,30 @@ export function JobView({ job, templates, onSelect }: Props) {
       </header>
       <ImageVersions job={job} onSelect={onSelect} />
       <JobStatus job={job} />
+      <JobAnnouncer job={job} />
       {job.source.captured && <p className="small muted note-line">{t('popup.captured')}</p>}
       {refusal ? (
-        <div className="refusal" role="status">
+        <div className="refusal">
           <strong>{t('popup.refusalTitle')}</strong>
           <p className="small">{t('popup.refusalHint')}</p>
           <blockquote dir="auto">{job.text}</blockquote>
         </div>
       ) : (
         (job.text || job.status === 'done') && (
-          <div
+          <section
             className={job.kind === 'json' ? 'prompt json' : 'prompt'}
             dir="auto"
-            role="region"
             aria-label={t('popup.promptLabel')}
-            aria-live="polite"
+            // Not a live region: it changes with every token. JobAnnouncer speaks for it.
+            // Focusable: a long prompt scrolls, and a keyboard must be able to scroll it (axe: scrollable-region-focusable).
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
             tabIndex={0}
           >
             {job.text}
-          </div>
+          </section>
         )
       )}
+      {altText && job.source.alt && <PageAltText alt={job.source.alt} />}
       {job.status === 'failed' && job.error?.code === 'consent-required' && <PrivacyNotice key={job.id} job={job} />}
       {job.status === 'failed' && job.error && job.error.code !== 'consent-required' && (
         <ErrorPanel error={job.error} provider={provider} model={job.model}>
@@ -74,7 +82,8 @@ export function JobView({ job, templates, onSelect }: Props) {
         </ErrorPanel>
       )}
       <div className="row actions">
-        {job.text && !refusal && <CopyButton text={job.text} className="primary" />}
+        {job.text && !refusal && (altText ? <AltTextCopy job={job} /> : <CopyButton text={job.text} className="primary" />)}
+        {job.text && !refusal && <SendToMenu text={job.text} />}
         {active && (
           <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>{t('popup.cancel')}</button>
         )}

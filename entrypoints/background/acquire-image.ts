@@ -52,6 +52,8 @@ export interface ClickedImage extends FetchedImage {
   url?: string;
   /** Taken from the screen because the file itself could not be had. */
   captured?: boolean;
+  /** The page's alt text for it. */
+  alt?: string;
   /** Already normalized when the menu opened (prepared-images.ts): nothing left to decode. */
   normalized?: NormalizedImage;
 }
@@ -59,10 +61,11 @@ export interface ClickedImage extends FetchedImage {
 /** The image prepared for an address when the menu opened, or on its way. */
 export type PreparedLookup = (url: string) => Promise<NormalizedImage> | undefined;
 
-async function usePrepared(ready: Promise<NormalizedImage>, url: string): Promise<ClickedImage | undefined> {
+async function usePrepared(ready: Promise<NormalizedImage>, target: ImageTarget): Promise<ClickedImage | undefined> {
   try {
     const normalized = await ready;
-    return { blob: normalized.blob, format: normalized.blob.type === 'image/png' ? 'png' : 'jpeg', normalized, url };
+    const format = normalized.blob.type === 'image/png' ? 'png' : 'jpeg';
+    return { blob: normalized.blob, format, normalized, url: target.url, alt: target.alt };
   } catch {
     return undefined; // The preparation failed: download it the ordinary way, with its fallbacks.
   }
@@ -112,7 +115,7 @@ export async function fetchClickedImage(
   }
   const frame = tab?.id !== undefined ? { tabId: tab.id, frameId: info.frameId ?? 0 } : undefined;
   const readyForTarget = target.url && !target.dataUrl ? (target.url === info.srcUrl ? ready : prepared(target.url)) : undefined;
-  const made = readyForTarget && (await usePrepared(readyForTarget, target.url!));
+  const made = readyForTarget && (await usePrepared(readyForTarget, target));
   if (made) {
     guess.abort();
     return made;
@@ -127,12 +130,12 @@ export async function fetchClickedImage(
     guess.abort();
     // The page shows it, so the screen has it (a frame's box comes already placed in the tab).
     if (!tab || !target.rect || signal.aborted) throw error;
-    return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, captured: true };
+    return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, alt: target.alt, captured: true };
   }
   guess.abort();
   if (fetched.format === 'svg' && frame) {
     const png = await sendMessage('rasterizeSvg', await fetched.blob.text(), frame);
     fetched = await fetchImage(png, fetchSignal(signal));
   }
-  return { ...fetched, url: target.url };
+  return { ...fetched, url: target.url, alt: target.alt };
 }

@@ -57,7 +57,8 @@ export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate
     .catch(() => undefined)
     .then(async () => {
       await browser.contextMenus.removeAll();
-      const overImage = (worker.pointerOverImage ??= await overImageItem.getValue());
+      worker.pointerOverImage ??= await overImageItem.getValue();
+      const overImage = worker.pointerOverImage;
       await create({ id: ROOT, title: t('menu.root'), contexts: rootContexts(overImage) });
       // Children match everywhere: whether the entry shows is the root's business alone.
       const contexts: [Context] = ['all'];

@@ -71,9 +71,9 @@ async function runMenuJob(
     stored,
     image: async (opts) => {
       opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
-      const { url, blob, format, captured, normalized } = await fetching;
-      if (url !== info.srcUrl || captured) {
-        const source = { ...job.source, imageUrl: storableUrl(url), ...(captured ? { captured } : {}) };
+      const { url, blob, format, captured, alt, normalized } = await fetching;
+      if (url !== info.srcUrl || captured || alt) {
+        const source = { ...job.source, imageUrl: storableUrl(url), ...(captured ? { captured } : {}), ...(alt ? { alt } : {}) };
         void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }
       return normalized ?? normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);

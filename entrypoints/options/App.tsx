@@ -6,6 +6,7 @@ import { MidjourneySection } from './midjourney-section';
 import { PrivacySection } from './privacy-section';
 import { PromptSection } from './prompt-section';
 import { ProviderSection } from './provider-section';
+import { SendToSection } from './send-to-section';
 import { useSettingsStore } from './settings-store';
 import { TemplatesSection } from './templates-section';
 
@@ -36,6 +37,7 @@ export default function App() {
       <PromptSection />
       <MidjourneySection />
       <TemplatesSection />
+      <SendToSection />
       <LanguageSection />
       <HistorySection />
       <PrivacySection />

@@ -24,7 +24,7 @@ export function DeleteAllData() {
   };
   if (step.kind === 'confirm' || step.kind === 'busy') {
     return (
-      <div className="danger-zone" role="group" aria-labelledby="delete-all-title">
+      <fieldset className="danger-zone" aria-labelledby="delete-all-title">
         <strong id="delete-all-title">{t('privacy.options.confirmTitle')}</strong>
         <p className="small">{t('privacy.options.deleteAllHint')}</p>
         <label className="check">
@@ -32,6 +32,7 @@ export function DeleteAllData() {
           {t('privacy.options.forgetKeys')}
         </label>
         <div className="row">
+          {/* biome-ignore lint/a11y/noAutofocus: the confirmation replaces the button that had focus */}
           <button type="button" className="danger" onClick={() => void run()} disabled={step.kind === 'busy'} autoFocus>
             {t('privacy.options.confirmDelete')}
           </button>
@@ -39,7 +40,7 @@ export function DeleteAllData() {
             {t('privacy.options.cancel')}
           </button>
         </div>
-      </div>
+      </fieldset>
     );
   }
   return (

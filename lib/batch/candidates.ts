@@ -29,7 +29,12 @@ export interface CandidateList {
 /** Groups found images that share a picture key (union–find over the keys). */
 function groupSamePictures(found: readonly FoundImage[]): FoundImage[][] {
   const parent = found.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const root = (i: number): number => {
+    if (parent[i] === i) return i;
+    const top = root(parent[i]!);
+    parent[i] = top;
+    return top;
+  };
   const owner = new Map<string, number>();
   found.forEach((image, i) => {
     for (const key of pictureKeys(image)) {

@@ -16,7 +16,7 @@ const PARAMETERS = /\s--[a-z]+(?:\s+[^\s-][^\s]*)?/gi;
 /** An SD prompt as plain comma-separated tags: no negative line, no weights or emphasis. */
 export function tagsCaption(prompt: string): string {
   let text = prompt.replace(NEGATIVE, '');
-  let previous;
+  let previous: string;
   do {
     previous = text;
     text = text.replace(WEIGHTED, '$1').replace(BRACKETED, '$1');

@@ -26,7 +26,7 @@ export function metadataJsonl(rows: readonly CaptionRow[]): string {
 // No BOM, unlike the history CSV: these files are read by training scripts (pandas, datasets),
 // which would take the BOM into the first column's name.
 const csv = (header: string[], rows: (string | undefined)[][]) =>
-  [header, ...rows].map((cells) => cells.map(csvField).join(',')).join('\r\n') + '\r\n';
+  `${[header, ...rows].map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
 
 export function captionsCsv(rows: readonly CaptionRow[]): string {
   return csv(['file_name', 'caption', 'image_url'], rows.map((row) => [row.fileName, row.caption, row.imageUrl]));

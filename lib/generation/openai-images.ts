@@ -15,7 +15,7 @@ import { decodeBase64Image, fetchResultImage } from './image-bytes';
 import type { ImageProviderPreset } from './presets';
 import type { GeneratedImage, GenerationRequest } from './types';
 
-export function openaiImageBody(preset: ImageProviderPreset, request: Pick<GenerationRequest, 'model' | 'input'>): ImageGenerateParamsNonStreaming {
+export function openaiImageBody(_preset: ImageProviderPreset, request: Pick<GenerationRequest, 'model' | 'input'>): ImageGenerateParamsNonStreaming {
   const { model, input } = request;
   const body: ImageGenerateParamsNonStreaming = { model, prompt: input.prompt, n: 1 };
   if (input.size.kind === 'size') body.size = `${input.size.width}x${input.size.height}`;

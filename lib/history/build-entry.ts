@@ -13,7 +13,7 @@ export function buildEntry(jobs: readonly Job[], previous?: Pick<HistoryEntry, '
   const sorted = [...jobs].sort((a, b) => a.createdAt - b.createdAt);
   const first = sorted[0]!;
   const latest = sorted[sorted.length - 1]!;
-  const source = sorted.reduce((acc, job) => ({ ...acc, ...job.source }), first.source);
+  const source = Object.assign({}, first.source, ...sorted.map((job) => job.source));
   const searchText = [source.pageTitle ?? '', ...sorted.map((job) => job.text)]
     .join('\n')
     .toLowerCase()

@@ -18,7 +18,7 @@ const flag = { type: 'boolean' } as const;
 
 const source = {
   type: 'object',
-  properties: { imageUrl: string, pageUrl: string, pageTitle: string, captured: flag },
+  properties: { imageUrl: string, pageUrl: string, pageTitle: string, captured: flag, alt: string },
 } as const;
 
 const prompt = {

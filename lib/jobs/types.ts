@@ -16,6 +16,8 @@ export interface JobSource {
   pageTitle?: string;
   /** Taken from the screen: the site would not hand over the file. */
   captured?: boolean;
+  /** The page's alt text for the image at the time, if any: compared with an alt-text result. */
+  alt?: string;
 }
 
 /** The image as we send it; the original's size drives aspect ratios. */

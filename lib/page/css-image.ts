@@ -4,7 +4,7 @@
  */
 const URL_RE = /url\(\s*(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^)\s]*))\s*\)/g;
 
-function unescape(value: string): string {
+function unescapeCss(value: string): string {
   return value.replace(/\\(.)/g, '$1');
 }
 
@@ -27,7 +27,7 @@ function splitTopLevel(value: string): string[] {
 }
 
 function urlsIn(value: string): string[] {
-  return [...value.matchAll(URL_RE)].map((m) => unescape(m[1] ?? m[2] ?? m[3] ?? '')).filter(Boolean);
+  return [...value.matchAll(URL_RE)].map((m) => unescapeCss(m[1] ?? m[2] ?? m[3] ?? '')).filter(Boolean);
 }
 
 /** `image-set(url(a) 1x, url(b) 2x)` → the candidate closest above the device pixel ratio. */

@@ -67,10 +67,15 @@ const img: ImageKind = {
     const base = image.ownerDocument.baseURI;
     const shown = shownSrc(image);
     const size = image.naturalWidth > 2 ? { width: image.naturalWidth, height: image.naturalHeight } : undefined;
+    // The page's own alt text, shown beside an alt-text result for comparison.
+    const alt = image.alt.trim().slice(0, 1000);
+    const withAlt = (found: Found | null) => (found && alt ? { ...found, alt } : found);
     if (isPlaceholder(shown, image.naturalWidth, image.naturalHeight)) {
-      return (await fromUrl(lazySource((name) => image.getAttribute(name)), base)) ?? (shown ? fromUrl(shown, base, size) : null);
+      return withAlt(
+        (await fromUrl(lazySource((name) => image.getAttribute(name)), base)) ?? (shown ? await fromUrl(shown, base, size) : null),
+      );
     }
-    const found = await fromUrl(shown, base, size);
+    const found = withAlt(await fromUrl(shown, base, size));
     return found && (image.complete && image.naturalWidth === 0 ? { ...found, shown: false } : found);
   },
 };

@@ -110,7 +110,11 @@ export async function streamCompletion(opts: StreamOptions): Promise<StreamResul
   for (let attempt = 1; ; attempt++) {
     let sent = false;
     try {
-      return await streamOnce({ ...opts, onText: (text) => ((sent = true), opts.onText(text)) });
+      return await streamOnce({ ...opts, onText: (text) => {
+          sent = true;
+          opts.onText(text);
+        },
+      });
     } catch (error) {
       const status = error instanceof APIError ? error.status : undefined;
       // Never retry once text has reached the user: a second answer would replace the first.

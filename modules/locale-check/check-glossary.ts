@@ -88,12 +88,12 @@ function flatten(tree: Tree, prefix = '', out: Array<[string, string]> = []): Ar
   return out;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A forbidden variant as a regular expression honouring the language's word boundaries. */
 function wordPattern(variant: string, boundary: Boundary): RegExp {
   const open = variant.endsWith('*');
-  const body = escape(open ? variant.slice(0, -1) : variant).replace(/ /g, '\\s+');
+  const body = escapeRegExp(open ? variant.slice(0, -1) : variant).replace(/ /g, '\\s+');
   const before = boundary === 'none' ? '' : `(?<![${LETTER}])`;
   const after = open ? `[${LETTER}]*` : boundary === 'word' ? `(?![${LETTER}])` : '';
   return new RegExp(before + body + after, 'giu');
@@ -102,7 +102,7 @@ function wordPattern(variant: string, boundary: Boundary): RegExp {
 /** The text a word rule looks at: placeholders, markup, technical tokens and product names blanked out. */
 function prose(text: string, keep: string[]): string {
   let out = text.replace(TECHNICAL, ' ');
-  for (const name of [...PRODUCT_NAMES, ...keep]) out = out.replace(new RegExp(escape(name), 'gu'), ' ');
+  for (const name of [...PRODUCT_NAMES, ...keep]) out = out.replace(new RegExp(escapeRegExp(name), 'gu'), ' ');
   return out;
 }
 
@@ -129,12 +129,12 @@ function typographyProblems(text: string, t: Glossary['typography']): string[] {
     else if (t.ellipsis === 'tight' && /\s/u.test(before)) found.push('typography: no space before …');
   }
   if (t.spaceBefore) {
-    for (const m of s.matchAll(new RegExp(`(^|[^])([${escape(t.spaceBefore.chars)}])`, 'gu'))) {
+    for (const m of s.matchAll(new RegExp(`(^|[^])([${escapeRegExp(t.spaceBefore.chars)}])`, 'gu'))) {
       if (m[1] !== t.spaceBefore.space) found.push(`typography: ${show(t.spaceBefore.space)} before “${m[2]}”, not ${m[1] ? show(m[1]) : 'nothing'}`);
     }
   }
   if (t.spaceAfter) {
-    for (const m of s.matchAll(new RegExp(`([${escape(t.spaceAfter.chars)}])([^]|$)`, 'gu'))) {
+    for (const m of s.matchAll(new RegExp(`([${escapeRegExp(t.spaceAfter.chars)}])([^]|$)`, 'gu'))) {
       if (m[2] !== t.spaceAfter.space) found.push(`typography: ${show(t.spaceAfter.space)} after “${m[1]}”, not ${m[2] ? show(m[2]) : 'nothing'}`);
     }
   }

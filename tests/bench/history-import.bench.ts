@@ -58,7 +58,10 @@ async function clearDatabase(options: Page): Promise<void> {
           const names = ['jobs', 'history', 'thumbnails', 'images'];
           const tx = open.result.transaction(names, 'readwrite');
           for (const name of names) tx.objectStore(name).clear();
-          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
           tx.onerror = () => reject(tx.error);
         };
       }),

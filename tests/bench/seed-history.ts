@@ -9,7 +9,10 @@ export async function seedHistory(page: Page, count: number): Promise<void> {
   await page.evaluate(async (count) => {
     const words = 'fox harbor neon alley portrait misty forest dragon castle river sunset city robot garden ocean desert mountain cat owl lantern rain snow glass gold velvet marble cinematic watercolor isometric film grain bokeh'.split(' ');
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     const sentence = (n: number) => Array.from({ length: n }, () => words[Math.floor(rand() * words.length)]).join(' ');
     const canvas = new OffscreenCanvas(96, 72);
     const ctx = canvas.getContext('2d')!;

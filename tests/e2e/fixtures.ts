@@ -13,11 +13,13 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
   provider: async ({}, use) => {
     const provider = await new FakeProvider().start();
     await use(provider);
     await provider.stop();
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
   site: async ({}, use) => {
     const site = await new TestSite().start();
     await use(site);
@@ -31,6 +33,7 @@ export const test = base.extend<Fixtures>({
     await page.goto(site.page('/scratch.html', '<!doctype html><title>scratch</title>'));
     await use(page);
   },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
   ext: async ({}, use) => {
     const ext = await launchExtension();
     // A fresh install opens the settings in a tab; let that land first, or it may take over the

@@ -44,7 +44,8 @@ test('switching "Interface language" applies at once to the open popup, the opti
   const worker = await ext.worker();
   await worker.evaluate(() => {
     const menus = (globalThis as any).chrome.contextMenus;
-    const created: string[] = ((globalThis as any).__menuTitles = []);
+    const created: string[] = [];
+    (globalThis as any).__menuTitles = created;
     const original = menus.create.bind(menus);
     menus.create = (props: { title: string }, callback?: () => void) => {
       created.push(props.title);

@@ -25,7 +25,7 @@ test('configuring through the options page: presets, saved on change, Test conne
   await options.getByLabel('API key').fill('sk-wrong');
   await options.getByLabel('Model').fill('vision-test');
   await options.getByLabel('Default style').selectOption({ label: 'Midjourney' });
-  await expect(options.getByLabel('Default style').locator('option')).toHaveText(['Natural language', 'Midjourney', 'Stable Diffusion', 'Flux', 'DALL·E', 'JSON']);
+  await expect(options.getByLabel('Default style').locator('option')).toHaveText(['Natural language', 'Midjourney', 'Stable Diffusion', 'Flux', 'DALL·E', 'JSON', 'Alt text', 'Long description']);
 
   // A wrong key: Test connection says so plainly.
   await options.getByRole('button', { name: 'Test connection' }).click();

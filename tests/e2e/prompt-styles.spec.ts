@@ -78,8 +78,8 @@ test('a custom template from the options appears in the context menu and writes 
   provider.reply({ kind: 'stream', text: '1girl, cherry blossoms, wind' });
   const page = await ext.context.newPage();
   await page.goto(await pageWithImage(site, scratch, WIDE));
-  // Submenu: 6 styles, a separator (skipped by the keyboard), then the template.
-  await chooseFromContextMenu(page, '#target', ['Up', 'Up', 'Right', ...Array(6).fill('Down'), 'Return']);
+  // Submenu: 8 styles, a separator (skipped by the keyboard), then the template.
+  await chooseFromContextMenu(page, '#target', ['Up', 'Up', 'Right', ...Array(8).fill('Down'), 'Return']);
   const [request] = await provider.waitForRequests(1);
   expect(request!.body.messages[0].content).toMatch(/^List anime-style tags for this 16:9 picture in English\. Reply with the prompt only/);
   const popup = await openPopup(ext);

@@ -100,7 +100,7 @@ export function renderReport(config: EvalConfig, results: EvalResult[], date = n
     '',
   ];
   for (const r of results) {
-    lines.push(`## ${r.file}`, '', r.error ? `Error: ${r.error}` : ['```' + (r.kind === 'json' ? 'json' : 'text'), r.prompt ?? '', '```'].join('\n'), '');
+    lines.push(`## ${r.file}`, '', r.error ? `Error: ${r.error}` : [`\`\`\`${r.kind === 'json' ? 'json' : 'text'}`, r.prompt ?? '', '```'].join('\n'), '');
   }
   return lines.join('\n');
 }

@@ -42,7 +42,7 @@ export function runGeneration(fake: FakeImageProviders, provider: ImageProviderI
 }
 
 /** The fakes for one test file: started once (with the OpenAI spec compiled), faults reset per test. */
-export function useFakeImageProviders(): () => FakeImageProviders {
+export function withFakeImageProviders(): () => FakeImageProviders {
   let fake: FakeImageProviders | undefined;
   beforeAll(async () => {
     fake = await new FakeImageProviders().start();

@@ -161,7 +161,11 @@ describe('dataset zip', () => {
 
   it('a cancelled download stops reading images', async () => {
     let loaded = 0;
-    const many = Array.from({ length: 50 }, (_, i) => ({ ...item(`i${i}`, 'x', fox), image: async () => (loaded++, new Blob([fox])) }));
+    const many = Array.from({ length: 50 }, (_, i) => ({ ...item(`i${i}`, 'x', fox), image: async () => {
+        loaded++;
+        return new Blob([fox]);
+      },
+    }));
     const reader = datasetZipStream(many, { captionStyle: 'tags' }).getReader();
     await reader.read();
     await reader.cancel();

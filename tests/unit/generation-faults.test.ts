@@ -8,9 +8,9 @@ import { GenerationFailure, generationMessageKey, nextStep, type GenerationError
 import { toGeneratedImage } from '@/lib/generation/image-bytes';
 import type { ImageProviderId } from '@/lib/generation/presets';
 import type { FakeImageProviders } from '../support/fake-image-providers';
-import { runGeneration, useFakeImageProviders, type RunOptions } from '../support/image-generation-run';
+import { runGeneration, withFakeImageProviders, type RunOptions } from '../support/image-generation-run';
 
-const fakes = useFakeImageProviders();
+const fakes = withFakeImageProviders();
 let fake: FakeImageProviders;
 beforeEach(() => {
   fake = fakes();

@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { IMAGE_PRESETS, type ImageProviderId } from '@/lib/generation/presets';
 import type { GeneratedImage, GenerationProgress } from '@/lib/generation/types';
 import type { FakeImageProviders } from '../support/fake-image-providers';
-import { runGeneration, useFakeImageProviders, type RunOptions } from '../support/image-generation-run';
+import { runGeneration, withFakeImageProviders, type RunOptions } from '../support/image-generation-run';
 import { validateImageRequest } from '../support/openai-contract';
 
-const fakes = useFakeImageProviders();
+const fakes = withFakeImageProviders();
 let fake: FakeImageProviders;
 beforeEach(() => {
   fake = fakes();

@@ -57,6 +57,22 @@ describe('settings', () => {
     expect(normalizeSettings({ prepareOnMenu: false }).prepareOnMenu).toBe(false);
   });
 
+  it('"Send to…": unknown tools and malformed custom entries are dropped, an empty choice is kept', () => {
+    const custom = { id: 'c1', name: 'Mine', template: 'https://example.com/?q={prompt}' };
+    expect(normalizeSettings({ sendTo: { targets: ['krea', 'myspace', 'krea', 7], custom: [custom, { id: 2 }] } }).sendTo).toEqual({
+      targets: ['krea'],
+      custom: [custom],
+    });
+    expect(normalizeSettings({ sendTo: { targets: [], custom: [] } }).sendTo).toEqual({ targets: [], custom: [] });
+    expect(normalizeSettings({ sendTo: 'all' }).sendTo).toEqual(DEFAULT_SETTINGS.sendTo);
+  });
+
+  it('a v4 value keeps everything it had and gains "Send to…"', () => {
+    const v4 = { provider: 'gemini', concurrency: 3, retention: '7d', storePageInfo: false, templates: [{ id: 't', name: 'T', text: 'x' }] };
+    const migrated = normalizeSettings(settingsMigrations[5]!(v4));
+    expect(migrated).toMatchObject({ ...v4, sendTo: DEFAULT_SETTINGS.sendTo });
+  });
+
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
     for (let version = 1; version <= SETTINGS_VERSION; version++) {
       fakeBrowser.reset();
@@ -71,6 +87,9 @@ describe('settings', () => {
       expect(settings.uiLanguage).toBe(version === 1 ? 'auto' : 'ja');
       // Before v4 nobody chose these: the defaults (2 at once, keep forever, keep page addresses).
       expect(settings).toMatchObject({ concurrency: 2, retention: 'forever', storePageInfo: true });
+      // Before v5 there was no "Send to…": the default tools, no custom entries.
+      expect(settings.sendTo).toEqual({ targets: ['chatgpt', 'gemini', 'midjourney', 'perplexity'], custom: [] });
+      if (version < SETTINGS_VERSION) expect((raw.settings as Record<string, unknown>).sendTo).toEqual(settings.sendTo);
       // v5 prepares the right-clicked image while the menu is open, for everyone (a setting turns it off).
       expect(settings.prepareOnMenu).toBe(true);
     }

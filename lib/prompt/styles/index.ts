@@ -3,15 +3,17 @@
  * one line here, and its name under `styles.<id>` in the 15 locales/*.json.
  * The exact messages each style sends are snapshot-tested (tests/unit/prompt-messages.test.ts).
  */
+import { altText } from './alt-text';
 import { dalle } from './dalle';
 import { flux } from './flux';
 import { json } from './json';
+import { longDescription } from './long-description';
 import { midjourney } from './midjourney';
 import { natural } from './natural';
 import { stableDiffusion } from './stable-diffusion';
 import type { PromptStyle } from './style';
 
-const STYLES = [natural, midjourney, stableDiffusion, flux, dalle, json] as const satisfies readonly PromptStyle[];
+const STYLES = [natural, midjourney, stableDiffusion, flux, dalle, json, altText, longDescription] as const satisfies readonly PromptStyle[];
 
 export type StyleId = (typeof STYLES)[number]['id'];
 export const STYLE_IDS: readonly StyleId[] = STYLES.map((style) => style.id);

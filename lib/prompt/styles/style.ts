@@ -40,6 +40,8 @@ export interface PromptStyle {
    */
   finish?(text: string, context: FinishContext): StyleOutput;
   structuredOutput?: StructuredOutput;
+  /** A text alternative for the web: offered as alt="…", <img>, Markdown and <figure> too. */
+  altText?: boolean;
 }
 
 export const OUTPUT_RULES =

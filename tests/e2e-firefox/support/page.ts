@@ -123,7 +123,9 @@ export async function waitForValue(page: Page, label: string, expected: string, 
   const field = await byLabel(page, label);
   const deadline = Date.now() + timeout;
   let value = '';
-  while ((value = await field.evaluate((el) => (el as HTMLInputElement).value)) !== expected) {
+  for (;;) {
+    value = await field.evaluate((el) => (el as HTMLInputElement).value);
+    if (value === expected) break;
     if (Date.now() > deadline) throw new Error(`${label}: expected "${expected}", got "${value}"`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

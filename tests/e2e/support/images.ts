@@ -38,7 +38,10 @@ export async function makeImage(page: Page, spec: ImageSpec): Promise<Buffer> {
       // Photo-like texture: gradients and soft shapes, plus fine grain, around the main colour.
       const data = ctx.getImageData(0, 0, s.width, s.height);
       let seed = 1;
-      const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5;
+      const rand = () => {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        return seed / 0x7fffffff - 0.5;
+      };
       for (let y = 0; y < s.height; y++) {
         for (let x = 0; x < s.width; x++) {
           const i = (y * s.width + x) * 4;
@@ -127,7 +130,9 @@ export function colorDistance(a: [number, number, number], b: [number, number, n
 export function gif(width: number, height: number, frames: Array<[number, number, number]>): Buffer {
   const u16 = (n: number) => [n & 255, n >> 8];
   const palette = Buffer.alloc(128 * 3);
-  frames.forEach((c, i) => palette.set(c, i * 3));
+  frames.forEach((c, i) => {
+    palette.set(c, i * 3);
+  });
   const parts: number[][] = [[...Buffer.from('GIF89a'), ...u16(width), ...u16(height), 0xf6, 0, 0], [...palette]];
   parts.push([0x21, 0xff, 11, ...Buffer.from('NETSCAPE2.0'), 3, 1, 0, 0, 0]);
   frames.forEach((_, index) => {
