@@ -11,10 +11,7 @@ const ASK_PAGE_TIMEOUT_MS = 1500;
 const FETCH_TIMEOUT_MS = 30_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
-  ]);
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 }
 
 /** Which image the user right-clicked: the content script knows best; the menu info is the fallback. */
@@ -61,7 +58,7 @@ export interface ClickedImage extends FetchedImage {
 /** The image prepared for an address when the menu opened, or on its way. */
 export type PreparedLookup = (url: string) => Promise<NormalizedImage> | undefined;
 
-async function usePrepared(ready: Promise<NormalizedImage>, target: ImageTarget): Promise<ClickedImage | undefined> {
+async function fromPrepared(ready: Promise<NormalizedImage>, target: ImageTarget): Promise<ClickedImage | undefined> {
   try {
     const normalized = await ready;
     const format = normalized.blob.type === 'image/png' ? 'png' : 'jpeg';
@@ -72,7 +69,12 @@ async function usePrepared(ready: Promise<NormalizedImage>, target: ImageTarget)
 }
 
 /** Download with the page's Referer when the site refuses a bare request (hotlink protection). */
-export async function fetchAsPage(url: string, pageUrl: string | undefined, signal: AbortSignal, maxBytes?: number): Promise<FetchedImage> {
+export async function fetchAsPage(
+  url: string,
+  pageUrl: string | undefined,
+  signal: AbortSignal,
+  maxBytes?: number,
+): Promise<FetchedImage> {
   try {
     return await fetchImage(url, fetchSignal(signal), maxBytes);
   } catch (error) {
@@ -83,7 +85,11 @@ export async function fetchAsPage(url: string, pageUrl: string | undefined, sign
 }
 
 /** The image's bytes (with the page's Referer if the site insists) → the downscaled, metadata-free image we send. */
-export async function acquireImage(url: string, pageUrl: string | undefined, opts: AcquireOptions): Promise<NormalizedImage> {
+export async function acquireImage(
+  url: string,
+  pageUrl: string | undefined,
+  opts: AcquireOptions,
+): Promise<NormalizedImage> {
   const { blob, format } = await fetchAsPage(url, pageUrl, opts.signal);
   return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
 }
@@ -104,7 +110,8 @@ export async function fetchClickedImage(
   const guess = new AbortController();
   // A prepared image of the address the menu names: no second download meanwhile.
   const ready = info.srcUrl ? prepared(info.srcUrl) : undefined;
-  const early = info.srcUrl && !ready ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
+  const early =
+    info.srcUrl && !ready ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
   early?.catch(() => undefined);
   let target: ImageTarget;
   try {
@@ -114,8 +121,9 @@ export async function fetchClickedImage(
     throw error;
   }
   const frame = tab?.id !== undefined ? { tabId: tab.id, frameId: info.frameId ?? 0 } : undefined;
-  const readyForTarget = target.url && !target.dataUrl ? (target.url === info.srcUrl ? ready : prepared(target.url)) : undefined;
-  const made = readyForTarget && (await usePrepared(readyForTarget, target));
+  const readyForTarget =
+    target.url && !target.dataUrl ? (target.url === info.srcUrl ? ready : prepared(target.url)) : undefined;
+  const made = readyForTarget && (await fromPrepared(readyForTarget, target));
   if (made) {
     guess.abort();
     return made;
@@ -123,14 +131,20 @@ export async function fetchClickedImage(
   let fetched: FetchedImage;
   try {
     if (target.dataUrl) fetched = await fetchImage(target.dataUrl, fetchSignal(signal));
-    else if (target.url && early && target.url === info.srcUrl) fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
+    else if (target.url && early && target.url === info.srcUrl)
+      fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
     else if (target.url) fetched = await fetchAsPage(target.url, tab?.url, signal);
     else throw new JobFailure({ code: 'image-fetch', detail: 'unreadable pixels' });
   } catch (error) {
     guess.abort();
     // The page shows it, so the screen has it (a frame's box comes already placed in the tab).
     if (!tab || !target.rect || signal.aborted) throw error;
-    return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, alt: target.alt, captured: true };
+    return {
+      ...(await captureElement(tab, target.rect, target.dpr ?? 1)),
+      url: target.url,
+      alt: target.alt,
+      captured: true,
+    };
   }
   guess.abort();
   if (fetched.format === 'svg' && frame) {

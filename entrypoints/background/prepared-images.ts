@@ -26,7 +26,12 @@ export async function prepareImage(url: string, pageUrl: string | undefined): Pr
     // SVG is drawn by the page, at the click (acquire-image.ts).
     if (format === 'svg') throw new JobFailure({ code: 'image-decode', detail: 'svg' });
     // The limits of the provider set now; a settings change empties the cache (index.ts).
-    return normalizeImage(blob, format, { ...DEFAULT_LIMITS, longEdge: config.preset.maxLongEdge }, config.preset.maxImageBytes);
+    return normalizeImage(
+      blob,
+      format,
+      { ...DEFAULT_LIMITS, longEdge: config.preset.maxLongEdge },
+      config.preset.maxImageBytes,
+    );
   });
 }
 

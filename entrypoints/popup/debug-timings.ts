@@ -14,12 +14,17 @@ export async function recordDebugTimings(): Promise<void> {
   const save = () => void browser.storage.session.set({ debugPopupTimings: marks });
   new PerformanceObserver((list) => {
     const paint = list.getEntries().find((entry) => entry.name === 'first-contentful-paint');
-    if (paint && !marks.paint) (marks.paint = performance.timeOrigin + paint.startTime), save();
+    if (!paint || marks.paint) return;
+    marks.paint = performance.timeOrigin + paint.startTime;
+    save();
   }).observe({ type: 'paint', buffered: true });
   const observer = new MutationObserver(() => {
     if (!document.body.textContent?.includes(debugTimings)) return;
     observer.disconnect();
-    requestAnimationFrame(() => ((marks.token = performance.timeOrigin + performance.now()), save()));
+    requestAnimationFrame(() => {
+      marks.token = performance.timeOrigin + performance.now();
+      save();
+    });
   });
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
 }

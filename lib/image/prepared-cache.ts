@@ -33,7 +33,9 @@ export class PreparedCache<T> {
     const controller = new AbortController();
     const entry: Entry<T> = { result: start(controller.signal), at: this.now(), controller, settled: false };
     entry.result.then(
-      () => void (entry.settled = true),
+      () => {
+        entry.settled = true;
+      },
       // A failed preparation is forgotten: the click takes the ordinary path, with its fallbacks.
       () => this.entries.get(key) === entry && this.entries.delete(key),
     );

@@ -16,11 +16,22 @@ const BLUE: [number, number, number] = [40, 60, 200];
 const downloads = (site: TestSite, path: string) => site.hits.filter((hit) => hit === path).length;
 
 async function gallery(site: TestSite, scratch: Page, ext: Extension): Promise<Page> {
-  site.add('/img/red.jpg', await makeImage(scratch, { width: 1600, height: 1200, color: RED, noise: 20 }), 'image/jpeg');
-  site.add('/img/blue.jpg', await makeImage(scratch, { width: 1600, height: 1200, color: BLUE, noise: 20 }), 'image/jpeg');
-  const url = site.page('/two.html', `<!doctype html><title>Two</title>
+  site.add(
+    '/img/red.jpg',
+    await makeImage(scratch, { width: 1600, height: 1200, color: RED, noise: 20 }),
+    'image/jpeg',
+  );
+  site.add(
+    '/img/blue.jpg',
+    await makeImage(scratch, { width: 1600, height: 1200, color: BLUE, noise: 20 }),
+    'image/jpeg',
+  );
+  const url = site.page(
+    '/two.html',
+    `<!doctype html><title>Two</title>
     <img id="red" src="{{IMG}}/img/red.jpg" width="400" height="300"><br>
-    <img id="blue" src="{{IMG}}/img/blue.jpg" width="400" height="300">`);
+    <img id="blue" src="{{IMG}}/img/blue.jpg" width="400" height="300">`,
+  );
   const page = await ext.context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => [...document.images].every((img) => img.complete));
@@ -41,7 +52,12 @@ test.beforeEach(async ({ ext, provider }) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
 });
 
-test('the image downloaded while the menu was open is the one sent: one download for right-click and choice', async ({ ext, provider, site, scratch }) => {
+test('the image downloaded while the menu was open is the one sent: one download for right-click and choice', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const page = await gallery(site, scratch, ext);
   const pageLoads = downloads(site, '/img/red.jpg');
   await chooseFromContextMenu(page, '#red', ['Up', 'Up', 'Right']);
@@ -53,20 +69,35 @@ test('the image downloaded while the menu was open is the one sent: one download
   expect(downloads(site, '/img/red.jpg')).toBe(pageLoads + 1);
 });
 
-test('Escape after the right-click: the image may be fetched, but nothing reaches the provider and no job is left', async ({ ext, provider, site, scratch }) => {
+test('Escape after the right-click: the image may be fetched, but nothing reaches the provider and no job is left', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const page = await gallery(site, scratch, ext);
   await chooseFromContextMenu(page, '#red', ['Escape']);
   await expectNothingSent(ext, provider, page);
 });
 
-test('another choice in the menu than PromptLens sends nothing and leaves no job', async ({ ext, provider, site, scratch }) => {
+test('another choice in the menu than PromptLens sends nothing and leaves no job', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const page = await gallery(site, scratch, ext);
   // The browser's own entry above PromptLens's.
   await chooseFromContextMenu(page, '#red', ['Up', 'Up', 'Up', 'Return']);
   await expectNothingSent(ext, provider, page);
 });
 
-test('a right-click on another image: only the image finally chosen is sent, once', async ({ ext, provider, site, scratch }) => {
+test('a right-click on another image: only the image finally chosen is sent, once', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const page = await gallery(site, scratch, ext);
   const pageLoads = downloads(site, '/img/blue.jpg');
   await chooseFromContextMenu(page, '#red', ['Escape']);
@@ -81,7 +112,12 @@ test('a right-click on another image: only the image finally chosen is sent, onc
   await expect.poll(async () => (await jobRecords(extensionPage)).map((job) => job.status)).toEqual(['done']);
 });
 
-test('with “Prepare the image when the menu opens” off, nothing is downloaded before the choice', async ({ ext, provider, site, scratch }) => {
+test('with “Prepare the image when the menu opens” off, nothing is downloaded before the choice', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const worker = await ext.worker();
   await worker.evaluate(async () => {
     const chrome = (globalThis as any).chrome;

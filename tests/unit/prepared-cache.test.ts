@@ -3,9 +3,10 @@ import { PreparedCache } from '@/lib/image/prepared-cache';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
-  return { promise, resolve, reject };
+  const promise = new Promise<T>((res) => {
+    resolve = res;
+  });
+  return { promise, resolve };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -47,7 +48,10 @@ describe('PreparedCache', () => {
     let signalOfA: AbortSignal | undefined;
     cache.prepare('done', async () => 'done');
     await flush();
-    cache.prepare('a', (signal) => ((signalOfA = signal), new Promise<string>(() => undefined)));
+    cache.prepare('a', (signal) => {
+      signalOfA = signal;
+      return new Promise<string>(() => undefined);
+    });
     cache.abortPendingExcept('b');
     expect(signalOfA?.aborted).toBe(true);
     expect(cache.get('a')).toBeUndefined();
