@@ -118,12 +118,23 @@ test('with “Prepare the image when the menu opens” off, nothing is downloade
   site,
   scratch,
 }) => {
-  const worker = await ext.worker();
-  await worker.evaluate(async () => {
-    const chrome = (globalThis as any).chrome;
-    const { settings } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({ settings: { ...settings, prepareOnMenu: false } });
-  });
+  const options = await ext.context.newPage();
+  await options.goto(ext.url('options.html'));
+  const setting = options.getByLabel('Prepare the image when the menu opens');
+  await expect(setting).toBeChecked();
+  await setting.uncheck();
+  await expect
+    .poll(() =>
+      ext
+        .worker()
+        .then((w) =>
+          w.evaluate(
+            async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings.prepareOnMenu,
+          ),
+        ),
+    )
+    .toBe(false);
+  await options.close();
   const page = await gallery(site, scratch, ext);
   const pageLoads = downloads(site, '/img/red.jpg');
   await chooseFromContextMenu(page, '#red', ['Escape']);
