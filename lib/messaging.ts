@@ -61,6 +61,11 @@ export interface ProtocolMap {
   startJobForImage(request: { choice: string; target: ImageTarget }): void;
   /** background → each tab's top frame: the hover button was turned on or off (everywhere or for a site). */
   hoverButtonSettings(settings: HoverButtonSettings): void;
+  /**
+   * content script → background: a trusted right-click on this image; the worker may download
+   * and normalize it while the menu is open (entrypoints/background/prepared-images.ts).
+   */
+  prepareImage(image: { url: string }): void;
   /** extension pages → background. */
   /** Wakes the worker, so a stopped one recovers its jobs before the popup shows them. */
   ping(): void;

@@ -56,6 +56,8 @@ export interface Settings {
   hoverButton: boolean;
   /** Hostnames where the user turned the hover button off (the popup's per-site switch). */
   hoverButtonOffSites: string[];
+  /** Download and scale the right-clicked image while the menu is open (nothing is sent until a style is chosen). */
+  prepareOnMenu: boolean;
 }
 
 export const RESULTS_HOSTS = ['popup', 'sidePanel'] as const;
@@ -123,6 +125,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sendTo: defaultSendTo(),
   hoverButton: false,
   hoverButtonOffSites: [],
+  prepareOnMenu: true,
 };
 
 /** "auto", "1536x1024" or "3:2"; anything else is "auto". */
@@ -190,6 +193,7 @@ export function normalizeSettings(raw: unknown): Settings {
     sendTo: normalizeSendTo(value.sendTo),
     hoverButton: value.hoverButton === true,
     hoverButtonOffSites: normalizeSites(value.hoverButtonOffSites),
+    prepareOnMenu: value.prepareOnMenu !== false,
   };
 }
 
@@ -216,7 +220,8 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
   }),
   // v5: "Send to…": the default tools ticked, no custom entries yet. Where results show (the
   // popup). Recreate's image provider (none until chosen), its connections, size and timeout.
-  // The hover button: off, on no site turned off.
+  // The hover button: off, on no site turned off. The right-clicked image prepared while the
+  // menu is open.
   5: (old) => ({
     ...(old && typeof old === 'object' ? old : {}),
     sendTo: defaultSendTo(),
@@ -227,6 +232,7 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     imageTimeoutSeconds: IMAGE_TIMEOUT_RANGE.default,
     hoverButton: false,
     hoverButtonOffSites: [],
+    prepareOnMenu: true,
   }),
 };
 

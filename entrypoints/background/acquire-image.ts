@@ -11,10 +11,7 @@ const ASK_PAGE_TIMEOUT_MS = 1500;
 const FETCH_TIMEOUT_MS = 30_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms)),
-  ]);
+  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms))]);
 }
 
 /** Which image the user right-clicked: the content script knows best; the menu info is the fallback. */
@@ -54,21 +51,45 @@ export interface ClickedImage extends FetchedImage {
   captured?: boolean;
   /** The page's alt text for it. */
   alt?: string;
+  /** Already normalized when the menu opened (prepared-images.ts): nothing left to decode. */
+  normalized?: NormalizedImage;
+}
+
+/** The image prepared for an address when the menu opened, or on its way. */
+export type PreparedLookup = (url: string) => Promise<NormalizedImage> | undefined;
+
+async function fromPrepared(ready: Promise<NormalizedImage>, target: ImageTarget): Promise<ClickedImage | undefined> {
+  try {
+    const normalized = await ready;
+    const format = normalized.blob.type === 'image/png' ? 'png' : 'jpeg';
+    return { blob: normalized.blob, format, normalized, url: target.url, alt: target.alt };
+  } catch {
+    return undefined; // The preparation failed: download it the ordinary way, with its fallbacks.
+  }
 }
 
 /** Download with the page's Referer when the site refuses a bare request (hotlink protection). */
-async function fetchAsPage(url: string, pageUrl: string | undefined, signal: AbortSignal): Promise<FetchedImage> {
+export async function fetchAsPage(
+  url: string,
+  pageUrl: string | undefined,
+  signal: AbortSignal,
+  maxBytes?: number,
+): Promise<FetchedImage> {
   try {
-    return await fetchImage(url, fetchSignal(signal));
+    return await fetchImage(url, fetchSignal(signal), maxBytes);
   } catch (error) {
     const status = error instanceof JobFailure ? error.info.status : undefined;
     if (!pageUrl || (status !== 401 && status !== 403)) throw error;
-    return withPageReferer(url, pageUrl, () => fetchImage(url, fetchSignal(signal)));
+    return withPageReferer(url, pageUrl, () => fetchImage(url, fetchSignal(signal), maxBytes));
   }
 }
 
 /** The image's bytes (with the page's Referer if the site insists) → the downscaled, metadata-free image we send. */
-export async function acquireImage(url: string, pageUrl: string | undefined, opts: AcquireOptions): Promise<NormalizedImage> {
+export async function acquireImage(
+  url: string,
+  pageUrl: string | undefined,
+  opts: AcquireOptions,
+): Promise<NormalizedImage> {
   const { blob, format } = await fetchAsPage(url, pageUrl, opts.signal);
   return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
 }
@@ -84,12 +105,21 @@ export async function fetchClickedImage(
   tab: Browser.tabs.Tab | undefined,
   signal: AbortSignal,
   known?: ImageTarget,
+  prepared: PreparedLookup = () => undefined,
 ): Promise<ClickedImage> {
   const guess = new AbortController();
-  const early = info.srcUrl ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
+  // A prepared image of the address the menu names: no second download meanwhile.
+  const ready = info.srcUrl ? prepared(info.srcUrl) : undefined;
+  const early =
+    info.srcUrl && !ready ? fetchImage(info.srcUrl, fetchSignal(AbortSignal.any([signal, guess.signal]))) : undefined;
   early?.catch(() => undefined);
   try {
     const target = known ?? (await resolveTarget(info, tab));
+    // Prepared at the right-click (the menu's address, or the one the page names): nothing to fetch.
+    const readyForTarget =
+      target.url && !target.dataUrl ? (target.url === info.srcUrl ? ready : prepared(target.url)) : undefined;
+    const made = readyForTarget && (await fromPrepared(readyForTarget, target));
+    if (made) return made;
     const reuse = target.url === info.srcUrl ? early : undefined;
     if (!reuse) guess.abort();
     return await fetchTargetImage(target, { tab, frameId: info.frameId ?? 0, signal, early: reuse });
@@ -117,7 +147,12 @@ export async function fetchTargetImage(
   } catch (error) {
     // The page shows it, so the screen has it (a frame's box comes already placed in the tab).
     if (!tab || !target.rect || signal.aborted) throw error;
-    return { ...(await captureElement(tab, target.rect, target.dpr ?? 1)), url: target.url, alt: target.alt, captured: true };
+    return {
+      ...(await captureElement(tab, target.rect, target.dpr ?? 1)),
+      url: target.url,
+      alt: target.alt,
+      captured: true,
+    };
   }
   if (fetched.format === 'svg' && frame) {
     const png = await sendMessage('rasterizeSvg', await fetched.blob.text(), frame);

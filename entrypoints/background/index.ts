@@ -41,6 +41,8 @@ export default defineBackground(() => {
   settingsItem.watch((next, previous) => {
     setConcurrency(normalizeSettings(next).concurrency);
     worker.resultsIn = normalizeSettings(next).resultsIn;
+    // Prepared images were scaled for the provider of then, and the user may have turned it off.
+    worker.prepared.clear();
     // The menu depends on these only; typing a base URL must not rebuild it.
     const menuOf = (s: typeof next | null) => JSON.stringify([s?.defaultStyle, s?.uiLanguage, s?.templates?.map((t) => [t.id, t.name])]);
     if (menuOf(next) === menuOf(previous)) return;

@@ -57,8 +57,10 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
   running.set(job.id, controller);
   const release = holdAwake();
   let freeSlot: (() => void) | undefined;
-  const writer = throttledTextWriter(job.id);
+  const writer = throttledTextWriter(job.id, run.stored);
   const pending: Promise<unknown>[] = [run.stored];
+  /** Set once the request is out: a thumbnail for history, made after the answer (or failure). */
+  let makeThumbnailOnce: (() => void) | undefined;
   const write = (step: () => Promise<unknown>) => {
     const done = run.stored.then(step);
     // Awaited below through `pending`; marked handled now so a failure is not reported twice.
@@ -90,9 +92,13 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       stored: () => Promise.allSettled(pending),
     });
     void write(() => startJob(job.id));
-    await run.stored;
-    // Made while the request is out, not before it.
-    pending.push(ensureThumbnail(job.imageId, () => makeThumbnail(image.blob)).catch(() => undefined));
+    // The request waits for no bookkeeping: the job's record and text writes are ordered after
+    // it by `write` and the writer; the thumbnail is made once the answer is in (it would compete
+    // with the first words on screen, measured in the user-wait bench).
+    makeThumbnailOnce = () => {
+      makeThumbnailOnce = undefined;
+      pending.push(ensureThumbnail(job.imageId, () => makeThumbnail(image.blob)).catch(() => undefined));
+    };
     const result = await send({
       timeoutMs,
       signal: controller.signal,
@@ -100,6 +106,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       onRetry: ({ attempt, delayMs, status }) => void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } })),
     });
     await writer.settle();
+    makeThumbnailOnce();
     await Promise.all(pending);
     const final = finalizePrompt(result.text, {
       style: job.template ? undefined : job.style,
@@ -111,6 +118,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     await finishJob(job.id, { text: final.text, kind: final.kind, usage: result.usage });
   } catch (error) {
     await writer.settle();
+    makeThumbnailOnce?.();
     await Promise.allSettled(pending);
     const reason = controller.signal.aborted ? controller.signal.reason : error;
     await failJob(job.id, classifyError(reason, config.preset.local));

@@ -6,6 +6,7 @@ import { setPointerOverImage } from './context-menu';
 import { cancelJob } from './job-runner';
 import { rememberPointerFrame } from './pointer-frame';
 import { regenerateJob, retryJob } from './job-reruns';
+import { prepareImage } from './prepared-images';
 import { assertConfigured, currentProvider } from './provider-config';
 import { cancelGeneration, openCompare, recreateJob } from './recreate';
 import { testConnection } from './test-connection';
@@ -28,8 +29,9 @@ export function fromContentScript(sender: Browser.runtime.MessageSender): boolea
 const isJobId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 
 /**
- * Handlers answer extension pages only, but for pointerOverImage: our content script's one
- * boolean (where the menu entry shows). Web pages have no channel at all (no
+ * Handlers answer extension pages only, but for pointerOverImage and prepareImage: our content
+ * script's one boolean (where the menu entry shows) and the http(s) address of the image it
+ * saw right-clicked (downloaded as the page already did; nothing is sent anywhere else). Web pages have no channel at all (no
  * externally_connectable); each payload is checked.
  */
 export function registerMessageHandlers(): void {
@@ -48,6 +50,11 @@ export function registerMessageHandlers(): void {
     if (!fromContentScript(sender) || typeof data !== 'boolean') return;
     if (data && sender.tab?.id !== undefined) rememberPointerFrame(sender.tab.id, sender.frameId ?? 0);
     void setPointerOverImage(data).catch((error) => console.error('PromptLens: menu', error));
+  });
+  onMessage('prepareImage', ({ data, sender }) => {
+    const url = data?.url;
+    if (!fromContentScript(sender) || typeof url !== 'string' || url.length > 4096 || !/^https?:\/\//i.test(url)) return;
+    void prepareImage(url, sender.tab?.url).catch(() => undefined);
   });
   onMessage('retryJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !isJobId(data)) return;

@@ -7,6 +7,7 @@ import { fetchClickedImage, type ClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { choiceOfMenuItem, type MenuChoice } from './context-menu';
 import { runJob } from './job-runner';
+import { preparedImage } from './prepared-images';
 import { announceFinished, openResultsNow } from './present-result';
 import { currentProvider } from './provider-config';
 import { worker } from './worker-state';
@@ -43,7 +44,7 @@ export async function startJobFromMenu(
   // Synchronously in the click handler, as Firefox (and Chrome's side panel) require.
   const opened = joinsBurst ? Promise.resolve(false) : openResultsNow(tab?.id);
   await startJob(
-    { choice, tab, srcUrl: info.srcUrl, pageUrl: info.pageUrl, fetch: (signal) => fetchClickedImage(info, tab, signal, known) },
+    { choice, tab, srcUrl: info.srcUrl, pageUrl: info.pageUrl, fetch: (signal) => fetchClickedImage(info, tab, signal, known, preparedImage) },
     opened,
     joinsBurst,
   );
@@ -90,12 +91,12 @@ async function runRequest({ choice, tab, srcUrl, pageUrl, fetch }: JobRequest, p
     stored,
     image: async (opts) => {
       opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
-      const { url, blob, format, captured, alt } = await fetching;
+      const { url, blob, format, captured, alt, normalized } = await fetching;
       if (url !== srcUrl || captured || alt) {
         const source = { ...job.source, imageUrl: storableUrl(url), ...(captured ? { captured } : {}), ...(alt ? { alt } : {}) };
         void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }
-      return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
+      return normalized ?? normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
     },
   });
   // A burst's later jobs only light the badge: the user knows, one notification each would nag.

@@ -1,4 +1,6 @@
 import type { i18n as I18n } from 'i18next';
+import { PreparedCache } from '@/lib/image/prepared-cache';
+import type { NormalizedImage } from '@/lib/image/normalize';
 import { SlotQueue } from '@/lib/jobs/slot-queue';
 import { CONCURRENCY_RANGE, type ResultsHost } from '@/lib/settings';
 
@@ -32,6 +34,11 @@ export const worker = {
   menuChanges: Promise.resolve(),
   /** Refused writes being recorded to storage one after another. */
   storageFullReports: Promise.resolve(),
+  /**
+   * Images normalized when the menu opened, waiting for their click (prepared-images.ts): 3 at
+   * most, for 30 s. A cache: lost with the worker, the click simply downloads the image itself.
+   */
+  prepared: new PreparedCache<NormalizedImage>({ ttlMs: 30_000, maxCount: 3 }),
   /** The translator for menu titles and notifications: made again on demand. */
   i18n: undefined as Promise<I18n> | undefined,
 };

@@ -1,13 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { elementsAt, findImage } from '@/lib/page/find-image';
+import { showsImage } from '@/lib/page/image-kinds';
 import { rasterizeSvgMarkup } from '@/lib/page/page-pixels';
 import { recentClicks } from '@/lib/page/recent-clicks';
-import { onMessage } from '@/lib/messaging';
+import { onMessage, sendMessage } from '@/lib/messaging';
 import { answerImageUnderPointer } from './answer-image-under-pointer';
 import { answerFrameOffsets, inTabViewport } from './frame-offset';
 import { hoverButton } from './hover-button';
 import { watchPointer } from './watch-pointer';
+
+/**
+ * Tells the worker which file was right-clicked, so it can be downloaded and scaled while the
+ * menu is open (the setting and the size limits are the worker's business). Only images with an
+ * address: a canvas, a video frame or an inline SVG would have to be read here, in the page, for
+ * a menu the user may close.
+ */
+async function offerForPreparation(stack: Element[]): Promise<void> {
+  const top = stack.find(showsImage);
+  if (!top || top instanceof HTMLCanvasElement || top instanceof HTMLVideoElement || top instanceof SVGElement) return;
+  const { target } = await findImage(stack);
+  if (target?.url && !target.dataUrl && /^https?:/i.test(target.url)) await sendMessage('prepareImage', { url: target.url });
+}
 
 /**
  * Remembers what was under the pointer when the context menu opened, and tells the background
@@ -35,7 +49,10 @@ export default defineContentScript({
         if (!event.isTrusted) return;
         const hit = event.composedPath()[0];
         const stack = elementsAt(document, event.clientX, event.clientY);
-        clicks.record(hit instanceof Element && !stack.includes(hit) ? [hit, ...stack] : stack);
+        const elements = hit instanceof Element && !stack.includes(hit) ? [hit, ...stack] : stack;
+        clicks.record(elements);
+        // After the event: the menu must not wait for it.
+        setTimeout(() => void offerForPreparation(elements).catch(() => undefined), 0);
       },
       { capture: true },
     );

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { browser } from 'wxt/browser';
 import { RETENTIONS, isRetention } from '@/lib/settings';
+import { CheckField } from './check-field';
 import { DeleteAllData } from './delete-all-data';
 import { SelectField } from './select-field';
 import { useSettingsStore } from './settings-store';
@@ -25,13 +26,13 @@ export function PrivacySection() {
         choices={RETENTIONS.map((value) => ({ value, label: t(`privacy.options.retention_${value}`) }))}
         onChange={(value) => isRetention(value) && void update({ retention: value })}
       />
-      <div className="field">
-        <label className="check">
-          <input type="checkbox" checked={settings.storePageInfo} onChange={(e) => void update({ storePageInfo: e.target.checked })} aria-describedby="store-page-hint" />
-          {t('privacy.options.storePageInfo')}
-        </label>
-        <p id="store-page-hint" className="small muted hint">{t('privacy.options.storePageInfoHint')}</p>
-      </div>
+      <CheckField
+        id="store-page"
+        label={t('privacy.options.storePageInfo')}
+        hint={t('privacy.options.storePageInfoHint')}
+        checked={settings.storePageInfo}
+        onChange={(checked) => void update({ storePageInfo: checked })}
+      />
       <DeleteAllData />
     </section>
   );

@@ -3,6 +3,7 @@ import { LANGUAGES, isLanguageCode } from '@/lib/languages';
 import { DETAIL_LEVELS, isDetailLevel } from '@/lib/prompt/detail';
 import { STYLE_IDS, isStyleId } from '@/lib/prompt/styles';
 import { TIMEOUT_RANGE } from '@/lib/settings';
+import { CheckField } from './check-field';
 import { ConcurrencyField } from './concurrency-field';
 import { Field } from './field';
 import { HoverButtonField } from './hover-button-field';
@@ -10,7 +11,7 @@ import { NumberInput } from './number-input';
 import { SelectField } from './select-field';
 import { useSettingsStore } from './settings-store';
 
-/** Default style, detail, the language prompts are written in, the timeout and how many at once. */
+/** Default style, detail, the language prompts are written in, the timeout, how many at once, and preparing at menu open. */
 export function PromptSection() {
   const { t } = useTranslation();
   const settings = useSettingsStore((state) => state.settings);
@@ -54,6 +55,13 @@ export function PromptSection() {
       </Field>
       <ConcurrencyField />
       <HoverButtonField />
+      <CheckField
+        id="prepare"
+        label={t('prepare.setting')}
+        hint={t('prepare.settingHint')}
+        checked={settings.prepareOnMenu}
+        onChange={(checked) => void update({ prepareOnMenu: checked })}
+      />
     </section>
   );
 }

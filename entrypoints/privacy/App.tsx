@@ -38,6 +38,7 @@ export default function App() {
       <section aria-labelledby="sent">
         <h2 id="sent">{t('privacy.page.sentTitle')}</h2>
         {list(PARTS.sent)}
+        <p>{t('prepare.privacy')}</p>
         {settings && PRESETS[settings.provider].kind === 'on-device' && <p className="note">{t('onDevice.privacy')}</p>}
         {current && PRESETS[settings.provider].kind !== 'on-device' && (
           <p className="note">

@@ -9,8 +9,27 @@ export interface FetchedImage {
 /** Enough for any image a page shows; the provider never sees more than a few hundred KB. */
 export const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
 
-/** Download the image's bytes with the extension's host permission (no CORS, no tainting). */
-export async function fetchImage(url: string, signal: AbortSignal): Promise<FetchedImage> {
+/** A body of unknown length, read until it passes `maxBytes` (then the download stops). */
+async function readCapped(response: Response, maxBytes: number): Promise<Blob> {
+  const reader = response.body!.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    total += chunk.value.byteLength;
+    if (total > maxBytes) {
+      void reader.cancel();
+      throw new JobFailure({ code: 'image-too-big', detail: `over ${maxBytes} bytes` });
+    }
+    parts.push(chunk.value);
+  }
+  return new Blob(parts as BlobPart[], { type: response.headers.get('content-type') ?? '' });
+}
+
+/**
+ * Download the image's bytes with the extension's host permission (no CORS, no tainting).
+ * `maxBytes` is the largest file taken, declared or not.
+ */
+export async function fetchImage(url: string, signal: AbortSignal, maxBytes = MAX_SOURCE_BYTES): Promise<FetchedImage> {
   let response: Response;
   try {
     response = await fetch(url, { signal, credentials: 'include' });
@@ -23,8 +42,8 @@ export async function fetchImage(url: string, signal: AbortSignal): Promise<Fetc
   }
   const declared = Number(response.headers.get('content-length'));
   // The image itself is too big to handle: not the provider's limit, which 'too-large' names.
-  if (declared > MAX_SOURCE_BYTES) throw new JobFailure({ code: 'image-too-big', detail: `${declared} bytes` });
-  const blob = await response.blob();
+  if (declared > maxBytes) throw new JobFailure({ code: 'image-too-big', detail: `${declared} bytes` });
+  const blob = declared || !response.body ? await response.blob() : await readCapped(response, maxBytes);
   const head = new Uint8Array(await blob.slice(0, 512).arrayBuffer());
   const format = sniffFormat(head);
   if (format === 'unknown' && looksLikeText(head)) {

@@ -25,4 +25,17 @@ describe('fetchImage', () => {
     vi.stubGlobal('fetch', async () => new Response('<!doctype html><p>Log in', { headers: { 'content-type': 'text/html' } }));
     expect(await failure(fetchImage('https://cdn.test/a.jpg', new AbortController().signal))).toMatchObject({ code: 'not-an-image', detail: 'text/html' });
   });
+
+  it('a file of undeclared length stops downloading once it passes the limit asked for', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    vi.stubGlobal('fetch', async () => new Response(body));
+    expect(await failure(fetchImage('https://cdn.test/endless.jpg', new AbortController().signal, 4096))).toMatchObject({ code: 'image-too-big' });
+    expect(pulled).toBeLessThan(10);
+  });
 });

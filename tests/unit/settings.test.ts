@@ -58,6 +58,8 @@ describe('settings', () => {
     expect(normalizeSettings({ hoverButton: 'yes' }).hoverButton).toBe(false);
     expect(normalizeSettings({ hoverButton: true }).hoverButton).toBe(true);
     expect(normalizeSettings({ hoverButtonOffSites: ['Example.com', 'example.com', 42, 'a b', '<x>'] }).hoverButtonOffSites).toEqual(['example.com']);
+    expect(normalizeSettings({ prepareOnMenu: 'no' }).prepareOnMenu).toBe(true);
+    expect(normalizeSettings({ prepareOnMenu: false }).prepareOnMenu).toBe(false);
   });
 
   it('keeps where results show, and repairs an unknown host to the popup', () => {
@@ -112,6 +114,8 @@ describe('settings', () => {
       // Before v5 there was no "Send to…": the default tools, no custom entries.
       expect(settings.sendTo).toEqual({ targets: ['chatgpt', 'gemini', 'midjourney', 'perplexity'], custom: [] });
       if (version < SETTINGS_VERSION) expect((raw.settings as Record<string, unknown>).sendTo).toEqual(settings.sendTo);
+      // v5 prepares the right-clicked image while the menu is open, for everyone (a setting turns it off).
+      expect(settings.prepareOnMenu).toBe(true);
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
   });
