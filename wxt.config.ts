@@ -49,7 +49,14 @@ export default defineConfig({
     // alarms: history retention runs hourly, waking a stopped worker. unlimitedStorage: the
     // history (thumbnails, cached images) is never evicted under disk pressure nor capped by
     // the origin quota; only a really full disk can refuse it (caught, see storage-guard.ts).
-    permissions: ['contextMenus', 'storage', 'notifications', 'declarativeNetRequestWithHostAccess', 'alarms', 'unlimitedStorage'],
+    permissions: [
+      'contextMenus',
+      'storage',
+      'notifications',
+      'declarativeNetRequestWithHostAccess',
+      'alarms',
+      'unlimitedStorage',
+    ],
     host_permissions: ['<all_urls>'],
     // Keyboard commands need no permission. Alt+Shift+P is only a suggestion: a browser where it
     // is taken leaves it unassigned, and the user picks another (options → "Change shortcuts").

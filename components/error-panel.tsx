@@ -17,7 +17,11 @@ export function ErrorPanel({ error, provider, model, children }: Props) {
       <strong>{text.title}</strong>
       <p>{text.hint}</p>
       {text.detail && <p className="detail small muted">{text.detail}</p>}
-      {children && <div className="row" style={{ marginBlockStart: '0.5rem' }}>{children}</div>}
+      {children && (
+        <div className="row" style={{ marginBlockStart: '0.5rem' }}>
+          {children}
+        </div>
+      )}
     </div>
   );
 }

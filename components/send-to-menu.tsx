@@ -35,7 +35,8 @@ export function SendToMenu({ text }: { text: string }) {
     const list = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     (focusOnOpen.current === 'first' ? list[0] : list.at(-1))?.focus();
     const outside = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
+      if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node))
+        setOpen(false);
     };
     document.addEventListener('pointerdown', outside);
     return () => document.removeEventListener('pointerdown', outside);
@@ -60,7 +61,13 @@ export function SendToMenu({ text }: { text: string }) {
     } catch {
       copied = false;
     }
-    setNote(copied ? (plan.prefilled ? t('popup.copied') : t(IS_MAC ? 'sendTo.pasteHintMac' : 'sendTo.pasteHint')) : t('popup.copyFailed'));
+    setNote(
+      copied
+        ? plan.prefilled
+          ? t('popup.copied')
+          : t(IS_MAC ? 'sendTo.pasteHintMac' : 'sendTo.pasteHint')
+        : t('popup.copyFailed'),
+    );
     await browser.tabs.create({ url: plan.url });
   };
   const onButtonKey = (event: React.KeyboardEvent) => {
@@ -104,16 +111,24 @@ export function SendToMenu({ text }: { text: string }) {
       </button>
       <div ref={menu} id={menuId} role="menu" aria-label={t('sendTo.button')} hidden={!open} onKeyDown={onMenuKey}>
         {targets.map((target) => (
-          <div key={target.id} role="menuitem" tabIndex={-1} onClick={() => void send(target)} onKeyDown={(e) => {
+          <div
+            key={target.id}
+            role="menuitem"
+            tabIndex={-1}
+            onClick={() => void send(target)}
+            onKeyDown={(e) => {
               if (e.key !== 'Enter' && e.key !== ' ') return;
               e.preventDefault();
               void send(target);
-            }}>
+            }}
+          >
             <bdi>{target.name}</bdi>
           </div>
         ))}
       </div>
-      <span role="status" className="small muted">{note}</span>
+      <span role="status" className="small muted">
+        {note}
+      </span>
     </span>
   );
 }

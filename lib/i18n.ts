@@ -46,7 +46,11 @@ export async function createI18n(
 }
 
 /** Switch an instance to another language, loading it first if this context has not yet. */
-export async function switchLanguage(instance: I18n, language: LanguageCode, load: LoadMessages = loadPackagedMessages): Promise<void> {
+export async function switchLanguage(
+  instance: I18n,
+  language: LanguageCode,
+  load: LoadMessages = loadPackagedMessages,
+): Promise<void> {
   if (instance.language === language) return;
   if (!instance.hasResourceBundle(language, 'translation')) {
     instance.addResourceBundle(language, 'translation', await load(language));

@@ -24,9 +24,7 @@ export interface ImageTarget {
   alt?: string;
 }
 
-export type ConnectionCheck =
-  | { ok: true; model: string; reply: string; ms: number }
-  | { ok: false; error: JobError };
+export type ConnectionCheck = { ok: true; model: string; reply: string; ms: number } | { ok: false; error: JobError };
 
 /** The hover button's words in the interface language, and what it offers: the default style first. */
 export interface HoverButtonUi {
@@ -74,7 +72,12 @@ export interface ProtocolMap {
   retryJob(jobId: string): void;
   cancelJob(jobId: string): void;
   /** The same image in another style, template or detail; answers the new job's id. */
-  regenerateJob(request: { jobId: string; style: StyleId; templateId?: string; detail: DetailLevel }): string | undefined;
+  regenerateJob(request: {
+    jobId: string;
+    style: StyleId;
+    templateId?: string;
+    detail: DetailLevel;
+  }): string | undefined;
   testConnection(): ConnectionCheck;
   /** Recreate: the prompt's text to the image provider; opens (or focuses) the entry's Compare page. Answers the generation's id. */
   recreateJob(jobId: string): string | undefined;

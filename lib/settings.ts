@@ -136,35 +136,53 @@ export const STYLIZE_RANGE = { min: 0, max: 1000 } as const;
 
 function normalizeMidjourney(raw: unknown): MidjourneyOptions {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof MidjourneyOptions, unknown>>;
-  const stylize = value.stylize === null || value.stylize === undefined || value.stylize === '' ? NaN : Number(value.stylize);
+  const stylize =
+    value.stylize === null || value.stylize === undefined || value.stylize === '' ? NaN : Number(value.stylize);
   return {
     version: typeof value.version === 'string' ? value.version.trim().slice(0, 12) : '',
     styleRaw: value.styleRaw === true,
-    stylize: Number.isFinite(stylize) ? Math.min(STYLIZE_RANGE.max, Math.max(STYLIZE_RANGE.min, Math.round(stylize))) : null,
+    stylize: Number.isFinite(stylize)
+      ? Math.min(STYLIZE_RANGE.max, Math.max(STYLIZE_RANGE.min, Math.round(stylize)))
+      : null,
   };
 }
 
 function normalizeTemplates(raw: unknown): CustomTemplate[] {
   if (!Array.isArray(raw)) return [];
   return raw
-    .filter((t): t is CustomTemplate => !!t && typeof t === 'object' && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.text === 'string')
+    .filter(
+      (t): t is CustomTemplate =>
+        !!t &&
+        typeof t === 'object' &&
+        typeof t.id === 'string' &&
+        typeof t.name === 'string' &&
+        typeof t.text === 'string',
+    )
     .map(({ id, name, text }) => ({ id, name, text }));
 }
 
 /** Hostnames, lower-case, each once; anything else dropped. */
 function normalizeSites(raw: unknown): string[] {
   if (!Array.isArray(raw)) return [];
-  const hosts = raw.filter((h): h is string => typeof h === 'string' && /^[a-z0-9.:[\]-]{1,253}$/i.test(h)).map((h) => h.toLowerCase());
+  const hosts = raw
+    .filter((h): h is string => typeof h === 'string' && /^[a-z0-9.:[\]-]{1,253}$/i.test(h))
+    .map((h) => h.toLowerCase());
   return [...new Set(hosts)];
 }
 
 const str = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
 
-function normalizeConnections<Id extends string>(raw: unknown, defaults: Record<Id, Connection>): Record<Id, Connection> {
+function normalizeConnections<Id extends string>(
+  raw: unknown,
+  defaults: Record<Id, Connection>,
+): Record<Id, Connection> {
   const stored = (raw && typeof raw === 'object' ? raw : {}) as Record<string, Partial<Connection> | undefined>;
   const connections = { ...defaults };
   for (const id of Object.keys(defaults) as Id[]) {
-    connections[id] = { baseUrl: str(stored[id]?.baseUrl, defaults[id].baseUrl), model: str(stored[id]?.model, defaults[id].model) };
+    connections[id] = {
+      baseUrl: str(stored[id]?.baseUrl, defaults[id].baseUrl),
+      model: str(stored[id]?.model, defaults[id].model),
+    };
   }
   return connections;
 }
@@ -250,7 +268,11 @@ export type ImageApiKeys = Partial<Record<ImageProviderId, string>>;
 export const imageApiKeysItem = storage.defineItem<ImageApiKeys>('local:imageApiKeys', { fallback: {}, version: 1 });
 
 /** Recreate's target as lib/generation takes it: provider, address, model and the key it is called with. */
-export function imageConfig(settings: Settings, visionKeys: ApiKeys, imageKeys: ImageApiKeys): ImageProviderConfig | undefined {
+export function imageConfig(
+  settings: Settings,
+  visionKeys: ApiKeys,
+  imageKeys: ImageApiKeys,
+): ImageProviderConfig | undefined {
   const provider = settings.imageProvider;
   if (!provider) return undefined;
   const { baseUrl, model } = settings.imageConnections[provider];
@@ -274,7 +296,10 @@ export interface PrivacyConsent {
   baseUrl: string;
   acceptedAt: number;
 }
-export const privacyConsentItem = storage.defineItem<PrivacyConsent | null>('local:privacyConsent', { fallback: null, version: 1 });
+export const privacyConsentItem = storage.defineItem<PrivacyConsent | null>('local:privacyConsent', {
+  fallback: null,
+  version: 1,
+});
 
 export async function loadSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());

@@ -20,7 +20,11 @@ for (const root of roots) {
     continue;
   }
   const problems = checkExtension(root, readme);
-  console.log(problems.length ? `${name}: ${problems.length} problem(s)` : `${name}: strict CSP, no remote code, every permission justified`);
+  console.log(
+    problems.length
+      ? `${name}: ${problems.length} problem(s)`
+      : `${name}: strict CSP, no remote code, every permission justified`,
+  );
   for (const problem of problems) console.error(`  ${problem}`);
   failed ||= problems.length > 0;
 }

@@ -90,7 +90,8 @@ function filesIn(dir: string): string[] {
 export function checkExtension(root: string, readme: string): string[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8')) as PolicyManifest;
   const problems = cspProblems(manifest);
-  if (manifest.externally_connectable) problems.push('manifest declares externally_connectable: web pages could message us');
+  if (manifest.externally_connectable)
+    problems.push('manifest declares externally_connectable: web pages could message us');
   for (const permission of undocumentedPermissions(manifest, readme)) {
     problems.push(`permission ${permission} is not justified in README's "Permissions, and why" table`);
   }

@@ -60,7 +60,7 @@ export async function staticImports(code: string): Promise<string[]> {
   const [imports] = parse(code);
   // 'static' and 'reexport-star' load with the module; 'dynamic' (import()) loads later.
   return imports.flatMap((entry) =>
-    (entry.type === 'static' || entry.type === 'reexport-star') ? [entry.specifier] : [],
+    entry.type === 'static' || entry.type === 'reexport-star' ? [entry.specifier] : [],
   );
 }
 
@@ -128,7 +128,8 @@ export function formatReport(results: BudgetResult[]): string {
   const lines: string[] = [];
   for (const { budget, files, gzip, over } of results) {
     lines.push(`${budget.name} (start-up JS, gzipped; limit ${kb(budget.limit)})`);
-    for (const f of files) lines.push(`  ${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)} ${kb(f.gzip).padStart(10)} gz`);
+    for (const f of files)
+      lines.push(`  ${f.file.padEnd(48)} ${kb(f.bytes).padStart(10)} ${kb(f.gzip).padStart(10)} gz`);
     lines.push(
       over > 0
         ? `  OVER BUDGET: ${budget.name} is ${kb(gzip)} gzipped, ${kb(over)} over ${kb(budget.limit)} ` +

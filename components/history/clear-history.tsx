@@ -14,7 +14,9 @@ export function ClearHistory({ count, onConfirm }: { count: number; onConfirm: (
   }
   return (
     <div className="confirm" role="alertdialog" aria-labelledby="clear-question">
-      <p id="clear-question" className="small">{t('history.clearQuestion', { count })}</p>
+      <p id="clear-question" className="small">
+        {t('history.clearQuestion', { count })}
+      </p>
       <div className="row">
         <button
           type="button"
@@ -28,7 +30,9 @@ export function ClearHistory({ count, onConfirm }: { count: number; onConfirm: (
         </button>
         {/* Focus lands on the safe choice: the user has just asked to delete everything. */}
         {/* biome-ignore lint/a11y/noAutofocus: the confirmation replaces the button that had focus */}
-        <button type="button" autoFocus onClick={() => setAsking(false)}>{t('history.keep')}</button>
+        <button type="button" autoFocus onClick={() => setAsking(false)}>
+          {t('history.keep')}
+        </button>
       </div>
     </div>
   );

@@ -26,7 +26,8 @@ export function HistoryRow({ entry, index, count, selected, style, onSelect, onF
   const preview = () => {
     if (entry.kind === 'refusal') return t('popup.refusalTitle');
     if (entry.text) return entry.text;
-    if (entry.error) return describeError(entry.error, { provider: providerName(entry.provider, t), model: entry.model }, t).title;
+    if (entry.error)
+      return describeError(entry.error, { provider: providerName(entry.provider, t), model: entry.model }, t).title;
     return t(`status.${entry.status}`);
   };
   const when = new Date(entry.updatedAt).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
@@ -47,7 +48,9 @@ export function HistoryRow({ entry, index, count, selected, style, onSelect, onF
             {entry.promptCount > 1 && ` · ${t('history.prompts', { count: entry.promptCount })}`}
             {entry.status === 'failed' && ` · ${t('status.failed')}`}
           </span>
-          <span className="history-preview" dir="auto">{preview()}</span>
+          <span className="history-preview" dir="auto">
+            {preview()}
+          </span>
         </span>
         <RecreationThumb entryId={entry.id} />
       </button>

@@ -41,7 +41,10 @@ export function HistorySection({ filter, setFilter, resetFilter, undo, setUndo, 
   const onClear = () => {
     onSelect(undefined);
     void listAllEntries().then((entries) =>
-      remove(entries.map((entry) => entry.id), t('history.deletedAll', { count: entries.length })),
+      remove(
+        entries.map((entry) => entry.id),
+        t('history.deletedAll', { count: entries.length }),
+      ),
     );
   };
 
@@ -51,7 +54,11 @@ export function HistorySection({ filter, setFilter, resetFilter, undo, setUndo, 
       <div className="row history-head">
         <h2 id="history-heading">{t('popup.history')}</h2>
         <span className="small muted" aria-live="polite">
-          {filtered ? t('history.matches', { count: shown.length }) : total > 0 ? t('history.count', { count: total }) : ''}
+          {filtered
+            ? t('history.matches', { count: shown.length })
+            : total > 0
+              ? t('history.count', { count: total })
+              : ''}
         </span>
         <span className="spacer" />
         <ClearHistory count={total} onConfirm={onClear} />
@@ -63,7 +70,9 @@ export function HistorySection({ filter, setFilter, resetFilter, undo, setUndo, 
       ) : shown && shown.length === 0 ? (
         <p className="muted small no-match">
           {t('history.noMatch')}{' '}
-          <button type="button" className="link-button" onClick={resetFilter}>{t('history.showAll')}</button>
+          <button type="button" className="link-button" onClick={resetFilter}>
+            {t('history.showAll')}
+          </button>
         </p>
       ) : (
         <HistoryList

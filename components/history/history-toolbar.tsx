@@ -26,7 +26,9 @@ export function HistoryToolbar({ filter, onChange }: Props) {
       >
         <option value="">{t('history.allStyles')}</option>
         {STYLE_IDS.map((id) => (
-          <option key={id} value={id}>{t(`styles.${id}`)}</option>
+          <option key={id} value={id}>
+            {t(`styles.${id}`)}
+          </option>
         ))}
         <option value="template">{t('history.templates')}</option>
       </select>
@@ -36,7 +38,8 @@ export function HistoryToolbar({ filter, onChange }: Props) {
         aria-pressed={!!filter.favoritesOnly}
         onClick={() => onChange({ favoritesOnly: !filter.favoritesOnly })}
       >
-        <span aria-hidden="true">★ </span>{t('history.favoritesOnly')}
+        <span aria-hidden="true">★ </span>
+        {t('history.favoritesOnly')}
       </button>
     </search>
   );

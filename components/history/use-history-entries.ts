@@ -12,7 +12,11 @@ const FIRST_ROWS = 40;
  * The newest rows come first, so a popup on 10,000 entries draws at once; the rest follows
  * in pages. Typing stays responsive: filtering runs on a deferred copy of the filter.
  */
-export function useHistoryEntries(filter: HistoryFilter): { all?: HistoryEntry[]; shown?: HistoryEntry[]; total?: number } {
+export function useHistoryEntries(filter: HistoryFilter): {
+  all?: HistoryEntry[];
+  shown?: HistoryEntry[];
+  total?: number;
+} {
   const first = useLiveQuery(() => listEntries(FIRST_ROWS), []);
   // Started once the first rows are in, so it does not compete with them.
   const ready = first !== undefined;

@@ -22,10 +22,14 @@ export function AltTextCopy({ job }: { job: Job }) {
   const chosen = formats.includes(format) ? format : 'plain';
   return (
     <>
-      <label htmlFor={id} className="visually-hidden">{t('altText.copyAs')}</label>
+      <label htmlFor={id} className="visually-hidden">
+        {t('altText.copyAs')}
+      </label>
       <select id={id} className="copy-format" value={chosen} onChange={(e) => setFormat(e.target.value as AltFormat)}>
         {formats.map((value) => (
-          <option key={value} value={value}>{value === 'plain' ? t('altText.plain') : FORMAT_LABELS[value]}</option>
+          <option key={value} value={value}>
+            {value === 'plain' ? t('altText.plain') : FORMAT_LABELS[value]}
+          </option>
         ))}
       </select>
       <CopyButton text={formatAltText(chosen, job.text, src)} className="primary" />

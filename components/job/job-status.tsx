@@ -32,7 +32,9 @@ export function JobStatus({ job }: { job: Job }) {
       {waiting ? (
         <>
           <span aria-hidden="true">{label}</span>
-          <span className="visually-hidden">{t('status.retrying', { status: job.retry?.status ?? '', count: startCount })}</span>
+          <span className="visually-hidden">
+            {t('status.retrying', { status: job.retry?.status ?? '', count: startCount })}
+          </span>
         </>
       ) : (
         label

@@ -47,7 +47,8 @@ export function JobView({ job, templates, onSelect }: Props) {
         <div>
           <h2>{jobTitle(job, t)}</h2>
           <p className="small muted" style={{ margin: 0 }}>
-            {provider} · <bdi>{job.model}</bdi> · {new Date(job.createdAt).toLocaleTimeString(i18n.language, { timeStyle: 'short' })}
+            {provider} · <bdi>{job.model}</bdi> ·{' '}
+            {new Date(job.createdAt).toLocaleTimeString(i18n.language, { timeStyle: 'short' })}
           </p>
         </div>
       </header>
@@ -77,23 +78,35 @@ export function JobView({ job, templates, onSelect }: Props) {
         )
       )}
       {altText && job.source.alt && <PageAltText alt={job.source.alt} />}
-      {job.status === 'failed' && job.error?.code === 'consent-required' && <PrivacyNotice key={`consent-${job.id}`} job={job} />}
+      {job.status === 'failed' && job.error?.code === 'consent-required' && (
+        <PrivacyNotice key={`consent-${job.id}`} job={job} />
+      )}
       {job.status === 'failed' && job.error && job.error.code !== 'consent-required' && (
         <ErrorPanel error={job.error} provider={provider} model={job.model}>
           {isConfigError(job.error.code) && (
-            <button type="button" onClick={openSettings}>{t('popup.openSettings')}</button>
+            <button type="button" onClick={openSettings}>
+              {t('popup.openSettings')}
+            </button>
           )}
-          <button type="button" onClick={() => void sendMessage('retryJob', job.id)}>{t('popup.retry')}</button>
+          <button type="button" onClick={() => void sendMessage('retryJob', job.id)}>
+            {t('popup.retry')}
+          </button>
         </ErrorPanel>
       )}
       <div className="row actions">
-        {job.text && !refusal && (altText ? <AltTextCopy job={job} /> : <CopyButton text={job.text} className="primary" />)}
+        {job.text &&
+          !refusal &&
+          (altText ? <AltTextCopy job={job} /> : <CopyButton text={job.text} className="primary" />)}
         {job.text && !refusal && <SendToMenu text={job.text} />}
         {job.status === 'done' && job.text && !refusal && (
-          <button type="button" onClick={() => void sendMessage('recreateJob', job.id)}>{t('generation.recreate')}</button>
+          <button type="button" onClick={() => void sendMessage('recreateJob', job.id)}>
+            {t('generation.recreate')}
+          </button>
         )}
         {active && (
-          <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>{t('popup.cancel')}</button>
+          <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>
+            {t('popup.cancel')}
+          </button>
         )}
       </div>
       {!active && <RegenerateForm key={`regenerate-${job.id}`} job={job} templates={templates} onStarted={onSelect} />}

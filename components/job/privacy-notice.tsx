@@ -34,7 +34,9 @@ export function PrivacyNotice({ job }: { job: Job }) {
   if (later) {
     return (
       <ErrorPanel error={job.error ?? { code: 'consent-required' }} provider={name} model={job.model}>
-        <button type="button" onClick={() => setLater(false)}>{t('privacy.notice.review')}</button>
+        <button type="button" onClick={() => setLater(false)}>
+          {t('privacy.notice.review')}
+        </button>
       </ErrorPanel>
     );
   }
@@ -58,9 +60,15 @@ export function PrivacyNotice({ job }: { job: Job }) {
         <li>{t('privacy.notice.again')}</li>
       </ul>
       <div className="row">
-        <button type="button" className="primary" onClick={() => void send()}>{t('privacy.notice.send', { provider: name })}</button>
-        <button type="button" onClick={() => setLater(true)}>{t('privacy.notice.notNow')}</button>
-        <a className="small" href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">{t('privacy.notice.more')}</a>
+        <button type="button" className="primary" onClick={() => void send()}>
+          {t('privacy.notice.send', { provider: name })}
+        </button>
+        <button type="button" onClick={() => setLater(true)}>
+          {t('privacy.notice.notNow')}
+        </button>
+        <a className="small" href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">
+          {t('privacy.notice.more')}
+        </a>
       </div>
     </section>
   );

@@ -36,22 +36,38 @@ export function RegenerateForm({ job, templates, onStarted }: Props) {
 
   return (
     <form className="regenerate row" onSubmit={submit}>
-      <label htmlFor={`${id}-as`} className="small">{t('popup.regenerateAs')}</label>
+      <label htmlFor={`${id}-as`} className="small">
+        {t('popup.regenerateAs')}
+      </label>
       <select id={`${id}-as`} value={choice} onChange={(e) => setChoice(e.target.value)}>
         {STYLE_IDS.map((style) => (
-          <option key={style} value={`style:${style}`}>{t(`styles.${style}`)}</option>
+          <option key={style} value={`style:${style}`}>
+            {t(`styles.${style}`)}
+          </option>
         ))}
         {templates.map((template) => (
-          <option key={template.id} value={`template:${template.id}`}>{template.name}</option>
+          <option key={template.id} value={`template:${template.id}`}>
+            {template.name}
+          </option>
         ))}
       </select>
-      <label htmlFor={`${id}-detail`} className="small">{t('popup.detail')}</label>
-      <select id={`${id}-detail`} value={detail} onChange={(e) => isDetailLevel(e.target.value) && setDetail(e.target.value)}>
+      <label htmlFor={`${id}-detail`} className="small">
+        {t('popup.detail')}
+      </label>
+      <select
+        id={`${id}-detail`}
+        value={detail}
+        onChange={(e) => isDetailLevel(e.target.value) && setDetail(e.target.value)}
+      >
         {DETAIL_LEVELS.map((level) => (
-          <option key={level} value={level}>{t(`detail.${level}`)}</option>
+          <option key={level} value={level}>
+            {t(`detail.${level}`)}
+          </option>
         ))}
       </select>
-      <button type="submit" disabled={busy}>{t('popup.regenerate')}</button>
+      <button type="submit" disabled={busy}>
+        {t('popup.regenerate')}
+      </button>
     </form>
   );
 }

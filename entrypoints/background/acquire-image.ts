@@ -135,13 +135,19 @@ export async function fetchClickedImage(
  */
 export async function fetchTargetImage(
   target: ImageTarget,
-  { tab, frameId, signal, early }: { tab: Browser.tabs.Tab | undefined; frameId: number; signal: AbortSignal; early?: Promise<FetchedImage> },
+  {
+    tab,
+    frameId,
+    signal,
+    early,
+  }: { tab: Browser.tabs.Tab | undefined; frameId: number; signal: AbortSignal; early?: Promise<FetchedImage> },
 ): Promise<ClickedImage> {
   const frame = tab?.id !== undefined ? { tabId: tab.id, frameId } : undefined;
   let fetched: FetchedImage;
   try {
     if (target.dataUrl) fetched = await fetchImage(target.dataUrl, fetchSignal(signal));
-    else if (target.url && early !== undefined) fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
+    else if (target.url && early !== undefined)
+      fetched = await early.catch(() => fetchAsPage(target.url!, tab?.url, signal));
     else if (target.url) fetched = await fetchAsPage(target.url, tab?.url, signal);
     else throw new JobFailure({ code: 'image-fetch', detail: 'unreadable pixels' });
   } catch (error) {

@@ -37,12 +37,14 @@ export function choiceOfMenuItem(menuItemId: string | number): MenuChoice | unde
     const style = id.slice(STYLE_PREFIX.length);
     return isStyleId(style) ? { style } : undefined;
   }
-  if (id.startsWith(TEMPLATE_PREFIX) && id.length > TEMPLATE_PREFIX.length) return { templateId: id.slice(TEMPLATE_PREFIX.length) };
+  if (id.startsWith(TEMPLATE_PREFIX) && id.length > TEMPLATE_PREFIX.length)
+    return { templateId: id.slice(TEMPLATE_PREFIX.length) };
   return undefined;
 }
 
 /** The menu item id of a style or template: also how the hover button names its choices. */
-export const menuItemIdOf = (choice: MenuChoice) => ('style' in choice ? `${STYLE_PREFIX}${choice.style}` : `${TEMPLATE_PREFIX}${choice.templateId}`);
+export const menuItemIdOf = (choice: MenuChoice) =>
+  'style' in choice ? `${STYLE_PREFIX}${choice.style}` : `${TEMPLATE_PREFIX}${choice.templateId}`;
 
 function create(props: Parameters<typeof browser.contextMenus.create>[0]): Promise<void> {
   return new Promise((resolve, reject) => {

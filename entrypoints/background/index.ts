@@ -44,7 +44,8 @@ export default defineBackground(() => {
     // Prepared images were scaled for the provider of then, and the user may have turned it off.
     worker.prepared.clear();
     // The menu depends on these only; typing a base URL must not rebuild it.
-    const menuOf = (s: typeof next | null) => JSON.stringify([s?.defaultStyle, s?.uiLanguage, s?.templates?.map((t) => [t.id, t.name])]);
+    const menuOf = (s: typeof next | null) =>
+      JSON.stringify([s?.defaultStyle, s?.uiLanguage, s?.templates?.map((t) => [t.id, t.name])]);
     if (menuOf(next) === menuOf(previous)) return;
     void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
   });

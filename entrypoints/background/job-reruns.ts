@@ -43,7 +43,12 @@ export async function retryJob(jobId: string, order = Date.now()): Promise<Job |
   const [job, config] = await Promise.all([getJob(jobId), currentProvider()]);
   if (!job) return undefined;
   const setup = { provider: config.settings.provider, model: config.model };
-  return runJob({ job: { ...job, ...retryReset(setup), status: 'queued' }, config, stored: requeueJob(jobId, setup), order });
+  return runJob({
+    job: { ...job, ...retryReset(setup), status: 'queued' },
+    config,
+    stored: requeueJob(jobId, setup),
+    order,
+  });
 }
 
 /** At every start of the worker: waiting jobs go back in line in click order, the rest fail with Retry. */

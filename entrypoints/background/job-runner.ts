@@ -76,13 +76,19 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       signal: controller.signal,
     });
     // Kept so Retry needs no second trip to the page.
-    if (run.image) pending.push(saveImage({ id: job.imageId, blob: image.blob, info: image.info, createdAt: Date.now() }));
+    if (run.image)
+      pending.push(saveImage({ id: job.imageId, blob: image.blob, info: image.info, createdAt: Date.now() }));
     void write(() => updateJob(job.id, { image: image.info }));
 
     assertConfigured(config);
     await assertConsent(config);
     const original = { width: image.info.originalWidth, height: image.info.originalHeight };
-    const input = { spec: { style: job.style, template: job.template, detail: job.detail }, language: job.language, image: image.blob, original };
+    const input = {
+      spec: { style: job.style, template: job.template, detail: job.detail },
+      language: job.language,
+      image: image.blob,
+      original,
+    };
     const send = await prepareStream(config, specFor(config, input, englishName), input);
     freeSlot = await waitForSlot({
       jobId: job.id,
@@ -103,7 +109,8 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       timeoutMs,
       signal: controller.signal,
       onText: (text) => writer.push(text),
-      onRetry: ({ attempt, delayMs, status }) => void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } })),
+      onRetry: ({ attempt, delayMs, status }) =>
+        void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } })),
     });
     await writer.settle();
     makeThumbnailOnce();

@@ -53,7 +53,8 @@ export function registerMessageHandlers(): void {
   });
   onMessage('prepareImage', ({ data, sender }) => {
     const url = data?.url;
-    if (!fromContentScript(sender) || typeof url !== 'string' || url.length > 4096 || !/^https?:\/\//i.test(url)) return;
+    if (!fromContentScript(sender) || typeof url !== 'string' || url.length > 4096 || !/^https?:\/\//i.test(url))
+      return;
     void prepareImage(url, sender.tab?.url).catch(() => undefined);
   });
   onMessage('retryJob', ({ data, sender }) => {
@@ -67,7 +68,8 @@ export function registerMessageHandlers(): void {
   onMessage('regenerateJob', ({ data, sender }) => {
     if (!fromExtensionPage(sender) || !data || !isJobId(data.jobId)) return undefined;
     if (!isStyleId(data.style) || !isDetailLevel(data.detail)) return undefined;
-    if (data.templateId !== undefined && (typeof data.templateId !== 'string' || data.templateId.length > 100)) return undefined;
+    if (data.templateId !== undefined && (typeof data.templateId !== 'string' || data.templateId.length > 100))
+      return undefined;
     return regenerateJob(data);
   });
   onMessage('recreateJob', ({ data, sender }) => {

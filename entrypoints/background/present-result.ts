@@ -14,7 +14,12 @@ import { worker } from './worker-state';
 function openPopupNow(): Promise<boolean> {
   try {
     const opening = browser.action.openPopup?.();
-    return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
+    return opening
+      ? opening.then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
   } catch {
     return Promise.resolve(false);
   }
@@ -32,7 +37,12 @@ export function openSidePanelNow(tabId: number | undefined): Promise<boolean> {
   try {
     const sidePanel = browser.sidePanel as typeof browser.sidePanel | undefined;
     const opening = sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : sidebarAction?.open();
-    return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
+    return opening
+      ? opening.then(
+          () => true,
+          () => false,
+        )
+      : Promise.resolve(false);
   } catch {
     return Promise.resolve(false);
   }
@@ -81,7 +91,11 @@ export async function announceFinished(job: Job, popupOpened: boolean, i18n: I18
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: i18n.t(failed ? 'notification.failedTitle' : 'notification.doneTitle'),
       message: failed
-        ? describeError(job.error ?? { code: 'unknown' }, { provider: providerName(job.provider, i18n.t), model: job.model }, i18n.t).title
+        ? describeError(
+            job.error ?? { code: 'unknown' },
+            { provider: providerName(job.provider, i18n.t), model: job.model },
+            i18n.t,
+          ).title
         : i18n.t('notification.doneBody'),
     })
     .catch(() => undefined);

@@ -44,7 +44,13 @@ export async function startJobFromMenu(
   // Synchronously in the click handler, as Firefox (and Chrome's side panel) require.
   const opened = joinsBurst ? Promise.resolve(false) : openResultsNow(tab?.id);
   await startJob(
-    { choice, tab, srcUrl: info.srcUrl, pageUrl: info.pageUrl, fetch: (signal) => fetchClickedImage(info, tab, signal, known, preparedImage) },
+    {
+      choice,
+      tab,
+      srcUrl: info.srcUrl,
+      pageUrl: info.pageUrl,
+      fetch: (signal) => fetchClickedImage(info, tab, signal, known, preparedImage),
+    },
     opened,
     joinsBurst,
   );
@@ -63,13 +69,18 @@ export async function startJob(request: JobRequest, opened: Promise<boolean>, jo
   }
 }
 
-async function runRequest({ choice, tab, srcUrl, pageUrl, fetch }: JobRequest, popupOpened: Promise<boolean>, joinsBurst: boolean): Promise<void> {
+async function runRequest(
+  { choice, tab, srcUrl, pageUrl, fetch }: JobRequest,
+  popupOpened: Promise<boolean>,
+  joinsBurst: boolean,
+): Promise<void> {
   // The download needs no settings: it starts first.
   const cancelFetch = new AbortController();
   const fetching = fetch(cancelFetch.signal);
   fetching.catch(() => undefined);
   const config = await currentProvider();
-  const template = 'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
+  const template =
+    'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
   const job = newJob({
     // A template job keeps the default style as its fallback look in lists.
     style: 'style' in choice ? choice.style : config.settings.defaultStyle,
@@ -93,7 +104,12 @@ async function runRequest({ choice, tab, srcUrl, pageUrl, fetch }: JobRequest, p
       opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
       const { url, blob, format, captured, alt, normalized } = await fetching;
       if (url !== srcUrl || captured || alt) {
-        const source = { ...job.source, imageUrl: storableUrl(url), ...(captured ? { captured } : {}), ...(alt ? { alt } : {}) };
+        const source = {
+          ...job.source,
+          imageUrl: storableUrl(url),
+          ...(captured ? { captured } : {}),
+          ...(alt ? { alt } : {}),
+        };
         void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }
       return normalized ?? normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);

@@ -57,7 +57,9 @@ export function answerFrameOffsets(): void {
     if (!origin) return;
     const source = event.source as Window;
     void offsetInTab().then((mine) => {
-      const answer = mine ? { type: ANSWER, id: data.id, x: mine.x + origin.x, y: mine.y + origin.y } : { type: ANSWER, id: data.id };
+      const answer = mine
+        ? { type: ANSWER, id: data.id, x: mine.x + origin.x, y: mine.y + origin.y }
+        : { type: ANSWER, id: data.id };
       source.postMessage(answer, '*');
     });
   });

@@ -20,7 +20,8 @@ async function offerForPreparation(stack: Element[]): Promise<void> {
   const top = stack.find(showsImage);
   if (!top || top instanceof HTMLCanvasElement || top instanceof HTMLVideoElement || top instanceof SVGElement) return;
   const { target } = await findImage(stack);
-  if (target?.url && !target.dataUrl && /^https?:/i.test(target.url)) await sendMessage('prepareImage', { url: target.url });
+  if (target?.url && !target.dataUrl && /^https?:/i.test(target.url))
+    await sendMessage('prepareImage', { url: target.url });
 }
 
 /**

@@ -8,7 +8,10 @@ const EVERY_MS = 100;
 const SETTLE_MS = 150;
 
 const isFrame = (element: Element | null | undefined) =>
-  element instanceof HTMLIFrameElement || element instanceof HTMLFrameElement || element instanceof HTMLEmbedElement || element instanceof HTMLObjectElement;
+  element instanceof HTMLIFrameElement ||
+  element instanceof HTMLFrameElement ||
+  element instanceof HTMLEmbedElement ||
+  element instanceof HTMLObjectElement;
 
 /** `outer` is `inner` or holds it, looking through shadow roots to their hosts. */
 function holds(outer: Element, inner: Element): boolean {

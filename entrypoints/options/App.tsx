@@ -16,7 +16,11 @@ import { TemplatesSection } from './templates-section';
 function SavedNote() {
   const { t } = useTranslation();
   const savedAt = useSettingsStore((state) => state.savedAt);
-  return <span role="status" className="small muted saved">{savedAt ? t('options.saved') : ''}</span>;
+  return (
+    <span role="status" className="small muted saved">
+      {savedAt ? t('options.saved') : ''}
+    </span>
+  );
 }
 
 export default function App() {

@@ -4,7 +4,12 @@ import { sendMessage } from '@/lib/messaging';
 import { deleteAllData } from '@/lib/privacy/delete-all-data';
 import { useSettingsStore } from './settings-store';
 
-type Step = { kind: 'idle' } | { kind: 'confirm' } | { kind: 'busy' } | { kind: 'done'; keptKeys: boolean } | { kind: 'failed'; detail: string };
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'confirm' }
+  | { kind: 'busy' }
+  | { kind: 'done'; keptKeys: boolean }
+  | { kind: 'failed'; detail: string };
 
 /** "Delete all data", behind a confirmation that says what goes and asks about the keys. */
 export function DeleteAllData() {
@@ -45,11 +50,17 @@ export function DeleteAllData() {
   }
   return (
     <div className="row">
-      <button type="button" onClick={() => setStep({ kind: 'confirm' })}>{t('privacy.options.deleteAll')}</button>
+      <button type="button" onClick={() => setStep({ kind: 'confirm' })}>
+        {t('privacy.options.deleteAll')}
+      </button>
       <span role="status" className="small muted">
         {step.kind === 'done' && t(step.keptKeys ? 'privacy.options.deletedKeptKeys' : 'privacy.options.deleted')}
       </span>
-      {step.kind === 'failed' && <p role="alert" className="error small">{t('privacy.options.deleteFailed', { detail: step.detail })}</p>}
+      {step.kind === 'failed' && (
+        <p role="alert" className="error small">
+          {t('privacy.options.deleteFailed', { detail: step.detail })}
+        </p>
+      )}
     </div>
   );
 }

@@ -15,7 +15,11 @@ export function Field({ label, hint, children }: Props) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children(id, hintId)}
-      {hint && <p id={hintId} className="small muted hint">{hint}</p>}
+      {hint && (
+        <p id={hintId} className="small muted hint">
+          {hint}
+        </p>
+      )}
     </div>
   );
 }

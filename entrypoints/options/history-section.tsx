@@ -10,7 +10,10 @@ import { importProblemText } from './import-message';
 
 type Message = { ok: true; text: string } | { ok: false; text: string };
 
-const EXPORTS: Array<{ kind: ExportKind; label: 'transfer.exportJson' | 'transfer.exportCsv' | 'transfer.exportMarkdown' }> = [
+const EXPORTS: Array<{
+  kind: ExportKind;
+  label: 'transfer.exportJson' | 'transfer.exportCsv' | 'transfer.exportMarkdown';
+}> = [
   { kind: 'json', label: 'transfer.exportJson' },
   { kind: 'csv', label: 'transfer.exportCsv' },
   { kind: 'markdown', label: 'transfer.exportMarkdown' },
@@ -42,7 +45,10 @@ export function HistorySection() {
     try {
       setMessage(await job());
     } catch (error) {
-      setMessage({ ok: false, text: t('transfer.exportFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+      setMessage({
+        ok: false,
+        text: t('transfer.exportFailed', { detail: error instanceof Error ? error.message : String(error) }),
+      });
     } finally {
       setBusy(false);
     }
@@ -61,7 +67,10 @@ export function HistorySection() {
       const result = await readAndImport(file);
       if (!result.ok) return refused(file, result.problem);
       const { added, existing } = result.value;
-      const parts = [t('transfer.imported', { count: added }), ...(existing ? [t('transfer.alreadyThere', { count: existing })] : [])];
+      const parts = [
+        t('transfer.imported', { count: added }),
+        ...(existing ? [t('transfer.alreadyThere', { count: existing })] : []),
+      ];
       return { ok: true, text: parts.join(' ') };
     });
   };
@@ -75,7 +84,12 @@ export function HistorySection() {
       <p className="small muted hint">{t('transfer.hint')}</p>
       <div className="row">
         {EXPORTS.map(({ kind, label }) => (
-          <button key={kind} type="button" disabled={busy || !count} onClick={() => void work(async () => void (await exportHistory(kind, t, i18n.language)))}>
+          <button
+            key={kind}
+            type="button"
+            disabled={busy || !count}
+            onClick={() => void work(async () => void (await exportHistory(kind, t, i18n.language)))}
+          >
             {t(label)}
           </button>
         ))}
@@ -86,7 +100,15 @@ export function HistorySection() {
           {busy && <span className="spinner" aria-hidden="true" />}
           {busy ? t('transfer.working') : t('transfer.import')}
         </button>
-        <input ref={input} type="file" accept=".json,application/json" aria-label={t('transfer.importLabel')} className="visually-hidden" tabIndex={-1} onChange={onFile} />
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          aria-label={t('transfer.importLabel')}
+          className="visually-hidden"
+          tabIndex={-1}
+          onChange={onFile}
+        />
       </div>
       <div role="status">{message?.ok && <p className="ok">{message.text}</p>}</div>
       {message && !message.ok && (

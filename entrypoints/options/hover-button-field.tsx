@@ -9,10 +9,17 @@ export function HoverButtonField() {
   return (
     <div className="field">
       <label className="check">
-        <input type="checkbox" checked={on} onChange={(e) => void update({ hoverButton: e.target.checked })} aria-describedby="hover-button-hint" />
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(e) => void update({ hoverButton: e.target.checked })}
+          aria-describedby="hover-button-hint"
+        />
         {t('hoverButton.option')}
       </label>
-      <p id="hover-button-hint" className="small muted hint">{t('hoverButton.optionHint')}</p>
+      <p id="hover-button-hint" className="small muted hint">
+        {t('hoverButton.optionHint')}
+      </p>
     </div>
   );
 }

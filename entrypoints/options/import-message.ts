@@ -38,7 +38,10 @@ function ruleText(problem: Invalid & ImportRule, t: TFunction): string {
 export function importProblemText(problem: ImportProblem, t: TFunction, locale: string): string {
   switch (problem.code) {
     case 'too-large':
-      return t('transfer.tooLarge', { size: formatBytes(problem.size, locale), limit: formatBytes(problem.limit, locale) });
+      return t('transfer.tooLarge', {
+        size: formatBytes(problem.size, locale),
+        limit: formatBytes(problem.limit, locale),
+      });
     case 'read-failed':
       return t('transfer.readFailed', { detail: problem.detail });
     case 'not-json':

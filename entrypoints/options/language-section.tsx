@@ -18,7 +18,10 @@ export function LanguageSection() {
         hint={t('options.interfaceLanguageHint')}
         value={settings.uiLanguage}
         choices={[
-          { value: 'auto', label: t('options.browserDefault', { language: languageName(matchLanguage(browser.i18n.getUILanguage())) }) },
+          {
+            value: 'auto',
+            label: t('options.browserDefault', { language: languageName(matchLanguage(browser.i18n.getUILanguage())) }),
+          },
           ...LANGUAGES.map((language) => ({ value: language.code, label: language.name, lang: language.code })),
         ]}
         onChange={(value) => (value === 'auto' || isLanguageCode(value)) && void update({ uiLanguage: value })}

@@ -24,7 +24,11 @@ export function MidjourneySection() {
         value={VERSIONS.includes(mj.version) ? mj.version : ''}
         choices={VERSIONS.map((version) => ({
           value: version,
-          label: version ? (version.startsWith('niji') ? `--${version}` : `--v ${version}`) : t('options.mjVersionDefault'),
+          label: version
+            ? version.startsWith('niji')
+              ? `--${version}`
+              : `--v ${version}`
+            : t('options.mjVersionDefault'),
         }))}
         onChange={(version) => set({ version })}
       />
@@ -34,7 +38,16 @@ export function MidjourneySection() {
       </label>
       <Field label={t('options.stylize')} hint={t('options.stylizeHint')}>
         {(id, hintId) => (
-          <NumberInput id={id} hintId={hintId} value={mj.stylize} min={STYLIZE_RANGE.min} max={STYLIZE_RANGE.max} step={50} allowEmpty onCommit={(stylize) => set({ stylize })} />
+          <NumberInput
+            id={id}
+            hintId={hintId}
+            value={mj.stylize}
+            min={STYLIZE_RANGE.min}
+            max={STYLIZE_RANGE.max}
+            step={50}
+            allowEmpty
+            onCommit={(stylize) => set({ stylize })}
+          />
         )}
       </Field>
     </section>

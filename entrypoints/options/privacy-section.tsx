@@ -17,7 +17,9 @@ export function PrivacySection() {
       <h2>{t('privacy.options.section')}</h2>
       <p className="small muted privacy">
         {t('options.privacy')}{' '}
-        <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">{t('privacy.options.pageLink')}</a>
+        <a href={browser.runtime.getURL('/privacy.html')} target="_blank" rel="noreferrer">
+          {t('privacy.options.pageLink')}
+        </a>
       </p>
       <SelectField
         label={t('privacy.options.retention')}

@@ -34,7 +34,10 @@ export function ProviderSection() {
     <SelectField
       label={t('options.provider')}
       value={settings.provider}
-      choices={PROVIDER_IDS.filter((p) => offered(p, settings.provider)).map((p) => ({ value: p, label: providerLabel(p, t) }))}
+      choices={PROVIDER_IDS.filter((p) => offered(p, settings.provider)).map((p) => ({
+        value: p,
+        label: providerLabel(p, t),
+      }))}
       onChange={(value) => isProviderId(value) && void update({ provider: value })}
     />
   );
@@ -72,7 +75,9 @@ export function ProviderSection() {
             {preset.keyUrl && (
               <>
                 {' '}
-                <a href={preset.keyUrl} target="_blank" rel="noreferrer">{t('options.getKey')}</a>
+                <a href={preset.keyUrl} target="_blank" rel="noreferrer">
+                  {t('options.getKey')}
+                </a>
               </>
             )}
           </>
@@ -99,7 +104,10 @@ export function ProviderSection() {
           </div>
         )}
       </Field>
-      <Field label={t('options.model')} hint={preset.defaultModel ? t('options.modelHint', { model: preset.defaultModel }) : undefined}>
+      <Field
+        label={t('options.model')}
+        hint={preset.defaultModel ? t('options.modelHint', { model: preset.defaultModel }) : undefined}
+      >
         {(id, hintId) => (
           <TextWithDefault
             id={id}
@@ -111,7 +119,9 @@ export function ProviderSection() {
           />
         )}
       </Field>
-      {preset.setupHelpKey && <p className="small note">{t(preset.setupHelpKey, { model: connection.model || preset.defaultModel })}</p>}
+      {preset.setupHelpKey && (
+        <p className="small note">{t(preset.setupHelpKey, { model: connection.model || preset.defaultModel })}</p>
+      )}
       <ConnectionTest key={settings.provider} settings={settings} />
     </section>
   );

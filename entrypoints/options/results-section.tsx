@@ -49,8 +49,11 @@ export function ResultsSection() {
         onChange={(value) => isResultsHost(value) && void update({ resultsIn: value })}
       />
       <p>
-        <span>{t('shortcut.promptUnderPointer')}</span> <kbd>{keys === undefined ? '…' : keys || t('shortcut.notSet')}</kbd>{' '}
-        <button type="button" onClick={openShortcutSettings}>{t('shortcut.change')}</button>
+        <span>{t('shortcut.promptUnderPointer')}</span>{' '}
+        <kbd>{keys === undefined ? '…' : keys || t('shortcut.notSet')}</kbd>{' '}
+        <button type="button" onClick={openShortcutSettings}>
+          {t('shortcut.change')}
+        </button>
       </p>
     </section>
   );

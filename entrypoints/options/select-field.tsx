@@ -22,7 +22,9 @@ export function SelectField({ label, hint, value, choices, onChange }: Props) {
       {(id, hintId) => (
         <select id={id} aria-describedby={hintId} value={value} onChange={(e) => onChange(e.target.value)}>
           {choices.map((choice) => (
-            <option key={choice.value} value={choice.value} lang={choice.lang}>{choice.label}</option>
+            <option key={choice.value} value={choice.value} lang={choice.lang}>
+              {choice.label}
+            </option>
           ))}
         </select>
       )}

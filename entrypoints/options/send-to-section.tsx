@@ -10,9 +10,15 @@ export function SendToSection() {
   const update = useSettingsStore((state) => state.update);
   if (!sendTo) return null;
   const toggle = (id: BuiltinTargetId, on: boolean) =>
-    void update({ sendTo: { ...sendTo, targets: BUILTIN_TARGETS.map((x) => x.id).filter((x) => (x === id ? on : sendTo.targets.includes(x))) } });
+    void update({
+      sendTo: {
+        ...sendTo,
+        targets: BUILTIN_TARGETS.map((x) => x.id).filter((x) => (x === id ? on : sendTo.targets.includes(x))),
+      },
+    });
   const saveCustom = (custom: CustomTarget[]) => void update({ sendTo: { ...sendTo, custom } });
-  const change = (id: string, patch: Partial<CustomTarget>) => saveCustom(sendTo.custom.map((x) => (x.id === id ? { ...x, ...patch } : x)));
+  const change = (id: string, patch: Partial<CustomTarget>) =>
+    saveCustom(sendTo.custom.map((x) => (x.id === id ? { ...x, ...patch } : x)));
   const add = () => saveCustom([...sendTo.custom, { id: crypto.randomUUID(), name: '', template: 'https://' }]);
 
   return (
@@ -23,7 +29,11 @@ export function SendToSection() {
         <legend className="visually-hidden">{t('sendTo.button')}</legend>
         {BUILTIN_TARGETS.map((target) => (
           <label key={target.id} className="check">
-            <input type="checkbox" checked={sendTo.targets.includes(target.id)} onChange={(e) => toggle(target.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={sendTo.targets.includes(target.id)}
+              onChange={(e) => toggle(target.id, e.target.checked)}
+            />
             {target.name}
           </label>
         ))}
@@ -35,7 +45,12 @@ export function SendToSection() {
           <fieldset key={custom.id} className="template">
             <legend className="visually-hidden">{custom.name || index + 1}</legend>
             <label htmlFor={`send-to-name-${custom.id}`}>{t('options.templateName')}</label>
-            <input id={`send-to-name-${custom.id}`} value={custom.name} maxLength={40} onChange={(e) => change(custom.id, { name: e.target.value })} />
+            <input
+              id={`send-to-name-${custom.id}`}
+              value={custom.name}
+              maxLength={40}
+              onChange={(e) => change(custom.id, { name: e.target.value })}
+            />
             <label htmlFor={`send-to-url-${custom.id}`}>{t('sendTo.urlTemplate')}</label>
             <input
               id={`send-to-url-${custom.id}`}
@@ -47,9 +62,17 @@ export function SendToSection() {
               aria-describedby={invalid ? errorId : undefined}
               onChange={(e) => change(custom.id, { template: e.target.value })}
             />
-            {invalid && <p id={errorId} className="small error-text">{t('sendTo.invalidUrl')}</p>}
+            {invalid && (
+              <p id={errorId} className="small error-text">
+                {t('sendTo.invalidUrl')}
+              </p>
+            )}
             <div className="row">
-              <button type="button" onClick={() => saveCustom(sendTo.custom.filter((x) => x.id !== custom.id))} aria-label={`${t('options.deleteTemplate')} ${custom.name || index + 1}`}>
+              <button
+                type="button"
+                onClick={() => saveCustom(sendTo.custom.filter((x) => x.id !== custom.id))}
+                aria-label={`${t('options.deleteTemplate')} ${custom.name || index + 1}`}
+              >
                 {t('options.deleteTemplate')}
               </button>
             </div>
@@ -58,7 +81,9 @@ export function SendToSection() {
       })}
       <p className="small muted hint">{t('sendTo.urlHint')}</p>
       <div className="row">
-        <button type="button" onClick={add}>{t('sendTo.addTool')}</button>
+        <button type="button" onClick={add}>
+          {t('sendTo.addTool')}
+        </button>
       </div>
     </section>
   );

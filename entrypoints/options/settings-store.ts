@@ -44,7 +44,11 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
     keys: {},
     imageKeys: {},
     async hydrate() {
-      const [settings, keys, imageKeys] = await Promise.all([loadSettings(), apiKeysItem.getValue(), imageApiKeysItem.getValue()]);
+      const [settings, keys, imageKeys] = await Promise.all([
+        loadSettings(),
+        apiKeysItem.getValue(),
+        imageApiKeysItem.getValue(),
+      ]);
       set({ settings, keys, imageKeys });
     },
     async update(patch) {
@@ -55,7 +59,10 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
       const current = get().settings;
       if (!current) return;
       const id = current.provider;
-      await save({ ...current, connections: { ...current.connections, [id]: { ...current.connections[id], ...patch } } });
+      await save({
+        ...current,
+        connections: { ...current.connections, [id]: { ...current.connections[id], ...patch } },
+      });
     },
     async setKey(key) {
       const current = get().settings;
@@ -72,7 +79,10 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
       const current = get().settings;
       const id = current?.imageProvider;
       if (!current || !id) return;
-      await save({ ...current, imageConnections: { ...current.imageConnections, [id]: { ...current.imageConnections[id], ...patch } } });
+      await save({
+        ...current,
+        imageConnections: { ...current.imageConnections, [id]: { ...current.imageConnections[id], ...patch } },
+      });
     },
     async setImageKey(key) {
       const id = get().settings?.imageProvider;

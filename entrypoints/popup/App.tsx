@@ -36,10 +36,8 @@ export default function App({ host = 'popup' }: { host?: AppHost }) {
   const selectedJobId = usePopupStore((state) => state.selectedJobId);
   const select = usePopupStore((state) => state.select);
   const settings = useSettings();
-  const current = useLiveQuery(
-    async () => (selectedJobId ? await getJob(selectedJobId) : undefined),
-    [selectedJobId],
-  ) ?? jobs?.[0];
+  const current =
+    useLiveQuery(async () => (selectedJobId ? await getJob(selectedJobId) : undefined), [selectedJobId]) ?? jobs?.[0];
 
   useEffect(() => {
     document.title = t('app.name');
@@ -54,7 +52,9 @@ export default function App({ host = 'popup' }: { host?: AppHost }) {
       <header className="popup-head">
         <h1>{t('app.name')}</h1>
         <span className="spacer" />
-        <button type="button" onClick={openSettings}>{t('popup.settings')}</button>
+        <button type="button" onClick={openSettings}>
+          {t('popup.settings')}
+        </button>
       </header>
       <main>
         <StorageFullNotice />
@@ -64,7 +64,9 @@ export default function App({ host = 'popup' }: { host?: AppHost }) {
           <section className="empty">
             <h2>{t('popup.setupTitle')}</h2>
             <p className="muted">{t('popup.setupBody')}</p>
-            <button type="button" className="primary" onClick={openSettings}>{t('popup.openSettings')}</button>
+            <button type="button" className="primary" onClick={openSettings}>
+              {t('popup.openSettings')}
+            </button>
           </section>
         ) : (
           <section className="empty">

@@ -25,13 +25,19 @@ export function StorageFullNotice() {
         <>
           <p className="small">{t('privacy.storageFull.rescued')}</p>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long rescued prompt scrolls; the keyboard must reach it */}
-          <div className="rescued" dir="auto" tabIndex={0}>{report.text}</div>
+          <div className="rescued" dir="auto" tabIndex={0}>
+            {report.text}
+          </div>
         </>
       )}
       <div className="row">
         {report.text && <CopyButton text={report.text} />}
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>{t('privacy.storageFull.openSettings')}</button>
-        <button type="button" onClick={() => void storageFullItem.removeValue()}>{t('privacy.storageFull.dismiss')}</button>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('privacy.storageFull.openSettings')}
+        </button>
+        <button type="button" onClick={() => void storageFullItem.removeValue()}>
+          {t('privacy.storageFull.dismiss')}
+        </button>
       </div>
     </section>
   );

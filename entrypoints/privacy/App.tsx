@@ -42,7 +42,10 @@ export default function App() {
         {settings && PRESETS[settings.provider].kind === 'on-device' && <p className="note">{t('onDevice.privacy')}</p>}
         {current && PRESETS[settings.provider].kind !== 'on-device' && (
           <p className="note">
-            {t('privacy.page.current', { provider: current.provider })} <bdi dir="ltr" className="address">{current.address}</bdi>
+            {t('privacy.page.current', { provider: current.provider })}{' '}
+            <bdi dir="ltr" className="address">
+              {current.address}
+            </bdi>
           </p>
         )}
         <p>{t('generation.privacyPage')}</p>

@@ -23,7 +23,8 @@ export function escapeHtmlText(value: string): string {
 const escapeMarkdownAlt = (value: string) => value.replace(/[\\[\]]/g, (c) => `\\${c}`);
 
 /** Markdown link destination: spaces, parentheses and angle brackets would end it early. */
-const markdownUrl = (url: string) => url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+const markdownUrl = (url: string) =>
+  url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 
 /** An attribute is one line: line breaks become spaces. */
 const oneLine = (text: string) => text.trim().replace(/\s+/g, ' ');

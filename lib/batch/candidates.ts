@@ -84,7 +84,8 @@ function renditions(group: FoundImage[]): SrcsetCandidate[] {
   };
   for (const image of group) {
     image.srcset?.forEach(add);
-    if (image.url && image.kind === 'url') add(image.natural ? { url: image.url, w: image.natural.width } : { url: image.url });
+    if (image.url && image.kind === 'url')
+      add(image.natural ? { url: image.url, w: image.natural.width } : { url: image.url });
   }
   return [...seen.values()];
 }

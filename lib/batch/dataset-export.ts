@@ -21,7 +21,10 @@ export interface DatasetItem {
 }
 
 /** Scales an image to fit the long side (never up) and encodes it; a canvas in the extension, a fake in tests. */
-export type ResizeImage = (image: Blob, target: { longSide: DatasetLongSide; mime: 'image/jpeg' | 'image/png' }) => Promise<Blob>;
+export type ResizeImage = (
+  image: Blob,
+  target: { longSide: DatasetLongSide; mime: 'image/jpeg' | 'image/png' },
+) => Promise<Blob>;
 
 export interface DatasetOptions {
   captionStyle: CaptionStyle;
@@ -34,7 +37,15 @@ export interface DatasetOptions {
   now?: Date;
 }
 
-const EXTENSIONS: Partial<Record<ImageFormat, string>> = { jpeg: 'jpg', png: 'png', gif: 'gif', webp: 'webp', avif: 'avif', bmp: 'bmp', svg: 'svg' };
+const EXTENSIONS: Partial<Record<ImageFormat, string>> = {
+  jpeg: 'jpg',
+  png: 'png',
+  gif: 'gif',
+  webp: 'webp',
+  avif: 'avif',
+  bmp: 'bmp',
+  svg: 'svg',
+};
 
 /** fflate writes no Zip64: every offset must stay below 4 GiB. Room kept for the text files. */
 const ZIP_LIMIT = 0xffff_ffff - 64 * 1024 * 1024;
@@ -77,7 +88,8 @@ export async function* datasetZipChunks(
   const rows: CaptionRow[] = [];
   const failed: FailedImage[] = [...(options.failed ?? [])];
   for await (const item of items) {
-    const fail = (reason: string) => failed.push({ name: item.name, ...(item.imageUrl ? { imageUrl: item.imageUrl } : {}), reason });
+    const fail = (reason: string) =>
+      failed.push({ name: item.name, ...(item.imageUrl ? { imageUrl: item.imageUrl } : {}), reason });
     // Empty before the trigger word: a refusal or a prompt that never came; not worth training on.
     const bare = toCaption(item.prompt, options.captionStyle);
     if (!bare) {
@@ -126,7 +138,10 @@ export async function* datasetZipChunks(
 }
 
 /** The zip as a stream the page can hand to a Blob, a file handle or a download. */
-export function datasetZipStream(items: Iterable<DatasetItem> | AsyncIterable<DatasetItem>, options: DatasetOptions): ReadableStream<Uint8Array> {
+export function datasetZipStream(
+  items: Iterable<DatasetItem> | AsyncIterable<DatasetItem>,
+  options: DatasetOptions,
+): ReadableStream<Uint8Array> {
   const chunks = datasetZipChunks(items, options);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

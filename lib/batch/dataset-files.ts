@@ -29,9 +29,15 @@ const csv = (header: string[], rows: (string | undefined)[][]) =>
   `${[header, ...rows].map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
 
 export function captionsCsv(rows: readonly CaptionRow[]): string {
-  return csv(['file_name', 'caption', 'image_url'], rows.map((row) => [row.fileName, row.caption, row.imageUrl]));
+  return csv(
+    ['file_name', 'caption', 'image_url'],
+    rows.map((row) => [row.fileName, row.caption, row.imageUrl]),
+  );
 }
 
 export function failedCsv(rows: readonly FailedImage[]): string {
-  return csv(['name', 'image_url', 'reason'], rows.map((row) => [row.name, row.imageUrl, row.reason]));
+  return csv(
+    ['name', 'image_url', 'reason'],
+    rows.map((row) => [row.name, row.imageUrl, row.reason]),
+  );
 }

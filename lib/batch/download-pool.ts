@@ -44,12 +44,10 @@ export function createDownloadPool(limit = DOWNLOADS_AT_ONCE): DownloadPool {
           active += 1;
           const own = signal ? AbortSignal.any([signal, batchSignal]) : batchSignal;
           // A task that throws before its first await must still give its slot back.
-          new Promise<T>((done) => done(task(own)))
-            .then(resolve, reject)
-            .finally(() => {
-              active -= 1;
-              next();
-            });
+          new Promise<T>((done) => done(task(own))).then(resolve, reject).finally(() => {
+            active -= 1;
+            next();
+          });
         },
         fail: reject,
       };

@@ -34,7 +34,12 @@ export type ItemOutcome =
 export function afterOutcome(state: FlowState, outcome: ItemOutcome, now: number): FlowState {
   switch (outcome.type) {
     case 'done':
-      return { ...state, failuresInRow: 0, rateLimitsInRow: 0, spacingMs: state.spacingMs < 200 ? 0 : Math.round(state.spacingMs / 2) };
+      return {
+        ...state,
+        failuresInRow: 0,
+        rateLimitsInRow: 0,
+        spacingMs: state.spacingMs < 200 ? 0 : Math.round(state.spacingMs / 2),
+      };
     case 'failed':
       return { ...state, failuresInRow: state.failuresInRow + 1, lastFailure: outcome.reason };
     case 'rate-limited': {

@@ -27,7 +27,8 @@ export type PickableCandidate = Pick<BatchCandidate, 'kind' | 'url' | 'displayed
 
 /** The picture's aspect ratio (width / height), from its pixels if known, else its layout. */
 function aspectOf(candidate: PickableCandidate): number | undefined {
-  for (const size of [candidate.natural, candidate.displayed]) if (size && size.width > 0 && size.height > 0) return size.width / size.height;
+  for (const size of [candidate.natural, candidate.displayed])
+    if (size && size.width > 0 && size.height > 0) return size.width / size.height;
   return undefined;
 }
 
@@ -53,7 +54,11 @@ function usableRenditions(candidate: PickableCandidate, canDecode: (mime: string
  */
 export function pickSource(candidate: PickableCandidate, options: PickOptions = {}): PickedSource | undefined {
   if (!candidate.url || candidate.kind !== 'url') return undefined;
-  const shown: PickedSource = { url: candidate.url, displayed: true, ...(candidate.natural ? { size: candidate.natural } : {}) };
+  const shown: PickedSource = {
+    url: candidate.url,
+    displayed: true,
+    ...(candidate.natural ? { size: candidate.natural } : {}),
+  };
   const aspect = aspectOf(candidate);
   if (!aspect) return shown;
   const sized = usableRenditions(candidate, options.canDecode ?? ((mime) => DECODABLE.has(mime.toLowerCase())))

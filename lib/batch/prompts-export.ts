@@ -20,7 +20,9 @@ export interface BatchImageRecord {
 /** The batch's images in the history export's shape, in batch order; images without prompts left out. */
 export function batchExportFile(images: readonly BatchImageRecord[], now = new Date()): ExportFile {
   return exportFile(
-    images.filter((image) => image.jobs.length > 0).map((image) => toExportEntry(image.entry, image.jobs, image.thumbnail)),
+    images
+      .filter((image) => image.jobs.length > 0)
+      .map((image) => toExportEntry(image.entry, image.jobs, image.thumbnail)),
     now,
   );
 }

@@ -5,7 +5,20 @@
 import type { FoundImage } from './found-image';
 
 /** Query parameters that CDNs and image services use to ask for another size or encoding of one picture. */
-const SIZE_PARAMS = new Set(['w', 'h', 'width', 'height', 'dpr', 'q', 'quality', 'resize', 'fit', 'auto', 'fm', 'format']);
+const SIZE_PARAMS = new Set([
+  'w',
+  'h',
+  'width',
+  'height',
+  'dpr',
+  'q',
+  'quality',
+  'resize',
+  'fit',
+  'auto',
+  'fm',
+  'format',
+]);
 
 /** WordPress-style `-300x200` and retina `@2x` before the extension. */
 const SIZE_SUFFIX = /(?:-\d{2,5}x\d{2,5}|@[1-4]x)(?=\.[a-z0-9]{2,5}$)/i;
@@ -33,7 +46,13 @@ export function sizeVariantStem(url: string): string | undefined {
   const noHash = url.split('#')[0]!;
   const q = noHash.indexOf('?');
   const path = q < 0 ? noHash : noHash.slice(0, q);
-  const pairs = q < 0 ? [] : noHash.slice(q + 1).split('&').filter(Boolean);
+  const pairs =
+    q < 0
+      ? []
+      : noHash
+          .slice(q + 1)
+          .split('&')
+          .filter(Boolean);
   const kept = pairs.filter((pair) => !SIZE_PARAMS.has(paramName(pair)));
   const stemPath = path.replace(SIZE_SUFFIX, '');
   if (stemPath === path && kept.length === pairs.length) return undefined;

@@ -13,7 +13,10 @@ export interface BlankCheck {
 }
 
 /** `rgba` is ImageData.data: 4 bytes a pixel. Returns the kind of blank, or undefined. */
-export function blankImageKind(rgba: Uint8Array | Uint8ClampedArray, { samples = 1024, tolerance = 6 }: BlankCheck = {}): BlankKind | undefined {
+export function blankImageKind(
+  rgba: Uint8Array | Uint8ClampedArray,
+  { samples = 1024, tolerance = 6 }: BlankCheck = {},
+): BlankKind | undefined {
   const pixels = Math.floor(rgba.length / 4);
   if (pixels === 0) return 'uniform';
   const step = Math.max(1, Math.floor(pixels / samples));

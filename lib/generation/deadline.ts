@@ -39,7 +39,11 @@ export function deadline({ signal, timeoutMs = DEFAULT_TIMEOUT_MS }: CallOptions
 }
 
 /** Runs `work` under a deadline; whatever it throws leaves as a GenerationFailure. */
-export async function underDeadline<T>(options: CallOptions, local: boolean, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function underDeadline<T>(
+  options: CallOptions,
+  local: boolean,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const limit = deadline(options);
   try {
     return await work(limit.signal);

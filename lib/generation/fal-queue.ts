@@ -47,13 +47,22 @@ export function falBody(request: Pick<GenerationRequest, 'input'>): Record<strin
   };
 }
 
-export function generateFalImage(preset: ImageProviderPreset, request: GenerationRequest, poll: FalPollOptions = {}): Promise<GeneratedImage> {
+export function generateFalImage(
+  preset: ImageProviderPreset,
+  request: GenerationRequest,
+  poll: FalPollOptions = {},
+): Promise<GeneratedImage> {
   const { intervalMs = 1000, stuckAfterPolls = 60 } = poll;
   const headers = { authorization: `Key ${request.apiKey}` };
   const local = preset.local;
   return underDeadline(request, local, async (signal) => {
     const base = request.baseUrl.replace(/\/+$/, '');
-    const job = await fetchJson<FalSubmitted>(`${base}/${request.model.replace(/^\/+/, '')}`, { headers, body: falBody(request), signal, local });
+    const job = await fetchJson<FalSubmitted>(`${base}/${request.model.replace(/^\/+/, '')}`, {
+      headers,
+      body: falBody(request),
+      signal,
+      local,
+    });
     request.onProgress?.({ phase: 'submitted' });
     // Cancelled or timed out: tell fal, so the user is not billed for an image nobody waits for.
     const cancel = () => {

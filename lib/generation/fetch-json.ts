@@ -10,14 +10,18 @@ export interface JsonCall {
   local: boolean;
 }
 
-export async function fetchJson<T>(url: string, { method = 'POST', headers = {}, body, signal, local }: JsonCall): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  { method = 'POST', headers = {}, body, signal, local }: JsonCall,
+): Promise<T> {
   const response = await fetch(url, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     signal,
   });
-  if (!response.ok) throw new GenerationFailure(httpError(response.status, await readErrorBody(response), response.headers, local));
+  if (!response.ok)
+    throw new GenerationFailure(httpError(response.status, await readErrorBody(response), response.headers, local));
   try {
     return (await response.json()) as T;
   } catch (error) {

@@ -26,7 +26,14 @@ interface GenerateContentResponse {
   usageMetadata?: { totalTokenCount?: number };
 }
 
-const REFUSALS = new Set(['IMAGE_SAFETY', 'SAFETY', 'PROHIBITED_CONTENT', 'BLOCKLIST', 'IMAGE_PROHIBITED_CONTENT', 'RECITATION']);
+const REFUSALS = new Set([
+  'IMAGE_SAFETY',
+  'SAFETY',
+  'PROHIBITED_CONTENT',
+  'BLOCKLIST',
+  'IMAGE_PROHIBITED_CONTENT',
+  'RECITATION',
+]);
 
 export function geminiImageBody(request: Pick<GenerationRequest, 'input'>): Record<string, unknown> {
   const { input } = request;
@@ -55,8 +62,12 @@ export function generateGeminiImage(preset: ImageProviderPreset, request: Genera
     const parts = candidate?.content?.parts ?? [];
     const image = parts.map((part) => part.inlineData ?? part.inline_data).find((data) => data?.data);
     if (!image?.data) {
-      if (candidate?.finishReason && REFUSALS.has(candidate.finishReason)) fail('content-policy', { detail: candidate.finishReason });
-      const text = parts.map((part) => part.text ?? '').join(' ').trim();
+      if (candidate?.finishReason && REFUSALS.has(candidate.finishReason))
+        fail('content-policy', { detail: candidate.finishReason });
+      const text = parts
+        .map((part) => part.text ?? '')
+        .join(' ')
+        .trim();
       fail('no-image-in-answer', text ? { detail: text } : {});
     }
     const tokens = response.usageMetadata?.totalTokenCount;

@@ -9,7 +9,13 @@ import { generateGeminiImage } from './gemini-image';
 import { fail, type GenerationError } from './generation-error';
 import { generateOpenAIImage } from './openai-images';
 import { generateOpenRouterImage } from './openrouter-image';
-import { IMAGE_PRESETS, imageModelCaps, isImageProviderId, type ImageModelCaps, type ImageProviderPreset } from './presets';
+import {
+  IMAGE_PRESETS,
+  imageModelCaps,
+  isImageProviderId,
+  type ImageModelCaps,
+  type ImageProviderPreset,
+} from './presets';
 import type { GeneratedImage, GenerationRequest } from './types';
 
 export interface ImageProviderConfig {
@@ -44,7 +50,13 @@ export function resolveImageProvider(config: ImageProviderConfig | undefined): R
   if (problem || !config || !isImageProviderId(config.provider)) fail(problem?.code ?? 'no-image-provider');
   const preset = IMAGE_PRESETS[config.provider];
   const model = config.model.trim() || preset.defaultModel;
-  return { preset, baseUrl: config.baseUrl.trim() || preset.baseUrl, apiKey: config.apiKey.trim(), model, caps: imageModelCaps(preset, model) };
+  return {
+    preset,
+    baseUrl: config.baseUrl.trim() || preset.baseUrl,
+    apiKey: config.apiKey.trim(),
+    model,
+    caps: imageModelCaps(preset, model),
+  };
 }
 
 export function generateImage(

@@ -110,12 +110,16 @@ export function codeForStatus(status: number, local: boolean): GenerationErrorCo
  * Anything thrown while generating → what we tell the user. `timedOut` comes from the
  * adapter's deadline, so an abort it caused is told apart from the user's Cancel.
  */
-export function classifyGenerationError(error: unknown, context: { local?: boolean; timedOut?: boolean } = {}): GenerationError {
+export function classifyGenerationError(
+  error: unknown,
+  context: { local?: boolean; timedOut?: boolean } = {},
+): GenerationError {
   const local = context.local ?? false;
   if (error instanceof GenerationFailure) return error.info;
   if (context.timedOut || error instanceof APIConnectionTimeoutError) return { code: 'timeout', local };
   if (error instanceof Error && error.name === 'TimeoutError') return { code: 'timeout', local };
-  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError')) return { code: 'cancelled' };
+  if (error instanceof APIUserAbortError || (error instanceof Error && error.name === 'AbortError'))
+    return { code: 'cancelled' };
   // fetch() rejects with a bare TypeError when the server is down or CORS refused the answer;
   // the SDK wraps that in APIConnectionError.
   if (error instanceof TypeError || error instanceof APIConnectionError) {

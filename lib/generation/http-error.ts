@@ -51,10 +51,19 @@ function isInvalidKey(body: unknown): boolean {
   return Array.isArray(details) && details.some((d) => asRecord(d)?.reason === 'API_KEY_INVALID');
 }
 
-export function httpError(status: number, body: unknown, headers: Headers | undefined, local: boolean): GenerationError {
+export function httpError(
+  status: number,
+  body: unknown,
+  headers: Headers | undefined,
+  local: boolean,
+): GenerationError {
   const detail = messageOf(body);
   const retryAfter = status === 429 ? retryAfterFromHeaders(headers, Date.now()) : undefined;
-  const code = isPolicyRefusal(status, body) ? 'content-policy' : isInvalidKey(body) ? 'unauthorized' : codeForStatus(status, local);
+  const code = isPolicyRefusal(status, body)
+    ? 'content-policy'
+    : isInvalidKey(body)
+      ? 'unauthorized'
+      : codeForStatus(status, local);
   return {
     code,
     status,

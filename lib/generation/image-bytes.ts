@@ -28,7 +28,8 @@ export function base64ToBytes(base64: string): Uint8Array {
 }
 
 export function toGeneratedImage(bytes: Uint8Array, meta: Omit<GeneratedImage, 'bytes' | 'mime'> = {}): GeneratedImage {
-  if (bytes.byteLength > MAX_RESULT_BYTES) fail('image-too-big', { detail: `${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB` });
+  if (bytes.byteLength > MAX_RESULT_BYTES)
+    fail('image-too-big', { detail: `${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB` });
   const mime = MIME[sniffFormat(bytes.subarray(0, 512))];
   if (!mime) fail('not-an-image', { detail: new TextDecoder().decode(bytes.subarray(0, 120)) });
   return { bytes: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }), mime, ...meta };
@@ -45,14 +46,19 @@ export function decodeBase64Image(base64: string, meta?: Omit<GeneratedImage, 'b
 }
 
 /** `data:` URL or remote URL (fal's CDN, DALL·E's 60-minute links) → the image. */
-export async function fetchResultImage(url: string, signal: AbortSignal, meta?: Omit<GeneratedImage, 'bytes' | 'mime'>): Promise<GeneratedImage> {
+export async function fetchResultImage(
+  url: string,
+  signal: AbortSignal,
+  meta?: Omit<GeneratedImage, 'bytes' | 'mime'>,
+): Promise<GeneratedImage> {
   const data = /^data:[^;,]*;base64,/i.exec(url);
   if (data) return decodeBase64Image(url.slice(data[0].length), meta);
   const response = await fetch(url, { signal });
   if (!response.ok) {
     const body = await readErrorBody(response);
     // Result links are signed and short-lived: a 403/404/410 here means it has expired.
-    if ([403, 404, 410].includes(response.status)) fail('result-expired', { status: response.status, detail: shorten(JSON.stringify(body)) });
+    if ([403, 404, 410].includes(response.status))
+      fail('result-expired', { status: response.status, detail: shorten(JSON.stringify(body)) });
     fail('server', { status: response.status, detail: JSON.stringify(body) });
   }
   const declared = Number(response.headers.get('content-length') ?? NaN);

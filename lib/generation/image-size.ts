@@ -6,7 +6,13 @@
  */
 import type { SizeRule } from './presets';
 
-export type FalSizePreset = 'square_hd' | 'square' | 'portrait_4_3' | 'portrait_16_9' | 'landscape_4_3' | 'landscape_16_9';
+export type FalSizePreset =
+  | 'square_hd'
+  | 'square'
+  | 'portrait_4_3'
+  | 'portrait_16_9'
+  | 'landscape_4_3'
+  | 'landscape_16_9';
 
 export type GenSize =
   | { kind: 'size'; width: number; height: number }
@@ -43,7 +49,12 @@ function nearest<T extends string>(items: readonly T[], ratioOf: (item: T) => nu
 }
 
 /** Dimensions on a `multiple` grid, about `megapixels`, no edge above `maxEdge`. */
-export function freeSize(ratio: number, multiple: number, megapixels: number, maxEdge: number): { width: number; height: number } {
+export function freeSize(
+  ratio: number,
+  multiple: number,
+  megapixels: number,
+  maxEdge: number,
+): { width: number; height: number } {
   let width = Math.sqrt(megapixels * 1_000_000 * ratio);
   let height = width / ratio;
   const scale = Math.min(1, maxEdge / Math.max(width, height));
@@ -74,7 +85,8 @@ export function sizeFor(rule: SizeRule, ratio: number, exact?: { width: number; 
     }
     case 'free':
       if (exact) {
-        const snap = (v: number) => Math.max(rule.multiple, Math.min(rule.maxEdge, Math.round(v / rule.multiple) * rule.multiple));
+        const snap = (v: number) =>
+          Math.max(rule.multiple, Math.min(rule.maxEdge, Math.round(v / rule.multiple) * rule.multiple));
         return { kind: 'size', width: snap(exact.width), height: snap(exact.height) };
       }
       return { kind: 'size', ...freeSize(ratio, rule.multiple, rule.megapixels, rule.maxEdge) };

@@ -15,7 +15,10 @@ import { decodeBase64Image, fetchResultImage } from './image-bytes';
 import type { ImageProviderPreset } from './presets';
 import type { GeneratedImage, GenerationRequest } from './types';
 
-export function openaiImageBody(_preset: ImageProviderPreset, request: Pick<GenerationRequest, 'model' | 'input'>): ImageGenerateParamsNonStreaming {
+export function openaiImageBody(
+  _preset: ImageProviderPreset,
+  request: Pick<GenerationRequest, 'model' | 'input'>,
+): ImageGenerateParamsNonStreaming {
   const { model, input } = request;
   const body: ImageGenerateParamsNonStreaming = { model, prompt: input.prompt, n: 1 };
   if (input.size.kind === 'size') body.size = `${input.size.width}x${input.size.height}`;
@@ -47,7 +50,8 @@ export function generateOpenAIImage(preset: ImageProviderPreset, request: Genera
       throw error;
     }
     const image = response.data?.[0];
-    const requested = request.input.size.kind === 'size' ? `${request.input.size.width}x${request.input.size.height}` : undefined;
+    const requested =
+      request.input.size.kind === 'size' ? `${request.input.size.width}x${request.input.size.height}` : undefined;
     const [width, height] = (response.size ?? requested ?? '').split('x').map(Number);
     const meta = {
       ...(width && height ? { width, height } : {}),

@@ -25,7 +25,10 @@ export function openrouterImageBody(request: Pick<GenerationRequest, 'model' | '
   };
 }
 
-export function generateOpenRouterImage(preset: ImageProviderPreset, request: GenerationRequest): Promise<GeneratedImage> {
+export function generateOpenRouterImage(
+  preset: ImageProviderPreset,
+  request: GenerationRequest,
+): Promise<GeneratedImage> {
   return underDeadline(request, preset.local, async (signal) => {
     request.onProgress?.({ phase: 'submitted' });
     const response = await fetchJson<ChatImageResponse>(`${request.baseUrl.replace(/\/+$/, '')}/chat/completions`, {

@@ -208,12 +208,19 @@ export function imageModelCaps(preset: ImageProviderPreset, model: string): Imag
   const id = model.trim().toLowerCase();
   if (preset.family === 'openai-images' && preset.id !== 'xai') {
     // Limits from CreateImageRequest.prompt / .size in OpenAI's spec.
-    if (id.startsWith('dall-e-3')) return { ...base, sizing: { kind: 'sizes', sizes: DALL_E_3_SIZES }, maxPromptChars: 4_000 };
-    if (id.startsWith('dall-e-2')) return { ...base, sizing: { kind: 'sizes', sizes: DALL_E_2_SIZES }, maxPromptChars: 1_000 };
+    if (id.startsWith('dall-e-3'))
+      return { ...base, sizing: { kind: 'sizes', sizes: DALL_E_3_SIZES }, maxPromptChars: 4_000 };
+    if (id.startsWith('dall-e-2'))
+      return { ...base, sizing: { kind: 'sizes', sizes: DALL_E_2_SIZES }, maxPromptChars: 1_000 };
     if (id.startsWith('gpt-image-2')) {
-      return { ...base, sizing: { kind: 'free', multiple: 16, megapixels: 1.5, maxEdge: 3840 }, maxPromptChars: 32_000 };
+      return {
+        ...base,
+        sizing: { kind: 'free', multiple: 16, megapixels: 1.5, maxEdge: 3840 },
+        maxPromptChars: 32_000,
+      };
     }
-    if (id.startsWith('gpt-image')) return { ...base, sizing: { kind: 'sizes', sizes: GPT_IMAGE_SIZES }, maxPromptChars: 32_000 };
+    if (id.startsWith('gpt-image'))
+      return { ...base, sizing: { kind: 'sizes', sizes: GPT_IMAGE_SIZES }, maxPromptChars: 32_000 };
   }
   if (preset.id === 'fal' && /sdxl|stable-diffusion|sd-?\d/.test(id)) return { ...base, negativePrompt: true };
   return base;

@@ -38,7 +38,10 @@ const NEGATIVE_LINE = /(?:^|\n)\s*(?:\*\*)?negative prompt(?:\*\*)?\s*:\s*/i;
 function splitNegative(text: string): { positive: string; negative?: string } {
   const match = NEGATIVE_LINE.exec(text);
   if (!match) return { positive: text };
-  const negative = text.slice(match.index + match[0].length).replace(/\s*\n\s*/g, ', ').trim();
+  const negative = text
+    .slice(match.index + match[0].length)
+    .replace(/\s*\n\s*/g, ', ')
+    .trim();
   return { positive: text.slice(0, match.index).trim(), ...(negative ? { negative } : {}) };
 }
 
@@ -60,7 +63,10 @@ export function cutAtWord(text: string, max: number): { text: string; cut: boole
   return { text: cut.replace(/[\s,;:]+$/, ''), cut: true };
 }
 
-function wantedShape(prompt: string, options: PrepareOptions): { ratio: number; exact?: { width: number; height: number } } {
+function wantedShape(
+  prompt: string,
+  options: PrepareOptions,
+): { ratio: number; exact?: { width: number; height: number } } {
   const setting = options.size?.trim() ?? '';
   const exact = /^(\d+)\s*x\s*(\d+)$/i.exec(setting);
   if (exact) {
@@ -90,7 +96,10 @@ export function prepareForGenerator(text: string, caps: ImageModelCaps, options:
     negative = flat.negative;
     notes.push('json-flattened');
   } else if (!json?.ok) {
-    const withoutParams = ` ${prompt}`.replace(MJ_PARAMS, '').replace(/[ \t]+/g, ' ').trim();
+    const withoutParams = ` ${prompt}`
+      .replace(MJ_PARAMS, '')
+      .replace(/[ \t]+/g, ' ')
+      .trim();
     if (withoutParams !== prompt) notes.push('params-removed');
     const split = splitNegative(withoutParams);
     prompt = split.positive.replace(/[\s,]+$/, '');

@@ -8,7 +8,10 @@ import { buildEntry } from './build-entry';
  */
 export function syncEntry(imageId: string): Promise<void> {
   return db.transaction('rw', db.jobs, db.history, async () => {
-    const [jobs, previous] = await Promise.all([db.jobs.where('imageId').equals(imageId).toArray(), db.history.get(imageId)]);
+    const [jobs, previous] = await Promise.all([
+      db.jobs.where('imageId').equals(imageId).toArray(),
+      db.history.get(imageId),
+    ]);
     const entry = buildEntry(jobs, previous);
     if (entry) await db.history.put(entry);
     else await db.history.delete(imageId);

@@ -5,9 +5,27 @@
 import type { ExportFile, ExportPrompt } from './export-types';
 
 const COLUMNS = [
-  'entry_id', 'prompt_id', 'created_at', 'style', 'template', 'detail', 'language', 'provider', 'model',
-  'status', 'kind', 'prompt', 'error', 'favorite', 'page_title', 'page_url', 'image_url',
-  'width', 'height', 'prompt_tokens', 'completion_tokens',
+  'entry_id',
+  'prompt_id',
+  'created_at',
+  'style',
+  'template',
+  'detail',
+  'language',
+  'provider',
+  'model',
+  'status',
+  'kind',
+  'prompt',
+  'error',
+  'favorite',
+  'page_title',
+  'page_url',
+  'image_url',
+  'width',
+  'height',
+  'prompt_tokens',
+  'completion_tokens',
 ] as const;
 
 type Cell = string | number | boolean | undefined;
@@ -55,6 +73,7 @@ function row(entry: ExportFile['entries'][number], prompt: ExportPrompt): Cell[]
 
 export function toCsv(file: ExportFile): string {
   const lines = [COLUMNS.join(',')];
-  for (const entry of file.entries) for (const prompt of entry.prompts) lines.push(row(entry, prompt).map(csvField).join(','));
+  for (const entry of file.entries)
+    for (const prompt of entry.prompts) lines.push(row(entry, prompt).map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

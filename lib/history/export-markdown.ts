@@ -30,7 +30,10 @@ export function fenceFor(text: string): string {
 
 /** Page titles are the web's text: one line, Markdown's punctuation taken literally. */
 export function escapeInline(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|~]/g, '\\$&');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
 
 /** An autolink when the URL allows one, else the URL as escaped text. */
@@ -52,11 +55,20 @@ function entryBlock(entry: ExportEntry, options: MarkdownOptions): string[] {
   const page = entry.source.pageTitle?.trim();
   const heading = [options.formatDate(entry.createdAt), ...(page ? [escapeInline(page)] : [])].join(' · ');
   const url = entry.source.pageUrl ?? entry.source.imageUrl;
-  return [`## ${heading}`, '', ...(url ? [link(url), ''] : []), ...prompts.flatMap((prompt) => promptBlock(prompt, options))];
+  return [
+    `## ${heading}`,
+    '',
+    ...(url ? [link(url), ''] : []),
+    ...prompts.flatMap((prompt) => promptBlock(prompt, options)),
+  ];
 }
 
 export function toMarkdown(file: ExportFile, overrides: Partial<MarkdownOptions> = {}): string {
   const options = { ...defaults, ...overrides };
-  const lines = [`# ${escapeInline(options.title)}`, '', ...file.entries.flatMap((entry) => entryBlock(entry, options))];
+  const lines = [
+    `# ${escapeInline(options.title)}`,
+    '',
+    ...file.entries.flatMap((entry) => entryBlock(entry, options)),
+  ];
   return `${lines.join('\n').trimEnd()}\n`;
 }

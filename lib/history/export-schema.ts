@@ -30,7 +30,11 @@ const prompt = {
     updatedAt: time,
     status: { enum: ['queued', 'running', 'done', 'failed'] },
     style: { enum: [...STYLE_IDS] },
-    template: { type: 'object', required: ['id', 'name', 'text'], properties: { id: string, name: string, text: string } },
+    template: {
+      type: 'object',
+      required: ['id', 'name', 'text'],
+      properties: { id: string, name: string, text: string },
+    },
     detail: { enum: [...DETAIL_LEVELS] },
     language: { enum: LANGUAGES.map((language) => language.code) },
     provider: { enum: [...PROVIDER_IDS] },
@@ -41,14 +45,31 @@ const prompt = {
     image: {
       type: 'object',
       required: ['originalWidth', 'originalHeight', 'width', 'height', 'mime', 'bytes'],
-      properties: { originalWidth: count, originalHeight: count, width: count, height: count, mime: string, bytes: count },
+      properties: {
+        originalWidth: count,
+        originalHeight: count,
+        width: count,
+        height: count,
+        mime: string,
+        bytes: count,
+      },
     },
     error: {
       type: 'object',
       required: ['code'],
-      properties: { code: { enum: [...ERROR_CODES] }, status: count, detail: string, retryAfterSeconds: count, local: flag },
+      properties: {
+        code: { enum: [...ERROR_CODES] },
+        status: count,
+        detail: string,
+        retryAfterSeconds: count,
+        local: flag,
+      },
     },
-    usage: { type: 'object', required: ['promptTokens', 'completionTokens'], properties: { promptTokens: count, completionTokens: count } },
+    usage: {
+      type: 'object',
+      required: ['promptTokens', 'completionTokens'],
+      properties: { promptTokens: count, completionTokens: count },
+    },
   },
 } as const;
 

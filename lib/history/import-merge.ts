@@ -45,7 +45,8 @@ export function planImport(incoming: readonly IncomingEntry[], present: PresentS
     }
   }
   const byImage = new Map<string, Job[]>();
-  for (const job of merged.values()) if (touched.has(job.imageId)) byImage.set(job.imageId, [...(byImage.get(job.imageId) ?? []), job]);
+  for (const job of merged.values())
+    if (touched.has(job.imageId)) byImage.set(job.imageId, [...(byImage.get(job.imageId) ?? []), job]);
   const favourites = new Set(incoming.filter((entry) => entry.favorite).map((entry) => entry.id));
   const entries: HistoryEntry[] = [];
   const emptied: string[] = [];

@@ -24,11 +24,15 @@ export interface IncomingEntry {
   jobs: Job[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** "/entries/36/prompts/2/text" → entry 37, "prompts[2].text". */
 function locate(pointer: string): { entry?: number; path: string } {
-  const segments = pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const segments = pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
   const inEntry = segments[0] === 'entries' && segments.length > 1;
   const rest = inEntry ? segments.slice(2) : segments;
   const path = rest.reduce((acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '');
@@ -38,7 +42,13 @@ function locate(pointer: string): { entry?: number; path: string } {
 const join = (path: string, field: string) => (path ? `${path}.${field}` : field);
 
 function valueAt(data: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), data);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined),
+      data,
+    );
 }
 
 const shortJson = (value: unknown) => {
@@ -80,11 +90,13 @@ function duplicateProblem(file: ExportFile): ImportProblem | undefined {
   const prompts = new Map<string, number>();
   for (const [index, entry] of file.entries.entries()) {
     const other = entries.get(entry.id);
-    if (other !== undefined) return { code: 'invalid', entry: index + 1, path: 'id', rule: 'duplicate', other: other + 1 };
+    if (other !== undefined)
+      return { code: 'invalid', entry: index + 1, path: 'id', rule: 'duplicate', other: other + 1 };
     entries.set(entry.id, index);
     for (const [p, prompt] of entry.prompts.entries()) {
       const first = prompts.get(prompt.id);
-      if (first !== undefined) return { code: 'invalid', entry: index + 1, path: `prompts[${p}].id`, rule: 'duplicate', other: first + 1 };
+      if (first !== undefined)
+        return { code: 'invalid', entry: index + 1, path: `prompts[${p}].id`, rule: 'duplicate', other: first + 1 };
       prompts.set(prompt.id, index);
     }
   }
@@ -105,7 +117,13 @@ function toIncoming(file: ExportFile): ImportOutcome<IncomingEntry[]> {
       return refuse({ code: 'invalid', entry: index + 1, path: 'thumbnail', rule: 'data-url' });
     }
     const jobs = entry.prompts.map((prompt) => promptToJob(prompt, entry));
-    incoming.push({ id: entry.id, updatedAt: entry.updatedAt, favorite: entry.favorite, thumbnail: entry.thumbnail, jobs });
+    incoming.push({
+      id: entry.id,
+      updatedAt: entry.updatedAt,
+      favorite: entry.favorite,
+      thumbnail: entry.thumbnail,
+      jobs,
+    });
   }
   return { ok: true, value: incoming };
 }

@@ -47,10 +47,16 @@ export function deleteEntries(ids: readonly string[]): Promise<EntrySnapshot> {
   return db.transaction('rw', TABLES(), async () => {
     const [entries, jobs, thumbnails, images, generations] = await Promise.all([
       db.history.bulkGet(ids as string[]),
-      db.jobs.where('imageId').anyOf(ids as string[]).toArray(),
+      db.jobs
+        .where('imageId')
+        .anyOf(ids as string[])
+        .toArray(),
       db.thumbnails.bulkGet(ids as string[]),
       db.images.bulkGet(ids as string[]),
-      db.generations.where('entryId').anyOf(ids as string[]).toArray(),
+      db.generations
+        .where('entryId')
+        .anyOf(ids as string[])
+        .toArray(),
     ]);
     await Promise.all([
       db.history.bulkDelete(ids as string[]),
@@ -59,7 +65,7 @@ export function deleteEntries(ids: readonly string[]): Promise<EntrySnapshot> {
       db.images.bulkDelete(ids as string[]),
       db.generations.bulkDelete(generations.map((generation) => generation.id)),
     ]);
-    const present = <T,>(rows: (T | undefined)[]) => rows.filter((row): row is T => row !== undefined);
+    const present = <T>(rows: (T | undefined)[]) => rows.filter((row): row is T => row !== undefined);
     return { entries: present(entries), jobs, thumbnails: present(thumbnails), images: present(images), generations };
   });
 }
@@ -84,5 +90,7 @@ export async function activeJobIds(imageIds?: readonly string[]): Promise<string
 
 /** Clear all: every prompt, row, thumbnail, cached image and recreation. */
 export function clearHistory(): Promise<void> {
-  return db.transaction('rw', TABLES(), () => Promise.all(TABLES().map((table) => table.clear())).then(() => undefined));
+  return db.transaction('rw', TABLES(), () =>
+    Promise.all(TABLES().map((table) => table.clear())).then(() => undefined),
+  );
 }

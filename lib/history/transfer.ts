@@ -19,7 +19,9 @@ export async function readExport(now = new Date()): Promise<ExportFile> {
   );
   const byImage = new Map<string, Job[]>();
   for (const job of jobs) byImage.set(job.imageId, [...(byImage.get(job.imageId) ?? []), job]);
-  const previews = new Map(await Promise.all(thumbnails.map(async (row) => [row.id, await blobToDataUrl(row.blob, 'image/webp')] as const)));
+  const previews = new Map(
+    await Promise.all(thumbnails.map(async (row) => [row.id, await blobToDataUrl(row.blob, 'image/webp')] as const)),
+  );
   return exportFile(
     entries.flatMap((entry) => {
       const own = byImage.get(entry.id);
@@ -37,7 +39,8 @@ export interface ImportResult {
 const TABLES = () => [db.history, db.jobs, db.thumbnails] as const;
 
 function writeProblem(error: unknown): ImportProblem {
-  const name = error instanceof Dexie.DexieError ? (error.inner?.name ?? error.name) : error instanceof Error ? error.name : '';
+  const name =
+    error instanceof Dexie.DexieError ? (error.inner?.name ?? error.name) : error instanceof Error ? error.name : '';
   if (name === 'QuotaExceededError') return { code: 'storage-full' };
   return { code: 'write-failed', detail: error instanceof Error ? error.message : String(error) };
 }
@@ -49,7 +52,11 @@ function writeProblem(error: unknown): ImportProblem {
 const SCAN_ABOVE = 200;
 
 function jobsOfImages(ids: readonly string[]): Promise<Job[]> {
-  if (ids.length <= SCAN_ABOVE) return db.jobs.where('imageId').anyOf(ids as string[]).toArray();
+  if (ids.length <= SCAN_ABOVE)
+    return db.jobs
+      .where('imageId')
+      .anyOf(ids as string[])
+      .toArray();
   const wanted = new Set(ids);
   return db.jobs.toArray().then((jobs) => jobs.filter((job) => wanted.has(job.imageId)));
 }
@@ -65,10 +72,14 @@ async function readPresent(ids: string[], jobIds: string[]): Promise<PresentStat
   // A prompt stored under another image (rare): that image's row must be rebuilt too.
   const known = new Set(jobs.map((job) => job.id));
   const stored = new Set(storedJobIds);
-  const strays = (await db.jobs.bulkGet(jobIds.filter((id) => stored.has(id) && !known.has(id)))).filter((job) => job !== undefined);
+  const strays = (await db.jobs.bulkGet(jobIds.filter((id) => stored.has(id) && !known.has(id)))).filter(
+    (job) => job !== undefined,
+  );
   const touched = new Set(ids);
   const others = [...new Set(strays.map((job) => job.imageId))].filter((id) => !touched.has(id));
-  const [otherJobs, otherRows] = others.length ? await Promise.all([jobsOfImages(others), db.history.bulkGet(others)]) : [[], []];
+  const [otherJobs, otherRows] = others.length
+    ? await Promise.all([jobsOfImages(others), db.history.bulkGet(others)])
+    : [[], []];
   return {
     jobs: [...jobs, ...otherJobs],
     entries: [...rows, ...otherRows].filter((row) => row !== undefined),

@@ -30,7 +30,9 @@ export function nextStatus(status: JobStatus, event: JobEvent): JobStatus | unde
   return NEXT[status][event];
 }
 
-export type NewJob = Pick<Job, 'style' | 'template' | 'detail' | 'language' | 'provider' | 'model' | 'source'> & { imageId?: string };
+export type NewJob = Pick<Job, 'style' | 'template' | 'detail' | 'language' | 'provider' | 'model' | 'source'> & {
+  imageId?: string;
+};
 
 /** A new job record, not yet stored: the click handler starts work before the write lands. */
 export function newJob(input: NewJob): Job {
@@ -59,7 +61,11 @@ export async function queueJob(job: Job): Promise<void> {
  * rw transaction here a job's streamed text was lost when its stream broke (e2e faults.spec:
  * "a stream cut half-way", "goes silent"; the mechanism not yet understood).
  */
-async function transition(id: string, event: JobEvent, patch: Partial<Omit<Job, 'id' | 'status'>> = {}): Promise<boolean> {
+async function transition(
+  id: string,
+  event: JobEvent,
+  patch: Partial<Omit<Job, 'id' | 'status'>> = {},
+): Promise<boolean> {
   const job = await db.jobs.get(id);
   const status = job && nextStatus(job.status, event);
   if (!status) return false;
@@ -75,13 +81,23 @@ export const finishJob = (id: string, result: Pick<Job, 'text' | 'kind' | 'usage
   transition(id, 'finish', { ...result, retry: undefined });
 
 /** Partial text stays: the user may still copy what arrived. */
-export const failJob = (id: string, error: JobError) => transition(id, 'fail', { error, retry: undefined, ahead: undefined });
+export const failJob = (id: string, error: JobError) =>
+  transition(id, 'fail', { error, retry: undefined, ahead: undefined });
 
 /** Back in line from scratch, with the provider and model as they are set now. */
-export const requeueJob = (id: string, setup: Pick<Job, 'provider' | 'model'>) => transition(id, 'retry', retryReset(setup));
+export const requeueJob = (id: string, setup: Pick<Job, 'provider' | 'model'>) =>
+  transition(id, 'retry', retryReset(setup));
 
 export function retryReset(setup: Pick<Job, 'provider' | 'model'>) {
-  return { ...setup, text: '', kind: undefined, error: undefined, retry: undefined, ahead: undefined, usage: undefined } as const;
+  return {
+    ...setup,
+    text: '',
+    kind: undefined,
+    error: undefined,
+    retry: undefined,
+    ahead: undefined,
+    usage: undefined,
+  } as const;
 }
 
 /**
@@ -108,7 +124,12 @@ export function resumableJobs(orphans: Job[], storedImages: ReadonlySet<string>)
 /** After a worker restart: fails the orphans that cannot resume, and returns those that can, in line order. */
 export async function recoverJobs(isActive: (id: string) => boolean, startedBefore: number): Promise<Job[]> {
   const orphans = await orphanedJobs(isActive, startedBefore);
-  const stored = new Set(await db.images.where('id').anyOf(orphans.map((job) => job.imageId)).primaryKeys());
+  const stored = new Set(
+    await db.images
+      .where('id')
+      .anyOf(orphans.map((job) => job.imageId))
+      .primaryKeys(),
+  );
   const resume = resumableJobs(orphans, stored);
   const keep = new Set(resume.map((job) => job.id));
   await Promise.all(orphans.filter((job) => !keep.has(job.id)).map((job) => failJob(job.id, { code: 'interrupted' })));

@@ -34,7 +34,9 @@ function urlsIn(value: string): string[] {
 function fromImageSet(inner: string, dpr: number): string | undefined {
   const candidates = splitTopLevel(inner)
     .map((part) => {
-      const [url] = urlsIn(part).length ? urlsIn(part) : [/^"([^"]*)"|^'([^']*)'/.exec(part)?.slice(1).find(Boolean) ?? ''];
+      const [url] = urlsIn(part).length
+        ? urlsIn(part)
+        : [/^"([^"]*)"|^'([^']*)'/.exec(part)?.slice(1).find(Boolean) ?? ''];
       const density = Number(/\s([\d.]+)(?:x|dppx)\b/.exec(part)?.[1] ?? 1);
       return { url, density };
     })

@@ -22,7 +22,12 @@ export const isLargeEnough = (box: Box) => Math.min(box.width, box.height) >= MI
  * left-to-right page, left on a right-to-left one), kept inside the viewport when the image's
  * top is scrolled away.
  */
-export function buttonCorner(image: Box, button: { width: number; height: number }, dir: 'ltr' | 'rtl', viewport: { width: number; height: number }): { x: number; y: number } {
+export function buttonCorner(
+  image: Box,
+  button: { width: number; height: number },
+  dir: 'ltr' | 'rtl',
+  viewport: { width: number; height: number },
+): { x: number; y: number } {
   const x = dir === 'rtl' ? image.x + INSET : image.x + image.width - INSET - button.width;
   const top = Math.max(image.y, 0) + INSET;
   const y = Math.min(top, image.y + image.height - INSET - button.height);

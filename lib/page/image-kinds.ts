@@ -31,7 +31,11 @@ const absolute = (url: string, base: string) => {
   }
 };
 
-async function fromUrl(url: string | undefined, base: string, size?: { width: number; height: number }): Promise<Found | null> {
+async function fromUrl(
+  url: string | undefined,
+  base: string,
+  size?: { width: number; height: number },
+): Promise<Found | null> {
   const href = url ? absolute(url, base) : undefined;
   if (!href) return null;
   if (href.startsWith('blob:')) return { dataUrl: await readBlobUrl(href), ...size };
@@ -50,7 +54,8 @@ function backgroundUrls(element: Element, pseudo: (typeof PSEUDOS)[number], view
 
 /** Tiny SVGs are icons (a play button on a video, a heart on a photo), not the picture. */
 const isIcon = (svg: SVGSVGElement) => svg.getBoundingClientRect().width < 48;
-const svgRoot = (element: Element, view: View) => (element instanceof view.SVGSVGElement ? element : (element as SVGElement).ownerSVGElement);
+const svgRoot = (element: Element, view: View) =>
+  element instanceof view.SVGSVGElement ? element : (element as SVGElement).ownerSVGElement;
 const innerImg = (element: Element) => element.querySelector('img');
 const shownSrc = (img: HTMLImageElement) => img.currentSrc || img.src;
 
@@ -59,7 +64,8 @@ const img: ImageKind = {
   recognises: (element, view) => element instanceof view.HTMLImageElement,
   shows(element) {
     const image = element as HTMLImageElement;
-    if (isPlaceholder(shownSrc(image), image.naturalWidth, image.naturalHeight)) return Boolean(lazySource((name) => image.getAttribute(name)));
+    if (isPlaceholder(shownSrc(image), image.naturalWidth, image.naturalHeight))
+      return Boolean(lazySource((name) => image.getAttribute(name)));
     return !(image.complete && image.naturalWidth === 0);
   },
   async read(element) {
@@ -72,7 +78,10 @@ const img: ImageKind = {
     const withAlt = (found: Found | null) => (found && alt ? { ...found, alt } : found);
     if (isPlaceholder(shown, image.naturalWidth, image.naturalHeight)) {
       return withAlt(
-        (await fromUrl(lazySource((name) => image.getAttribute(name)), base)) ?? (shown ? await fromUrl(shown, base, size) : null),
+        (await fromUrl(
+          lazySource((name) => image.getAttribute(name)),
+          base,
+        )) ?? (shown ? await fromUrl(shown, base, size) : null),
       );
     }
     const found = withAlt(await fromUrl(shown, base, size));
@@ -112,12 +121,15 @@ export const IMAGE_KINDS: readonly ImageKind[] = [
     shows: (element) => (element as HTMLVideoElement).videoWidth > 0,
     async read(element) {
       const video = element as HTMLVideoElement;
-      return video.videoWidth > 0 ? { dataUrl: videoFrame(video), width: video.videoWidth, height: video.videoHeight } : null;
+      return video.videoWidth > 0
+        ? { dataUrl: videoFrame(video), width: video.videoWidth, height: video.videoHeight }
+        : null;
     },
   },
   {
     name: 'the page’s own background (<html>, <body>): decoration, not a picture',
-    recognises: (element) => element === element.ownerDocument.documentElement || element === element.ownerDocument.body,
+    recognises: (element) =>
+      element === element.ownerDocument.documentElement || element === element.ownerDocument.body,
     shows: () => false,
     read: async () => null,
   },

@@ -2,7 +2,15 @@
  * Lazy loading: pages put a placeholder in `src` and the real image in a data attribute until a
  * script swaps them. When the image shown is still a placeholder, the attribute is the truth.
  */
-export const LAZY_ATTRIBUTES = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src'];
+export const LAZY_ATTRIBUTES = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-lazy',
+  'data-url',
+  'data-hi-res-src',
+  'data-full-src',
+];
 export const LAZY_SRCSET_ATTRIBUTES = ['data-srcset', 'data-lazy-srcset'];
 
 /** The widest candidate of a srcset ("a.jpg 400w, b.jpg 1600w" → b.jpg; densities likewise). */

@@ -13,7 +13,8 @@ export interface RecentClicks {
 }
 
 const shows = (element: Element, url: string) =>
-  (element instanceof HTMLImageElement || element instanceof HTMLVideoElement) && (element.currentSrc === url || element.src === url);
+  (element instanceof HTMLImageElement || element instanceof HTMLVideoElement) &&
+  (element.currentSrc === url || element.src === url);
 
 export function recentClicks(): RecentClicks {
   const stacks: Element[][] = [];
@@ -24,7 +25,8 @@ export function recentClicks(): RecentClicks {
     },
     stackFor(srcUrl) {
       if (srcUrl) {
-        for (let i = stacks.length - 1; i >= 0; i--) if (stacks[i]!.some((element) => shows(element, srcUrl))) return stacks[i]!;
+        for (let i = stacks.length - 1; i >= 0; i--)
+          if (stacks[i]!.some((element) => shows(element, srcUrl))) return stacks[i]!;
       }
       return stacks.at(-1) ?? [];
     },

@@ -33,6 +33,7 @@ const improves = (write: RefusedWrite, previous: StorageFullReport) =>
  * stream produced; a write without a prompt (history row, thumbnail) keeps what is there.
  */
 export function mergeReport(previous: StorageFullReport | null, write: RefusedWrite, now: number): StorageFullReport {
-  if (previous && (!write.jobId || (previous.jobId === write.jobId && !improves(write, previous)))) return { ...previous, at: now };
+  if (previous && (!write.jobId || (previous.jobId === write.jobId && !improves(write, previous))))
+    return { ...previous, at: now };
   return { at: now, jobId: write.jobId, text: write.text || undefined, final: write.final };
 }

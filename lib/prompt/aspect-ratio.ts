@@ -1,7 +1,22 @@
 /** The ratios people use and Midjourney users expect, portrait and landscape. */
 const COMMON: Array<[number, number]> = [
-  [1, 1], [5, 4], [4, 3], [3, 2], [16, 10], [16, 9], [2, 1], [21, 9], [3, 1],
-  [4, 5], [3, 4], [2, 3], [10, 16], [9, 16], [1, 2], [9, 21], [1, 3],
+  [1, 1],
+  [5, 4],
+  [4, 3],
+  [3, 2],
+  [16, 10],
+  [16, 9],
+  [2, 1],
+  [21, 9],
+  [3, 1],
+  [4, 5],
+  [3, 4],
+  [2, 3],
+  [10, 16],
+  [9, 16],
+  [1, 2],
+  [9, 21],
+  [1, 3],
 ];
 
 /**
@@ -13,7 +28,8 @@ export function nearestAspectRatio(width: number, height: number): string {
   const target = Math.log(width / height);
   let best = COMMON[0]!;
   for (const candidate of COMMON) {
-    if (Math.abs(Math.log(candidate[0] / candidate[1]) - target) < Math.abs(Math.log(best[0] / best[1]) - target)) best = candidate;
+    if (Math.abs(Math.log(candidate[0] / candidate[1]) - target) < Math.abs(Math.log(best[0] / best[1]) - target))
+      best = candidate;
   }
   return `${best[0]}:${best[1]}`;
 }

@@ -4,10 +4,18 @@
  */
 const PREAMBLE =
   /^(?:(?:sure|certainly|of course|absolutely|okay|ok)[!,.]?\s*)?(?:here(?:'|’)?s|here is|below is|this is)\b[^\n:]{0,80}:\s*/i;
-const LABEL = /^(?:\*\*|__)?(?:(?:final|image|midjourney|stable diffusion|flux|dall[·.-]?e)\s+)?prompt(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
+const LABEL =
+  /^(?:\*\*|__)?(?:(?:final|image|midjourney|stable diffusion|flux|dall[·.-]?e)\s+)?prompt(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
 const POSTAMBLE = /\n+\s*(?:let me know|i hope|feel free|would you like|this prompt|note:)[\s\S]*$/i;
 const FENCE = /^```[\w-]*\s*\n?([\s\S]*?)\n?```\s*$/;
-const QUOTES: Array<[string, string]> = [['"', '"'], ['“', '”'], ["'", "'"], ['‘', '’'], ['«', '»'], ['「', '」']];
+const QUOTES: Array<[string, string]> = [
+  ['"', '"'],
+  ['“', '”'],
+  ["'", "'"],
+  ['‘', '’'],
+  ['«', '»'],
+  ['「', '」'],
+];
 
 const REFUSAL =
   /^(?:i(?:'|’)?m sorry|sorry,|i apologi[sz]e|i (?:can(?:not|'t|’t)|am unable to|won(?:'|’)t|am not able to) (?:help|assist|describe|provide|create|generate|fulfil|fulfill|process|comply|do that|identify)|i(?:'|’)?m (?:unable|not able) to|as an ai\b)/i;

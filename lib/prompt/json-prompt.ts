@@ -3,7 +3,18 @@
  * supports it), and the parsing that accepts what models actually return — JSON with prose
  * around it, trailing commas, curly quotes — or says clearly that it is not JSON.
  */
-export const JSON_FIELDS = ['subject', 'medium', 'style', 'composition', 'lighting', 'colors', 'camera', 'mood', 'details', 'negative'] as const;
+export const JSON_FIELDS = [
+  'subject',
+  'medium',
+  'style',
+  'composition',
+  'lighting',
+  'colors',
+  'camera',
+  'mood',
+  'details',
+  'negative',
+] as const;
 export type JsonPrompt = Record<(typeof JSON_FIELDS)[number], string>;
 
 export const JSON_PROMPT_SCHEMA = {
@@ -32,9 +43,7 @@ export function extractJsonObject(text: string): string | undefined {
 }
 
 function repair(json: string): string {
-  return json
-    .replace(/[“”]/g, '"')
-    .replace(/,\s*([}\]])/g, '$1');
+  return json.replace(/[“”]/g, '"').replace(/,\s*([}\]])/g, '$1');
 }
 
 function asText(value: unknown): string {
@@ -61,10 +70,13 @@ export function parseJsonPrompt(text: string): JsonParse {
       return { ok: false, reason: (error as Error).message };
     }
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'the JSON is not an object' };
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, reason: 'the JSON is not an object' };
   const record = data as Record<string, unknown>;
   const lower = Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
-  const value = Object.fromEntries(JSON_FIELDS.map((field) => [field, asText(lower[field] ?? (field === 'colors' ? lower.colours : undefined))])) as JsonPrompt;
+  const value = Object.fromEntries(
+    JSON_FIELDS.map((field) => [field, asText(lower[field] ?? (field === 'colors' ? lower.colours : undefined))]),
+  ) as JsonPrompt;
   const filled = JSON_FIELDS.filter((field) => value[field]).length;
   if (filled < 3) return { ok: false, reason: `only ${filled} of the ${JSON_FIELDS.length} fields are filled` };
   return { ok: true, value };

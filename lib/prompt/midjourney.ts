@@ -20,6 +20,7 @@ export function withMidjourneyParams(prompt: string, aspectRatio: string, option
   if (/^niji\s*\d+(\.\d+)?$/i.test(version)) params.push(`--niji ${version.replace(/^niji\s*/i, '')}`);
   else if (/^\d+(\.\d+)?$/.test(version)) params.push(`--v ${version}`);
   if (options.styleRaw) params.push('--style raw');
-  if (options.stylize !== null && Number.isFinite(options.stylize)) params.push(`--stylize ${Math.round(options.stylize)}`);
+  if (options.stylize !== null && Number.isFinite(options.stylize))
+    params.push(`--stylize ${Math.round(options.stylize)}`);
   return `${body} ${params.join(' ')}`;
 }

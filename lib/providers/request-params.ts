@@ -17,7 +17,10 @@ export function buildChatRequest(
 ): ChatCompletionCreateParamsStreaming {
   const body: ChatCompletionCreateParamsStreaming = { model, messages, stream: true };
   if (structured && preset.jsonSchema) {
-    body.response_format = { type: 'json_schema', json_schema: { name: structured.name, strict: true, schema: structured.schema } };
+    body.response_format = {
+      type: 'json_schema',
+      json_schema: { name: structured.name, strict: true, schema: structured.schema },
+    };
   }
   if (preset.tokenParam === 'max_completion_tokens') body.max_completion_tokens = MAX_OUTPUT_TOKENS;
   else body.max_tokens = MAX_OUTPUT_TOKENS;

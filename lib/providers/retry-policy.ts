@@ -22,7 +22,11 @@ export function parseRetryAfter(header: string | null, now: number): number | un
  * Delay before attempt `attempt + 1` (attempt counts from 1), or undefined to give up.
  * The provider's Retry-After wins; otherwise exponential backoff with jitter.
  */
-export function retryDelay(attempt: number, retryAfterMs: number | undefined, random = Math.random): number | undefined {
+export function retryDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random = Math.random,
+): number | undefined {
   if (attempt >= MAX_ATTEMPTS) return undefined;
   if (retryAfterMs !== undefined) return retryAfterMs <= MAX_WAIT_MS ? retryAfterMs : undefined;
   const base = 1000 * 2 ** (attempt - 1);

@@ -56,7 +56,9 @@ async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
   let chunks = 0;
   try {
     guard.arm();
-    const { data: stream, response } = await opts.client.chat.completions.create(opts.body, { signal: guard.signal }).withResponse();
+    const { data: stream, response } = await opts.client.chat.completions
+      .create(opts.body, { signal: guard.signal })
+      .withResponse();
     for await (const chunk of stream) {
       guard.arm();
       chunks++;
@@ -80,13 +82,20 @@ async function streamOnce(opts: StreamOptions): Promise<StreamResult> {
     // pass for a finished answer.
     guard.signal.throwIfAborted();
     // A 200 that held no event at all: an HTML page, a proxy's login, a non-streaming server.
-    if (chunks === 0) throw new JobFailure({ code: 'bad-response', detail: `HTTP ${response.status}, ${response.headers.get('content-type') ?? 'no Content-Type'}` });
+    if (chunks === 0)
+      throw new JobFailure({
+        code: 'bad-response',
+        detail: `HTTP ${response.status}, ${response.headers.get('content-type') ?? 'no Content-Type'}`,
+      });
     return result;
   } catch (error) {
     if (guard.timedOut) throw new JobFailure({ code: 'timeout', detail: `${Math.round(opts.timeoutMs / 1000)} s` });
     // The connection broke after text arrived: what came is kept, marked incomplete.
     if (result.text && !opts.signal.aborted && !(error instanceof JobFailure)) {
-      throw new JobFailure({ code: 'incomplete', detail: shorten(error instanceof Error ? error.message : String(error)) });
+      throw new JobFailure({
+        code: 'incomplete',
+        detail: shorten(error instanceof Error ? error.message : String(error)),
+      });
     }
     throw error;
   } finally {
@@ -99,7 +108,9 @@ export async function streamCompletion(opts: StreamOptions): Promise<StreamResul
   for (let attempt = 1; ; attempt++) {
     let sent = false;
     try {
-      return await streamOnce({ ...opts, onText: (text) => {
+      return await streamOnce({
+        ...opts,
+        onText: (text) => {
           sent = true;
           opts.onText(text);
         },

@@ -35,7 +35,11 @@ export function normalizeCustomTargets(raw: unknown): CustomTarget[] {
   return raw
     .filter(
       (t): t is CustomTarget =>
-        !!t && typeof t === 'object' && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.template === 'string',
+        !!t &&
+        typeof t === 'object' &&
+        typeof t.id === 'string' &&
+        typeof t.name === 'string' &&
+        typeof t.template === 'string',
     )
     .map(({ id, name, template }) => ({ id, name, template }));
 }

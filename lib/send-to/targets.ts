@@ -27,7 +27,12 @@ export const BUILTIN_TARGETS = [
   { id: 'leonardo', name: 'Leonardo', url: 'https://app.leonardo.ai/' },
   { id: 'krea', name: 'Krea', url: 'https://www.krea.ai/image' },
   { id: 'bing', name: 'Bing Image Creator', url: 'https://www.bing.com/images/create' },
-  { id: 'perplexity', name: 'Perplexity', url: 'https://www.perplexity.ai/', template: 'https://www.perplexity.ai/?q={prompt}' },
+  {
+    id: 'perplexity',
+    name: 'Perplexity',
+    url: 'https://www.perplexity.ai/',
+    template: 'https://www.perplexity.ai/?q={prompt}',
+  },
   {
     id: 'aistudio',
     name: 'Google AI Studio',

@@ -69,11 +69,26 @@ type Tree = { [key: string]: string | Tree };
 
 /** Names and technical tokens that stay in English in every language, so no term rule may fire on them. */
 const PRODUCT_NAMES = [
-  'PromptLens', 'Midjourney', 'Stable Diffusion', 'OpenAI', 'Ollama', 'LM Studio', 'Flux', 'DALL·E', 'CLIP',
-  'IndexedDB', 'Markdown', 'Chrome', 'Firefox', 'Ctrl+C', 'Enable CORS', 'Developer',
+  'PromptLens',
+  'Midjourney',
+  'Stable Diffusion',
+  'OpenAI',
+  'Ollama',
+  'LM Studio',
+  'Flux',
+  'DALL·E',
+  'CLIP',
+  'IndexedDB',
+  'Markdown',
+  'Chrome',
+  'Firefox',
+  'Ctrl+C',
+  'Enable CORS',
+  'Developer',
 ];
 /** {{placeholder}}, {template variable}, <tag>, URLs and schemes, ENV_VARS=…, --flags, /paths, data: URLs. */
-const TECHNICAL = /\{\{[^}]*\}\}|\{[\w.]+\}|<\/?[a-z][^>]*>|\S*:\/\/\S*|\S*[=_]\S*|--[\w-]+|(?<!\p{L})\/[\w/.-]+|\bdata:/giu;
+const TECHNICAL =
+  /\{\{[^}]*\}\}|\{[\w.]+\}|<\/?[a-z][^>]*>|\S*:\/\/\S*|\S*[=_]\S*|--[\w-]+|(?<!\p{L})\/[\w/.-]+|\bdata:/giu;
 
 const LETTER = '\\p{L}\\p{M}\\p{N}';
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー';
@@ -113,29 +128,39 @@ function prose(text: string, keep: string[]): string {
 const TOKEN = '\uE000';
 const typeset = (text: string) => text.replace(TECHNICAL, (m) => (m.startsWith('{{') ? 'X' : TOKEN));
 
-const show = (chars: string) => [...chars].map((c) => (c.charCodeAt(0) > 0x7e || c === ' ' ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c)).join(' ');
+const show = (chars: string) =>
+  [...chars]
+    .map((c) =>
+      c.charCodeAt(0) > 0x7e || c === ' ' ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c,
+    )
+    .join(' ');
 
 function typographyProblems(text: string, t: Glossary['typography']): string[] {
   const found: string[] = [];
   const s = typeset(text);
   const allowed = t.quotes + (t.apostrophe ?? '');
   const wrongQuotes = [...new Set([...s].filter((c) => QUOTE_MARKS.includes(c) && !allowed.includes(c)))];
-  if (wrongQuotes.length) found.push(`typography: quotation marks ${wrongQuotes.join(' ')} (use ${[...allowed].join(' ')})`);
+  if (wrongQuotes.length)
+    found.push(`typography: quotation marks ${wrongQuotes.join(' ')} (use ${[...allowed].join(' ')})`);
   if (s.includes('...')) found.push('typography: "..." (use the ellipsis character …)');
   for (const m of s.matchAll(/(.)…/gsu)) {
     const before = m[1]!;
-    if (t.ellipsis === 'nbsp' && /\p{L}|\p{N}|\)/u.test(before)) found.push('typography: a no-break space (U+00A0) goes before …');
-    else if (t.ellipsis === 'nbsp' && before === ' ') found.push('typography: the space before … must be a no-break space (U+00A0)');
+    if (t.ellipsis === 'nbsp' && /\p{L}|\p{N}|\)/u.test(before))
+      found.push('typography: a no-break space (U+00A0) goes before …');
+    else if (t.ellipsis === 'nbsp' && before === ' ')
+      found.push('typography: the space before … must be a no-break space (U+00A0)');
     else if (t.ellipsis === 'tight' && /\s/u.test(before)) found.push('typography: no space before …');
   }
   if (t.spaceBefore) {
     for (const m of s.matchAll(new RegExp(`(^|[^])([${escapeRegExp(t.spaceBefore.chars)}])`, 'gu'))) {
-      if (m[1] !== t.spaceBefore.space) found.push(`typography: ${show(t.spaceBefore.space)} before “${m[2]}”, not ${m[1] ? show(m[1]) : 'nothing'}`);
+      if (m[1] !== t.spaceBefore.space)
+        found.push(`typography: ${show(t.spaceBefore.space)} before “${m[2]}”, not ${m[1] ? show(m[1]) : 'nothing'}`);
     }
   }
   if (t.spaceAfter) {
     for (const m of s.matchAll(new RegExp(`([${escapeRegExp(t.spaceAfter.chars)}])([^]|$)`, 'gu'))) {
-      if (m[2] !== t.spaceAfter.space) found.push(`typography: ${show(t.spaceAfter.space)} after “${m[1]}”, not ${m[2] ? show(m[2]) : 'nothing'}`);
+      if (m[2] !== t.spaceAfter.space)
+        found.push(`typography: ${show(t.spaceAfter.space)} after “${m[1]}”, not ${m[2] ? show(m[2]) : 'nothing'}`);
     }
   }
   if (t.fullWidth) {
@@ -154,7 +179,11 @@ function typographyProblems(text: string, t: Glossary['typography']): string[] {
 export function checkGlossary(strings: Tree, glossary: Glossary): GlossaryProblem[] {
   const problems: GlossaryProblem[] = [];
   const { boundary } = glossary.typography;
-  const terms = glossary.terms.map((term) => ({ ...term, keys: term.keys ? new RegExp(term.keys) : undefined, patterns: term.forbid.map((v) => wordPattern(v, boundary)) }));
+  const terms = glossary.terms.map((term) => ({
+    ...term,
+    keys: term.keys ? new RegExp(term.keys) : undefined,
+    patterns: term.forbid.map((v) => wordPattern(v, boundary)),
+  }));
   const register = glossary.register.forbid.map((v) => wordPattern(v, boundary));
   for (const [key, text] of flatten(strings)) {
     const words = prose(text, glossary.keep ?? []);
@@ -167,7 +196,9 @@ export function checkGlossary(strings: Tree, glossary: Glossary): GlossaryProble
     }
     for (const pattern of register) {
       for (const m of words.matchAll(pattern)) {
-        add(`register: ${glossary.register.form}${glossary.register.pronoun ? ` (${glossary.register.pronoun})` : ''}, not “${m[0]}”`);
+        add(
+          `register: ${glossary.register.form}${glossary.register.pronoun ? ` (${glossary.register.pronoun})` : ''}, not “${m[0]}”`,
+        );
       }
     }
     for (const rule of typographyProblems(text, glossary.typography)) add(rule);
@@ -175,4 +206,5 @@ export function checkGlossary(strings: Tree, glossary: Glossary): GlossaryProble
   return problems;
 }
 
-export const formatGlossaryProblem = (language: string, p: GlossaryProblem) => `${language}: ${p.key}: ${p.rule} — ${JSON.stringify(p.text)}`;
+export const formatGlossaryProblem = (language: string, p: GlossaryProblem) =>
+  `${language}: ${p.key}: ${p.rule} — ${JSON.stringify(p.text)}`;

@@ -58,13 +58,19 @@ export function checkLocale(en: Tree, translated: Tree, language: string): strin
 const MANIFEST_LIMITS: Record<string, number> = { extName: 45, extDescription: 132 };
 
 /** Chrome's _locales/<code>/messages.json: the same message names as English, none empty, within Chrome's limits. */
-export function checkManifestMessages(en: Record<string, { message: string }>, translated: Record<string, { message?: unknown }>, code: string): string[] {
+export function checkManifestMessages(
+  en: Record<string, { message: string }>,
+  translated: Record<string, { message?: unknown }>,
+  code: string,
+): string[] {
   const problems: string[] = [];
   for (const name of Object.keys(en)) {
     const message = translated[name]?.message;
     if (typeof message !== 'string' || !message.trim()) problems.push(`_locales/${code}: missing or empty ${name}`);
     else if (MANIFEST_LIMITS[name] && [...message].length > MANIFEST_LIMITS[name]) {
-      problems.push(`_locales/${code}: ${name} has ${[...message].length} characters, Chrome allows ${MANIFEST_LIMITS[name]}`);
+      problems.push(
+        `_locales/${code}: ${name} has ${[...message].length} characters, Chrome allows ${MANIFEST_LIMITS[name]}`,
+      );
     }
   }
   for (const name of Object.keys(translated)) if (!(name in en)) problems.push(`_locales/${code}: unexpected ${name}`);

@@ -20,7 +20,9 @@ const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 function glossaryProblems(root: string, code: string, files: string[]): string[] {
   const glossary = path.join(root, `locales/glossary/${code}.json`);
   if (!fs.existsSync(glossary)) return [`missing locales/glossary/${code}.json`];
-  return files.filter((f) => fs.existsSync(f)).flatMap((f) => checkGlossary(read(f), read(glossary)).map((p) => formatGlossaryProblem(code, p)));
+  return files
+    .filter((f) => fs.existsSync(f))
+    .flatMap((f) => checkGlossary(read(f), read(glossary)).map((p) => formatGlossaryProblem(code, p)));
 }
 
 function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
@@ -38,7 +40,10 @@ function addLocaleAssets(wxt: Wxt, files: PublicFile[]): void {
     else problems.push(...checkManifestMessages(enMessages, read(messages), chrome));
     if (fs.existsSync(file)) files.push({ absoluteSrc: file, relativeDest: `locales/${code}.json` });
   }
-  if (problems.length) throw new Error(`Translations are incomplete or off their glossary (locales/README.md):\n  ${problems.join('\n  ')}`);
+  if (problems.length)
+    throw new Error(
+      `Translations are incomplete or off their glossary (locales/README.md):\n  ${problems.join('\n  ')}`,
+    );
 }
 
 export default defineWxtModule({

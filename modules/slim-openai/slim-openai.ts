@@ -16,7 +16,11 @@ const SDK = /[\\/]node_modules[\\/]openai[\\/]/;
  * Resource modules we need: the chat resource, `images` (Recreate's `images.generate`), and the
  * index/shared modules that re-export them.
  */
-const KEEP = [/[\\/]resources[\\/]chat[\\/]/, /[\\/]resources[\\/]images\.mjs$/, /[\\/]resources[\\/](index|shared)\.mjs$/];
+const KEEP = [
+  /[\\/]resources[\\/]chat[\\/]/,
+  /[\\/]resources[\\/]images\.mjs$/,
+  /[\\/]resources[\\/](index|shared)\.mjs$/,
+];
 
 /**
  * Never-run code: every other resource, and the helpers behind `chat.completions.stream()`,

@@ -13,11 +13,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 
 const subjects: Array<{ name: string; spec: ImageSpec }> = [
   { name: '12 MP JPEG', spec: { width: 4000, height: 3000, color: [120, 90, 60], noise: 90, type: 'image/jpeg' } },
-  { name: '4096×4096 WebP', spec: { width: 4096, height: 4096, color: [60, 110, 150], noise: 120, type: 'image/webp' } },
+  {
+    name: '4096×4096 WebP',
+    spec: { width: 4096, height: 4096, color: [60, 110, 150], noise: 120, type: 'image/webp' },
+  },
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 test('click → request', async ({ ext, provider, site, scratch }) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
@@ -28,7 +32,10 @@ test('click → request', async ({ ext, provider, site, scratch }) => {
     const bytes = await makeImage(scratch, subject.spec);
     const path = `/img/bench-${rows.length}`;
     site.add(path, bytes, subject.spec.type!);
-    const url = site.page(`/bench-${rows.length}.html`, `<!doctype html><img id="target" src="{{IMG}}${path}" width="600">`);
+    const url = site.page(
+      `/bench-${rows.length}.html`,
+      `<!doctype html><img id="target" src="{{IMG}}${path}" width="600">`,
+    );
     const page = await ext.context.newPage();
     await page.goto(url);
     await page.waitForFunction(() => (document.getElementById('target') as HTMLImageElement).complete);
@@ -63,5 +70,8 @@ test('click → request', async ({ ext, provider, site, scratch }) => {
   console.log('\nclick → request (ms), image bytes sent');
   console.table(rows);
   fs.mkdirSync('bench-results', { recursive: true });
-  fs.writeFileSync('bench-results/click-to-request.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2));
+  fs.writeFileSync(
+    'bench-results/click-to-request.json',
+    JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows }, null, 2),
+  );
 });

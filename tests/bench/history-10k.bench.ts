@@ -40,19 +40,24 @@ test(`history with ${ENTRIES} entries: popup first rows and search`, async ({ ex
     await page.addInitScript(watchFirstRow);
     await page.goto(ext.url('popup.html'));
     await page.waitForFunction(() => (window as unknown as { __idle?: number }).__idle);
-    const times = await page.evaluate(() => ({ firstRow: (window as any).__firstRow as number, interactive: (window as any).__idle as number }));
+    const times = await page.evaluate(() => ({
+      firstRow: (window as any).__firstRow as number,
+      interactive: (window as any).__idle as number,
+    }));
     if (run > 0) open.push(times);
     for (const query of QUERIES) {
       const ms = await page.evaluate(async (query) => {
         const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
-        const list = () => [...document.querySelectorAll('.history-preview, .no-match')].map((e) => e.textContent).join('|');
+        const list = () =>
+          [...document.querySelectorAll('.history-preview, .no-match')].map((e) => e.textContent).join('|');
         const before = list();
         const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
         const start = performance.now();
         setValue.call(input, query);
         input.dispatchEvent(new Event('input', { bubbles: true }));
         await new Promise<void>((resolve) => {
-          const check = () => (list() !== before || performance.now() - start > 2000 ? resolve() : requestAnimationFrame(check));
+          const check = () =>
+            list() !== before || performance.now() - start > 2000 ? resolve() : requestAnimationFrame(check);
           check();
         });
         const answered = performance.now() - start;
@@ -66,12 +71,24 @@ test(`history with ${ENTRIES} entries: popup first rows and search`, async ({ ex
     await page.close();
   }
   const rows = [
-    { measure: 'popup: first history row (ms after navigation)', medianMs: Math.round(median(open.map((o) => o.firstRow))) },
-    { measure: 'popup: interactive (main thread free after it)', medianMs: Math.round(median(open.map((o) => o.interactive))) },
-    ...QUERIES.map((q) => ({ measure: `search "${q}" → list updated (incl. frame)`, medianMs: Math.round(median(search[q]!)) })),
+    {
+      measure: 'popup: first history row (ms after navigation)',
+      medianMs: Math.round(median(open.map((o) => o.firstRow))),
+    },
+    {
+      measure: 'popup: interactive (main thread free after it)',
+      medianMs: Math.round(median(open.map((o) => o.interactive))),
+    },
+    ...QUERIES.map((q) => ({
+      measure: `search "${q}" → list updated (incl. frame)`,
+      medianMs: Math.round(median(search[q]!)),
+    })),
   ];
   console.log(`\nhistory with ${ENTRIES} entries, ${RUNS} runs`);
   console.table(rows);
   fs.mkdirSync('bench-results', { recursive: true });
-  fs.writeFileSync('bench-results/history-10k.json', JSON.stringify({ date: new Date().toISOString(), entries: ENTRIES, runs: RUNS, rows }, null, 2));
+  fs.writeFileSync(
+    'bench-results/history-10k.json',
+    JSON.stringify({ date: new Date().toISOString(), entries: ENTRIES, runs: RUNS, rows }, null, 2),
+  );
 });

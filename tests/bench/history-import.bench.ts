@@ -19,8 +19,17 @@ const THUMBNAILS = process.env.BENCH_THUMBNAILS !== '0';
 function exportFile(count: number): string {
   const thumbnail = `data:image/webp;base64,${randomBytes(3000).toString('base64')}`;
   const prompt = (id: string, at: number, style: string, text: string) => ({
-    id, createdAt: at, updatedAt: at + 4000, status: 'done', style, detail: 'standard', language: 'en',
-    provider: 'openai', model: 'gpt-5.4-mini', text, kind: 'text',
+    id,
+    createdAt: at,
+    updatedAt: at + 4000,
+    status: 'done',
+    style,
+    detail: 'standard',
+    language: 'en',
+    provider: 'openai',
+    model: 'gpt-5.4-mini',
+    text,
+    kind: 'text',
     image: { originalWidth: 1600, originalHeight: 1200, width: 1024, height: 768, mime: 'image/jpeg', bytes: 180_000 },
     usage: { promptTokens: 1100, completionTokens: 90 },
   });
@@ -28,12 +37,29 @@ function exportFile(count: number): string {
   const entries = Array.from({ length: count }, (_, i) => {
     const at = start + i * 60_000;
     return {
-      id: `image-${i}`, createdAt: at, updatedAt: at + 30_000, favorite: i % 17 === 0,
-      source: { pageUrl: `https://example.com/gallery/${i}`, pageTitle: `Gallery page ${i}`, imageUrl: `https://img.example.com/${i}.jpg` },
+      id: `image-${i}`,
+      createdAt: at,
+      updatedAt: at + 30_000,
+      favorite: i % 17 === 0,
+      source: {
+        pageUrl: `https://example.com/gallery/${i}`,
+        pageTitle: `Gallery page ${i}`,
+        imageUrl: `https://img.example.com/${i}.jpg`,
+      },
       ...(THUMBNAILS ? { thumbnail } : {}),
       prompts: [
-        prompt(`prompt-${i}-a`, at, 'natural', `A red fox number ${i} crossing fresh snow at golden hour, soft rim light, shallow depth of field, film grain, quiet winter mood.`),
-        prompt(`prompt-${i}-b`, at + 30_000, 'midjourney', `red fox ${i}, fresh snow, golden hour, rim light, shallow depth of field, film grain --ar 4:3`),
+        prompt(
+          `prompt-${i}-a`,
+          at,
+          'natural',
+          `A red fox number ${i} crossing fresh snow at golden hour, soft rim light, shallow depth of field, film grain, quiet winter mood.`,
+        ),
+        prompt(
+          `prompt-${i}-b`,
+          at + 30_000,
+          'midjourney',
+          `red fox ${i}, fresh snow, golden hour, rim light, shallow depth of field, film grain --ar 4:3`,
+        ),
       ],
     };
   });
@@ -41,7 +67,10 @@ function exportFile(count: number): string {
 }
 
 async function importFile(options: Page, file: string): Promise<number> {
-  const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.getByRole('button', { name: 'Import…' }).click()]);
+  const [chooser] = await Promise.all([
+    options.waitForEvent('filechooser'),
+    options.getByRole('button', { name: 'Import…' }).click(),
+  ]);
   const started = Date.now();
   await chooser.setFiles(file);
   await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor({ timeout: 120_000 });
@@ -86,14 +115,42 @@ test('import 10,000 entries', async ({ ext }) => {
     fresh.push(await importFile(options, file));
     merged.push(await importFile(options, file));
     const started = Date.now();
-    const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export JSON' }).click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      options.getByRole('button', { name: 'Export JSON' }).click(),
+    ]);
     await download.path();
     exported.push(Date.now() - started);
   }
-  const row = (name: string, xs: number[]) => ({ step: name, medianMs: median(xs), minMs: Math.min(...xs), maxMs: Math.max(...xs) });
-  const rows = [row(`import ${ENTRIES} into an empty history`, fresh), row(`import the same ${ENTRIES} again (all merged)`, merged), row(`export JSON of ${ENTRIES}`, exported)];
-  console.log(`\nhistory import/export, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB file${THUMBNAILS ? '' : ' (no thumbnails)'}, ${RUNS} runs`);
+  const row = (name: string, xs: number[]) => ({
+    step: name,
+    medianMs: median(xs),
+    minMs: Math.min(...xs),
+    maxMs: Math.max(...xs),
+  });
+  const rows = [
+    row(`import ${ENTRIES} into an empty history`, fresh),
+    row(`import the same ${ENTRIES} again (all merged)`, merged),
+    row(`export JSON of ${ENTRIES}`, exported),
+  ];
+  console.log(
+    `\nhistory import/export, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB file${THUMBNAILS ? '' : ' (no thumbnails)'}, ${RUNS} runs`,
+  );
   console.table(rows);
   fs.mkdirSync('bench-results', { recursive: true });
-  fs.writeFileSync('bench-results/history-import.json', JSON.stringify({ date: new Date().toISOString(), entries: ENTRIES, thumbnails: THUMBNAILS, fileBytes: fs.statSync(file).size, runs: RUNS, rows }, null, 2));
+  fs.writeFileSync(
+    'bench-results/history-import.json',
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        entries: ENTRIES,
+        thumbnails: THUMBNAILS,
+        fileBytes: fs.statSync(file).size,
+        runs: RUNS,
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
 });

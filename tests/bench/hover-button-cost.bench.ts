@@ -19,15 +19,30 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function scriptMs(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  return async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  return async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
 test.setTimeout(20 * 60_000);
 
-test(`the hover button on a page of ${IMAGES} images: script time on load, while hovering, and layout shift`, async ({ ext, site, scratch }) => {
-  site.add('/img/photo.jpg', await makeImage(scratch, { width: 640, height: 480, color: [120, 90, 60], noise: 30 }), 'image/jpeg');
-  const images = Array.from({ length: IMAGES }, (_, i) => `<img src="/img/photo.jpg?${i}" width="320" height="240" loading="eager">`);
-  const url = site.page('/photos.html', `<!doctype html><title>Photos</title><body style="margin:8px;width:980px">${images.join('')}`);
+test(`the hover button on a page of ${IMAGES} images: script time on load, while hovering, and layout shift`, async ({
+  ext,
+  site,
+  scratch,
+}) => {
+  site.add(
+    '/img/photo.jpg',
+    await makeImage(scratch, { width: 640, height: 480, color: [120, 90, 60], noise: 30 }),
+    'image/jpeg',
+  );
+  const images = Array.from(
+    { length: IMAGES },
+    (_, i) => `<img src="/img/photo.jpg?${i}" width="320" height="240" loading="eager">`,
+  );
+  const url = site.page(
+    '/photos.html',
+    `<!doctype html><title>Photos</title><body style="margin:8px;width:980px">${images.join('')}`,
+  );
   const worker = await ext.worker();
   const setHoverButton = (on: boolean) =>
     worker.evaluate(async (value) => {
@@ -36,7 +51,10 @@ test(`the hover button on a page of ${IMAGES} images: script time on load, while
       await chrome.storage.local.set({ settings: { ...settings, hoverButton: value, hoverButtonOffSites: [] } });
     }, on);
 
-  const results: Record<'off' | 'on', Array<{ load: number; hover: number; cls: number; shown: boolean }>> = { off: [], on: [] };
+  const results: Record<'off' | 'on', Array<{ load: number; hover: number; cls: number; shown: boolean }>> = {
+    off: [],
+    on: [],
+  };
   for (let run = 0; run <= RUNS; run++) {
     for (const mode of run % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
       await setHoverButton(mode === 'on');
@@ -67,7 +85,9 @@ test(`the hover button on a page of ${IMAGES} images: script time on load, while
       const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
       await page.close();
       if (run > 0) results[mode].push({ load, hover, cls, shown }); // run 0 warms caches
-      console.log(`run ${run} ${mode}: load script ${load.toFixed(1)} ms, hovering ${hover.toFixed(1)} ms, CLS ${cls}, button ${shown}`);
+      console.log(
+        `run ${run} ${mode}: load script ${load.toFixed(1)} ms, hovering ${hover.toFixed(1)} ms, CLS ${cls}, button ${shown}`,
+      );
     }
   }
   const summary = (['off', 'on'] as const).map((mode) => ({
@@ -80,7 +100,10 @@ test(`the hover button on a page of ${IMAGES} images: script time on load, while
   console.log(`\nPromptLens's script time on a page of ${IMAGES} images (no page script), medians of ${RUNS} runs`);
   console.table(summary);
   fs.mkdirSync('bench-results', { recursive: true });
-  fs.writeFileSync('bench-results/hover-button-cost.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, summary, results }, null, 2));
+  fs.writeFileSync(
+    'bench-results/hover-button-cost.json',
+    JSON.stringify({ date: new Date().toISOString(), runs: RUNS, summary, results }, null, 2),
+  );
   // The button did show with the setting on, never off; and it never moved the page.
   expect(results.on.every((r) => r.shown)).toBe(true);
   expect(results.off.some((r) => r.shown)).toBe(false);

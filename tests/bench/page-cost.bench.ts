@@ -71,7 +71,12 @@ async function profiled(page: Page): Promise<{ stop: () => Promise<void> }> {
         self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
       });
       const ours = [...self].filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'));
-      console.table(ours.sort((a, b) => b[1] - a[1]).slice(0, 25).map(([fn, ms]) => ({ fn, ms: Number(ms.toFixed(1)) })));
+      console.table(
+        ours
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 25)
+          .map(([fn, ms]) => ({ fn, ms: Number(ms.toFixed(1)) })),
+      );
     },
   };
 }
@@ -102,18 +107,35 @@ async function measure(context: BrowserContext, url: string): Promise<{ load: Co
 
 test.setTimeout(40 * 60_000);
 
-test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with PromptLens / without`, async ({ ext, site, scratch }) => {
-  site.add('/img/tile.jpg', await makeImage(scratch, { width: 160, height: 120, color: [90, 120, 150], noise: 40 }), 'image/jpeg');
+test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with PromptLens / without`, async ({
+  ext,
+  site,
+  scratch,
+}) => {
+  site.add(
+    '/img/tile.jpg',
+    await makeImage(scratch, { width: 160, height: 120, color: [90, 120, 150], noise: 40 }),
+    'image/jpeg',
+  );
   site.add(
     '/frame.html',
     `<!doctype html><body style="margin:0">${Array.from({ length: 4 }, (_, i) => `<img src="/img/tile.jpg?f${i}" width="80" height="60">`).join('')}<p>Frame text</p>`,
     'text/html',
   );
-  const images = Array.from({ length: IMAGES }, (_, i) => `<img src="/img/tile.jpg?${i}" width="160" height="120" loading="eager">`);
-  const frames = Array.from({ length: FRAMES }, (_, i) => `<iframe src="/frame.html?${i}" width="340" height="140"></iframe>`);
+  const images = Array.from(
+    { length: IMAGES },
+    (_, i) => `<img src="/img/tile.jpg?${i}" width="160" height="120" loading="eager">`,
+  );
+  const frames = Array.from(
+    { length: FRAMES },
+    (_, i) => `<iframe src="/frame.html?${i}" width="340" height="140"></iframe>`,
+  );
   // Frames spread through the page, as ads and embeds are.
-  const body = images.map((img, i) => (i % 40 === 0 ? frames[i / 40] ?? '' : '') + img).join('');
-  const url = site.page('/heavy.html', `<!doctype html><title>Heavy</title><body style="margin:8px;font:14px sans-serif">${body}`);
+  const body = images.map((img, i) => (i % 40 === 0 ? (frames[i / 40] ?? '') : '') + img).join('');
+  const url = site.page(
+    '/heavy.html',
+    `<!doctype html><title>Heavy</title><body style="margin:8px;font:14px sans-serif">${body}`,
+  );
 
   const plainDir = fs.mkdtempSync(path.join(os.tmpdir(), 'promptlens-bench-plain-'));
   const plain = await chromium.launchPersistentContext(plainDir, {
@@ -130,7 +152,9 @@ test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with Pr
       for (const which of order) {
         const result = await measure(which === 'with' ? ext.context : plain, url);
         if (run > 0) results[which].push(result); // run 0 warms caches and both browsers
-        console.log(`run ${run} ${which}: load ${Math.round(result.load.task)} ms (script ${Math.round(result.load.script)}), scroll ${Math.round(result.scroll.task)} ms (script ${Math.round(result.scroll.script)})`);
+        console.log(
+          `run ${run} ${which}: load ${Math.round(result.load.task)} ms (script ${Math.round(result.load.script)}), scroll ${Math.round(result.scroll.task)} ms (script ${Math.round(result.scroll.script)})`,
+        );
       }
     }
   } finally {
@@ -142,7 +166,12 @@ test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with Pr
     (['task', 'script'] as const).map((metric) => {
       const withExt = median(results.with.map((r) => r[phase][metric]));
       const without = median(results.without.map((r) => r[phase][metric]));
-      return { phase, metric: metric === 'task' ? 'TaskDuration' : 'ScriptDuration', withMs: Math.round(withExt), withoutMs: Math.round(without) };
+      return {
+        phase,
+        metric: metric === 'task' ? 'TaskDuration' : 'ScriptDuration',
+        withMs: Math.round(withExt),
+        withoutMs: Math.round(without),
+      };
     }),
   );
   // Paired per run: each run's two measurements were taken back to back.
@@ -150,12 +179,22 @@ test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with Pr
     phase,
     addedScriptMs: Math.round(median(results.with.map((r, i) => r[phase].script - results.without[i]![phase].script))),
     addedPct: Number(
-      (100 * median(results.with.map((r, i) => (r[phase].script - results.without[i]![phase].script) / results.without[i]![phase].task))).toFixed(2),
+      (
+        100 *
+        median(
+          results.with.map(
+            (r, i) => (r[phase].script - results.without[i]![phase].script) / results.without[i]![phase].task,
+          ),
+        )
+      ).toFixed(2),
     ),
   }));
   console.log(`\nmain-thread time, ${IMAGES} images + ${FRAMES} iframes, medians of ${RUNS} runs`);
   console.table(rows);
   console.table(added);
   fs.mkdirSync('bench-results', { recursive: true });
-  fs.writeFileSync('bench-results/page-cost.json', JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows, added, results }, null, 2));
+  fs.writeFileSync(
+    'bench-results/page-cost.json',
+    JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows, added, results }, null, 2),
+  );
 });

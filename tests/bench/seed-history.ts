@@ -7,7 +7,10 @@ import type { Page } from '@playwright/test';
  */
 export async function seedHistory(page: Page, count: number): Promise<void> {
   await page.evaluate(async (count) => {
-    const words = 'fox harbor neon alley portrait misty forest dragon castle river sunset city robot garden ocean desert mountain cat owl lantern rain snow glass gold velvet marble cinematic watercolor isometric film grain bokeh'.split(' ');
+    const words =
+      'fox harbor neon alley portrait misty forest dragon castle river sunset city robot garden ocean desert mountain cat owl lantern rain snow glass gold velvet marble cinematic watercolor isometric film grain bokeh'.split(
+        ' ',
+      );
     let seed = 42;
     const rand = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -24,7 +27,8 @@ export async function seedHistory(page: Page, count: number): Promise<void> {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    if (!db.objectStoreNames.contains('history')) throw new Error(`promptlens DB at version ${db.version}: no history store`);
+    if (!db.objectStoreNames.contains('history'))
+      throw new Error(`promptlens DB at version ${db.version}: no history store`);
     const tx = db.transaction(['history', 'jobs', 'thumbnails'], 'readwrite');
     const now = Date.now();
     const styles = ['natural', 'midjourney', 'stable-diffusion', 'flux', 'dalle', 'json'];
@@ -34,11 +38,41 @@ export async function seedHistory(page: Page, count: number): Promise<void> {
       const title = `Gallery ${i} — ${sentence(3)}`;
       const at = now - i * 60_000;
       const style = styles[i % styles.length];
-      const source = { pageUrl: `https://example.com/gallery/${i}`, pageTitle: title, imageUrl: `https://cdn.example.com/${i}.jpg` };
-      tx.objectStore('jobs').put({ id: `job-${i}`, imageId: id, createdAt: at, updatedAt: at, status: 'done', style, detail: 'standard', language: 'en', provider: 'openai', model: 'gpt-5.4-mini', text, kind: 'text', source });
+      const source = {
+        pageUrl: `https://example.com/gallery/${i}`,
+        pageTitle: title,
+        imageUrl: `https://cdn.example.com/${i}.jpg`,
+      };
+      tx.objectStore('jobs').put({
+        id: `job-${i}`,
+        imageId: id,
+        createdAt: at,
+        updatedAt: at,
+        status: 'done',
+        style,
+        detail: 'standard',
+        language: 'en',
+        provider: 'openai',
+        model: 'gpt-5.4-mini',
+        text,
+        kind: 'text',
+        source,
+      });
       tx.objectStore('history').put({
-        id, createdAt: at, updatedAt: at, favorite: i % 50 === 0 ? 1 : 0, latestJobId: `job-${i}`, status: 'done', kind: 'text', text,
-        styles: [style], templates: [], provider: 'openai', model: 'gpt-5.4-mini', source, promptCount: 1,
+        id,
+        createdAt: at,
+        updatedAt: at,
+        favorite: i % 50 === 0 ? 1 : 0,
+        latestJobId: `job-${i}`,
+        status: 'done',
+        kind: 'text',
+        text,
+        styles: [style],
+        templates: [],
+        provider: 'openai',
+        model: 'gpt-5.4-mini',
+        source,
+        promptCount: 1,
         searchText: `${title}\n${text}`.toLowerCase(),
       });
       tx.objectStore('thumbnails').put({ id, blob: thumb });

@@ -10,7 +10,16 @@ import { colorDistance, inspectImage, makeImage, withExif } from '../e2e/support
 import { TestSite } from '../e2e/support/test-site';
 import { validateChatRequest } from '../support/openai-contract';
 import { launchFirefox, openExtensionPage, type Firefox } from './support/firefox';
-import { asEvaluator, choose, chooseFromContextMenu, click, fill, waitForText, waitForTexts, waitForValue } from './support/page';
+import {
+  asEvaluator,
+  choose,
+  chooseFromContextMenu,
+  click,
+  fill,
+  waitForText,
+  waitForTexts,
+  waitForValue,
+} from './support/page';
 
 const FIRST = 'A crimson study in grain and light, soft gradients, film texture';
 const SECOND = 'A green meadow under a wide sky, morning haze, soft focus.';
@@ -43,10 +52,22 @@ afterEach(() => {
   expect(fresh, 'uncaught errors in PromptLens pages or scripts').toEqual([]);
 });
 
-async function pageWithImage(name: string, color: [number, number, number], width: number, height: number): Promise<Page> {
-  site.add(`/img/${name}.jpg`, withExif(await makeImage(asEvaluator(scratch), { width, height, color, noise: 30 })), 'image/jpeg');
-  const url = site.page(`/${name}.html`, `<!doctype html><title>${name}</title><body style="margin:20px">
-    <img id="photo" src="{{IMG}}/img/${name}.jpg" width="400" height="300" alt="">`);
+async function pageWithImage(
+  name: string,
+  color: [number, number, number],
+  width: number,
+  height: number,
+): Promise<Page> {
+  site.add(
+    `/img/${name}.jpg`,
+    withExif(await makeImage(asEvaluator(scratch), { width, height, color, noise: 30 })),
+    'image/jpeg',
+  );
+  const url = site.page(
+    `/${name}.html`,
+    `<!doctype html><title>${name}</title><body style="margin:20px">
+    <img id="photo" src="{{IMG}}/img/${name}.jpg" width="400" height="300" alt="">`,
+  );
   const page = await ff.browser.newPage();
   await page.goto(url);
   return page;

@@ -56,7 +56,9 @@ async function open(path: string, scheme: Scheme, language: Language): Promise<P
   await expect(page.locator('html')).toHaveAttribute('lang', language);
   await expect(page.locator('h1')).toBeVisible();
   // The scheme took: the page is drawn in that theme's colours (components/theme.css).
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(scheme === 'dark' ? 'rgb(22, 24, 28)' : 'rgb(255, 255, 255)');
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+    scheme === 'dark' ? 'rgb(22, 24, 28)' : 'rgb(255, 255, 255)',
+  );
   return page;
 }
 
@@ -68,7 +70,8 @@ test('the check can fail: an unlabelled image and faint text are reported', asyn
   const page = await open('privacy.html', 'light', 'en');
   await page.evaluate(() => {
     const probe = document.createElement('p');
-    probe.innerHTML = '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"><span style="color:#ccc">faint</span>';
+    probe.innerHTML =
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"><span style="color:#ccc">faint</span>';
     document.querySelector('main')?.append(probe);
   });
   const found = (await axeViolations(page)).join('\n');
@@ -116,7 +119,9 @@ test.describe('with prompts in the history', () => {
     await scratch.goto(site.page('/scratch.html', '<!doctype html><title>scratch</title>'));
     // A finished prompt, written again in a second style (two versions of one image)…
     provider.reply({ kind: 'stream', text: 'A red fox in fresh snow, golden hour, soft rim light.' });
-    await (await generateFrom(ext, await pageWithImage(site, scratch, { width: 400, height: 300, color: [200, 120, 40] }))).close();
+    await (
+      await generateFrom(ext, await pageWithImage(site, scratch, { width: 400, height: 300, color: [200, 120, 40] }))
+    ).close();
     await provider.waitForRequests(1);
     const popup = await openPopup(ext);
     await expect(popup.getByRole('button', { name: 'Copy' })).toBeVisible();
@@ -127,7 +132,9 @@ test.describe('with prompts in the history', () => {
     await popup.close();
     // …and a failure, newest.
     provider.reply({ kind: 'error', status: 403 });
-    await (await generateFrom(ext, await pageWithImage(site, scratch, { width: 300, height: 400, color: [40, 120, 200] }))).close();
+    await (
+      await generateFrom(ext, await pageWithImage(site, scratch, { width: 300, height: 400, color: [40, 120, 200] }))
+    ).close();
     await provider.waitForRequests(3);
     await scratch.close();
   });
@@ -173,7 +180,10 @@ test.describe('with prompts in the history', () => {
         const options = await open('options.html', scheme, language);
         const inOptions = await checkFocusOrder(options);
         expect(inOptions.stops.length, inOptions.stops.join('\n')).toBeGreaterThan(15);
-        expect([...inPopup.problems.map((p) => `popup: ${p}`), ...inOptions.problems.map((p) => `options: ${p}`)]).toEqual([]);
+        expect([
+          ...inPopup.problems.map((p) => `popup: ${p}`),
+          ...inOptions.problems.map((p) => `options: ${p}`),
+        ]).toEqual([]);
         await popup.close();
         await options.close();
       });
@@ -188,7 +198,9 @@ test.describe('with prompts in the history', () => {
       (window as any).__said = said;
       const live = '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"]';
       new MutationObserver((records) => {
-        const regions = new Set(records.map((r) => (r.target instanceof Element ? r.target : r.target.parentElement)?.closest(live)));
+        const regions = new Set(
+          records.map((r) => (r.target instanceof Element ? r.target : r.target.parentElement)?.closest(live)),
+        );
         for (const region of regions) if (region?.textContent) said.push(region.textContent);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });

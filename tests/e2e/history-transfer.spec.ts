@@ -11,7 +11,10 @@ const PROMPTS = [
 ];
 
 async function downloadOf(page: Page, button: string): Promise<{ name: string; text: string; path: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
   const path = await (download as Download).path();
   return { name: (download as Download).suggestedFilename(), text: fs.readFileSync(path, 'utf8'), path };
 }
@@ -38,21 +41,35 @@ async function clearAll(ext: Extension): Promise<void> {
 
 /** The popup's Favourite button on the row showing this prompt. */
 const favouriteOf = (popup: Page, text: string) =>
-  popup.getByRole('region', { name: 'History' }).getByRole('listitem').filter({ hasText: text }).getByRole('button', { name: 'Favourite', exact: true });
+  popup
+    .getByRole('region', { name: 'History' })
+    .getByRole('listitem')
+    .filter({ hasText: text })
+    .getByRole('button', { name: 'Favourite', exact: true });
 
-test('export JSON → clear all → import gives back the same entries; CSV and Markdown hold the prompts', async ({ ext, provider, site, scratch }) => {
+test('export JSON → clear all → import gives back the same entries; CSV and Markdown hold the prompts', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   // Three images through the real menu; the first gets a second prompt in another style.
   for (const [i, text] of PROMPTS.entries()) {
     provider.reply({ kind: 'stream', text });
-    await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color: [40 + i * 60, 90, 160] }));
+    await generateFrom(
+      ext,
+      await pageWithImage(site, scratch, { width: 640, height: 480, color: [40 + i * 60, 90, 160] }),
+    );
     const popup = await openPopup(ext);
     await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(text);
     if (i === 0) {
       provider.reply({ kind: 'stream', text: 'fox, snow, golden hour, rim light' });
       await popup.getByLabel('Regenerate as').selectOption({ label: 'Midjourney' });
       await popup.getByRole('button', { name: 'Regenerate' }).click();
-      await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText('fox, snow, golden hour, rim light --ar 4:3');
+      await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(
+        'fox, snow, golden hour, rim light --ar 4:3',
+      );
     }
     if (i === PROMPTS.length - 1) {
       await favouriteOf(popup, PROMPTS[1]!).click();
@@ -91,16 +108,24 @@ test('export JSON → clear all → import gives back the same entries; CSV and 
   await clearAll(ext);
   await expect(options.getByText('Your history is empty: there is nothing to export yet.')).toBeVisible();
 
-  const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.getByRole('button', { name: 'Import…' }).click()]);
+  const [chooser] = await Promise.all([
+    options.waitForEvent('filechooser'),
+    options.getByRole('button', { name: 'Import…' }).click(),
+  ]);
   await chooser.setFiles(json.path);
   await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 3 new entries.');
   await expect(options.getByText('Your history holds 3 entries.')).toBeVisible();
   expect(comparable((await downloadOf(options, 'Export JSON')).text)).toEqual(comparable(json.text));
 
   // Importing the same file again merges: nothing doubles.
-  const [again] = await Promise.all([options.waitForEvent('filechooser'), options.getByRole('button', { name: 'Import…' }).click()]);
+  const [again] = await Promise.all([
+    options.waitForEvent('filechooser'),
+    options.getByRole('button', { name: 'Import…' }).click(),
+  ]);
   await again.setFiles(json.path);
-  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toHaveText('Imported 0 new entries. 3 were already there and were merged.');
+  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+    'Imported 0 new entries. 3 were already there and were merged.',
+  );
 
   // The popup's history lists them again, the favourite still a favourite.
   const popup = await openPopup(ext);
@@ -123,16 +148,31 @@ test('a malformed import file changes nothing and says what is wrong', async ({ 
   const before = await downloadOf(options, 'Export JSON');
 
   const data = JSON.parse(before.text);
-  data.entries.push({ ...data.entries[0], id: 'another-image', prompts: [{ ...data.entries[0].prompts[0], id: 'p-new', text: 'would be new' }] });
+  data.entries.push({
+    ...data.entries[0],
+    id: 'another-image',
+    prompts: [{ ...data.entries[0].prompts[0], id: 'p-new', text: 'would be new' }],
+  });
   data.entries[1].prompts[0].text = 42;
   const cases: Array<[string, string, string]> = [
-    ['bad.json', JSON.stringify(data), 'bad.json was not imported: entry 2: prompts[0].text must be a string. Nothing was changed.'],
+    [
+      'bad.json',
+      JSON.stringify(data),
+      'bad.json was not imported: entry 2: prompts[0].text must be a string. Nothing was changed.',
+    ],
     ['notes.json', 'fox, snow\n', 'notes.json was not imported: it is not JSON'],
     ['other.json', '{"hello":"world"}', 'other.json was not imported: it is not a PromptLens history export.'],
-    ['future.json', JSON.stringify({ ...JSON.parse(before.text), version: 7 }), 'future.json was not imported: it was made by a newer PromptLens (format version 7; this one reads up to version 1).'],
+    [
+      'future.json',
+      JSON.stringify({ ...JSON.parse(before.text), version: 7 }),
+      'future.json was not imported: it was made by a newer PromptLens (format version 7; this one reads up to version 1).',
+    ],
   ];
   for (const [name, text, message] of cases) {
-    const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.getByRole('button', { name: 'Import…' }).click()]);
+    const [chooser] = await Promise.all([
+      options.waitForEvent('filechooser'),
+      options.getByRole('button', { name: 'Import…' }).click(),
+    ]);
     await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect(options.getByRole('alert')).toContainText(message);
   }

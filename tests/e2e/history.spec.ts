@@ -13,10 +13,22 @@ const IMAGES = [
 ];
 
 /** Three images through the real menu, one after another, each with its own prompt. */
-async function makeThreePrompts(ext: Extension, provider: FakeProvider, site: TestSite, scratch: Page, texts: string[], styles: string[]) {
+async function makeThreePrompts(
+  ext: Extension,
+  provider: FakeProvider,
+  site: TestSite,
+  scratch: Page,
+  texts: string[],
+  styles: string[],
+) {
   const titles: string[] = [];
   for (let i = 0; i < texts.length; i++) {
-    await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, defaultStyle: styles[i] });
+    await configure(ext, {
+      baseUrl: provider.baseUrl,
+      model: 'gpt-5.4-mini',
+      apiKey: provider.apiKey,
+      defaultStyle: styles[i],
+    });
     provider.reply({ kind: 'stream', text: texts[i]! });
     const page = await generateFrom(ext, await pageWithImage(site, scratch, IMAGES[i]!));
     titles.push(await page.title());
@@ -26,13 +38,29 @@ async function makeThreePrompts(ext: Extension, provider: FakeProvider, site: Te
   return titles;
 }
 
-test('History: search as you type, style filter, favourites, keyboard, delete with Undo, clear all with Undo', async ({ ext, provider, site, scratch }) => {
-  const titles = await makeThreePrompts(ext, provider, site, scratch, ['A red fox in fresh snow', 'Neon cyberpunk alley at night', 'red barn, storm clouds, dramatic light'], ['natural', 'natural', 'midjourney']);
+test('History: search as you type, style filter, favourites, keyboard, delete with Undo, clear all with Undo', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
+  const titles = await makeThreePrompts(
+    ext,
+    provider,
+    site,
+    scratch,
+    ['A red fox in fresh snow', 'Neon cyberpunk alley at night', 'red barn, storm clouds, dramatic light'],
+    ['natural', 'natural', 'midjourney'],
+  );
   const popup = await openPopup(ext);
   const history = popup.getByRole('region', { name: 'History' });
   const previews = history.locator('.history-preview');
   await expect(history.getByText('3 entries')).toBeVisible();
-  await expect(previews).toHaveText(['red barn, storm clouds, dramatic light --ar 2:1', 'Neon cyberpunk alley at night', 'A red fox in fresh snow']);
+  await expect(previews).toHaveText([
+    'red barn, storm clouds, dramatic light --ar 2:1',
+    'Neon cyberpunk alley at night',
+    'A red fox in fresh snow',
+  ]);
 
   const search = popup.getByRole('searchbox', { name: 'Search history' });
   await search.fill('red');
@@ -73,7 +101,11 @@ test('History: search as you type, style filter, favourites, keyboard, delete wi
   await expect(previews).toHaveCount(2);
   await expect(history.getByText('2 entries')).toBeVisible();
   await history.getByRole('button', { name: 'Undo' }).click();
-  await expect(previews).toHaveText(['red barn, storm clouds, dramatic light --ar 2:1', 'Neon cyberpunk alley at night', 'A red fox in fresh snow']);
+  await expect(previews).toHaveText([
+    'red barn, storm clouds, dramatic light --ar 2:1',
+    'Neon cyberpunk alley at night',
+    'A red fox in fresh snow',
+  ]);
 
   // Clear all asks first; the safe answer keeps everything.
   await history.getByRole('button', { name: 'Clear all' }).click();
@@ -106,7 +138,10 @@ test('Prompts survive a browser restart (same profile, relaunched)', async ({ pr
     await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText('A lighthouse on a cliff at dusk');
     const history = popup.getByRole('region', { name: 'History' });
     await expect(history.locator('.history-preview')).toHaveText(['A lighthouse on a cliff at dusk']);
-    await expect(history.getByRole('button', { name: 'Favourite', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(history.getByRole('button', { name: 'Favourite', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   } finally {
     await ext.context.close();
     fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -115,15 +150,35 @@ test('Prompts survive a browser restart (same profile, relaunched)', async ({ pr
 
 /** An export file as "Export JSON" writes it, with `count` entries of made-up prompts. */
 function exportFile(count: number): string {
-  const words = 'fox harbor neon alley portrait misty forest castle river sunset city robot garden ocean desert owl lantern rain snow'.split(' ');
+  const words =
+    'fox harbor neon alley portrait misty forest castle river sunset city robot garden ocean desert owl lantern rain snow'.split(
+      ' ',
+    );
   const now = Date.now();
   const entries = Array.from({ length: count }, (_, i) => {
     const at = now - i * 60_000;
     const text = Array.from({ length: 30 }, (_, w) => words[(i * 7 + w * 3) % words.length]).join(' ');
     return {
-      id: `img-${i}`, createdAt: at, updatedAt: at, favorite: false,
+      id: `img-${i}`,
+      createdAt: at,
+      updatedAt: at,
+      favorite: false,
       source: { pageUrl: `https://example.com/${i}`, pageTitle: `Gallery page ${i}` },
-      prompts: [{ id: `job-${i}`, createdAt: at, updatedAt: at, status: 'done', style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: 'gpt-5.4-mini', text: i === 7777 ? `${text} with a quetzal` : text, kind: 'text' }],
+      prompts: [
+        {
+          id: `job-${i}`,
+          createdAt: at,
+          updatedAt: at,
+          status: 'done',
+          style: 'natural',
+          detail: 'standard',
+          language: 'en',
+          provider: 'openai',
+          model: 'gpt-5.4-mini',
+          text: i === 7777 ? `${text} with a quetzal` : text,
+          kind: 'text',
+        },
+      ],
     };
   });
   return JSON.stringify({ format: 'promptlens-history', version: 1, exportedAt: new Date(now).toISOString(), entries });
@@ -136,9 +191,14 @@ test('10,000 imported entries: the popup lists them and search finds the one', a
   fs.writeFileSync(file, exportFile(10_000));
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
-  const [chooser] = await Promise.all([options.waitForEvent('filechooser'), options.getByRole('button', { name: 'Import…' }).click()]);
+  const [chooser] = await Promise.all([
+    options.waitForEvent('filechooser'),
+    options.getByRole('button', { name: 'Import…' }).click(),
+  ]);
   await chooser.setFiles(file);
-  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toContainText('10,000', { timeout: 120_000 });
+  await expect(options.getByRole('status').filter({ hasText: 'Imported' })).toContainText('10,000', {
+    timeout: 120_000,
+  });
 
   const popup = await openPopup(ext);
   const history = popup.getByRole('region', { name: 'History' });

@@ -13,7 +13,8 @@ const RED: [number, number, number] = [200, 40, 40];
 const BLUE: [number, number, number] = [30, 60, 200];
 
 /** What sits at a point of the page: our button shows there as its host element (its root is closed). */
-const tagAt = (page: Page, x: number, y: number) => page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName.toLowerCase(), [x, y]);
+const tagAt = (page: Page, x: number, y: number) =>
+  page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName.toLowerCase(), [x, y]);
 
 /** The button's place: the image's top right corner, 8 px in, its lens 28 px wide before a 20 px menu toggle. */
 async function corner(page: Page, selector: string) {
@@ -79,7 +80,11 @@ test('the hover button: nowhere when off, on large images only when on, sends th
   // A forged click at the button's host does nothing.
   await page.mouse.move(at.box.x + 100, at.box.y + 100);
   await expect.poll(() => tagAt(page, at.main.x, at.main.y)).toBe('promptlens-button');
-  await page.evaluate(() => document.querySelector('promptlens-button')!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })));
+  await page.evaluate(() =>
+    document
+      .querySelector('promptlens-button')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })),
+  );
   await page.waitForTimeout(500);
   expect(provider.requests).toHaveLength(0);
 

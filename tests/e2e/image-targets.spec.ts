@@ -13,7 +13,11 @@ const PURPLE: Color = [140, 40, 180];
 const CYAN: Color = [20, 190, 200];
 
 /** An image made at set-up, or raw bytes (SVG, BMP); `refererFrom` guards it against hotlinking. */
-type Asset = (ImageSpec | { body: Buffer | string; type: string }) & { refererFrom?: 'page'; once?: boolean; ico?: boolean };
+type Asset = (ImageSpec | { body: Buffer | string; type: string }) & {
+  refererFrom?: 'page';
+  once?: boolean;
+  ico?: boolean;
+};
 
 interface Case {
   name: string;
@@ -118,7 +122,10 @@ const cases: Case[] = [
   },
   {
     name: 'a ::before background with image-set()',
-    images: { 'one.jpg': { width: 900, height: 600, color: YELLOW }, 'two.jpg': { width: 1800, height: 1200, color: RED } },
+    images: {
+      'one.jpg': { width: 900, height: 600, color: YELLOW },
+      'two.jpg': { width: 1800, height: 1200, color: RED },
+    },
     html: `<style>#target{position:relative;width:450px;height:300px}
         #target::before{content:'';position:absolute;inset:0;background-image:image-set(url('{{IMG}}/img/one.jpg') 1x, url('{{IMG}}/img/two.jpg') 2x);background-size:cover}</style>
         <div id="target"></div>`,
@@ -277,8 +284,13 @@ for (const c of cases) {
       // Same bytes on the page's own origin, for pages that fetch them themselves.
       site.add(`/proxy/${name}`, body, type);
     }
-    if (c.frame) site.add('/case-frame.html', `<!doctype html><body style="margin:10px">${c.frame}</body>`, 'text/html');
-    site.add('/frame.html', `<!doctype html><body style="margin:10px"><img src="/img/framed.jpg" width="400" height="300"></body>`, 'text/html');
+    if (c.frame)
+      site.add('/case-frame.html', `<!doctype html><body style="margin:10px">${c.frame}</body>`, 'text/html');
+    site.add(
+      '/frame.html',
+      `<!doctype html><body style="margin:10px"><img src="/img/framed.jpg" width="400" height="300"></body>`,
+      'text/html',
+    );
     const url = site.page('/case.html', `<!doctype html><title>Case</title><body style="margin:20px">${c.html}</body>`);
     await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
     const page = await ext.context.newPage();
@@ -295,7 +307,9 @@ for (const c of cases) {
     expect([facts.width, facts.height]).toEqual(c.expected.size);
 
     const popup = await openPopup(ext);
-    await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(provider.fallback.kind === 'stream' ? provider.fallback.text : '');
+    await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(
+      provider.fallback.kind === 'stream' ? provider.fallback.text : '',
+    );
     await expect(popup.getByText('Taken from the screen')).toHaveCount(c.expected.captured ? 1 : 0);
   });
 }

@@ -4,7 +4,23 @@ import { configure, launchExtension, openPopup } from './support/extension';
 import { findClippedControls } from './support/layout-check';
 import { generateFrom, pageWithImage } from './support/scenario';
 
-const LANGUAGES = ['en', 'es', 'fr', 'de', 'zh-CN', 'ja', 'ko', 'ru', 'it', 'pt-BR', 'ar', 'hi', 'tr', 'vi', 'id'] as const;
+const LANGUAGES = [
+  'en',
+  'es',
+  'fr',
+  'de',
+  'zh-CN',
+  'ja',
+  'ko',
+  'ru',
+  'it',
+  'pt-BR',
+  'ar',
+  'hi',
+  'tr',
+  'vi',
+  'id',
+] as const;
 const strings = (code: string) => JSON.parse(fs.readFileSync(`locales/${code}.json`, 'utf8'));
 
 async function setLanguage(ext: { worker: () => Promise<import('@playwright/test').Worker> }, uiLanguage: string) {
@@ -34,7 +50,9 @@ test('Chromium in Arabic (--lang=ar): the popup is in Arabic, right to left', as
   }
 });
 
-test('switching "Interface language" applies at once to the open popup, the options page and the menu', async ({ ext }) => {
+test('switching "Interface language" applies at once to the open popup, the options page and the menu', async ({
+  ext,
+}) => {
   const popup = await openPopup(ext);
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
@@ -58,19 +76,28 @@ test('switching "Interface language" applies at once to the open popup, the opti
   await expect(options.getByRole('heading', { name: de.options.title })).toBeVisible();
   await expect(options.getByLabel(de.options.interfaceLanguage)).toHaveValue('de');
   await expect(popup.getByRole('heading', { name: de.popup.history })).toBeVisible();
-  await expect.poll(() => worker.evaluate(() => (globalThis as any).__menuTitles as string[])).toContain(
-    de.menu.defaultStyle.replace('{{style}}', de.styles.natural),
-  );
+  await expect
+    .poll(() => worker.evaluate(() => (globalThis as any).__menuTitles as string[]))
+    .toContain(de.menu.defaultStyle.replace('{{style}}', de.styles.natural));
 
   // Back to following the browser (English here).
   await options.getByLabel(de.options.interfaceLanguage).selectOption('auto');
   await expect(popup.getByRole('heading', { name: 'History' })).toBeVisible();
 });
 
-test('every language: popup and options render with nothing clipped; screenshots for review', async ({ ext, provider, site, scratch }) => {
+test('every language: popup and options render with nothing clipped; screenshots for review', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   test.setTimeout(180_000);
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
-  provider.reply({ kind: 'error', status: 429, headers: { 'retry-after': '0' } }, { kind: 'error', status: 429, headers: { 'retry-after': '0' } }, { kind: 'error', status: 429, headers: { 'retry-after': '0' } });
+  provider.reply(
+    { kind: 'error', status: 429, headers: { 'retry-after': '0' } },
+    { kind: 'error', status: 429, headers: { 'retry-after': '0' } },
+    { kind: 'error', status: 429, headers: { 'retry-after': '0' } },
+  );
   await generateFrom(ext, await pageWithImage(site, scratch, { width: 900, height: 600, color: [200, 120, 40] }));
   await provider.waitForRequests(3);
   await generateFrom(ext, await pageWithImage(site, scratch, { width: 600, height: 900, color: [40, 120, 200] }));
@@ -100,13 +127,18 @@ test('every language: popup and options render with nothing clipped; screenshots
     await expect(popup.getByRole('heading', { name: t.popup.history })).toBeVisible();
     await expect(options.getByRole('heading', { name: t.options.title })).toBeVisible();
     await expect(popup.locator('html')).toHaveAttribute('lang', code);
-    for (const [name, page] of [['popup', popup], ['options', options]] as const) {
+    for (const [name, page] of [
+      ['popup', popup],
+      ['options', options],
+    ] as const) {
       problems.push(...(await findClippedControls(page)).map((p) => `${code} ${name}: ${p}`));
       await page.screenshot({ path: `test-results/screenshots/${code}-${name}.png`, fullPage: true });
     }
     // The failed job shows its message in this language too.
     await popup.locator('.history-item').nth(1).click();
-    await expect(popup.getByRole('alert').locator('strong')).toHaveText(t.errors['rate-limited'].title.replace('{{provider}}', 'OpenAI'));
+    await expect(popup.getByRole('alert').locator('strong')).toHaveText(
+      t.errors['rate-limited'].title.replace('{{provider}}', 'OpenAI'),
+    );
     problems.push(...(await findClippedControls(popup)).map((p) => `${code} popup (error): ${p}`));
     await popup.screenshot({ path: `test-results/screenshots/${code}-popup-error.png`, fullPage: true });
     await popup.locator('.history-item').nth(0).click();

@@ -6,7 +6,12 @@ test('the options page opens on first install', async ({ ext }) => {
   await expect.poll(() => ext.context.pages().some((p) => p.url() === ext.url('options.html'))).toBe(true);
 });
 
-test('configuring through the options page: presets, saved on change, Test connection, then a prompt', async ({ ext, provider, site, scratch }) => {
+test('configuring through the options page: presets, saved on change, Test connection, then a prompt', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
 
@@ -17,7 +22,9 @@ test('configuring through the options page: presets, saved on change, Test conne
   await expect(options.getByLabel('Model', { exact: true })).toHaveValue('gemma3');
   await expect(options.getByText('OLLAMA_ORIGINS')).toBeVisible();
   await providerSelect.selectOption({ label: 'Google Gemini' });
-  await expect(options.getByLabel('Base URL', { exact: true })).toHaveValue('https://generativelanguage.googleapis.com/v1beta/openai');
+  await expect(options.getByLabel('Base URL', { exact: true })).toHaveValue(
+    'https://generativelanguage.googleapis.com/v1beta/openai',
+  );
   await expect(providerSelect.locator('option', { hasText: 'Custom (OpenAI-compatible)' })).toHaveCount(1);
 
   await providerSelect.selectOption({ label: 'Custom (OpenAI-compatible)' });
@@ -25,7 +32,16 @@ test('configuring through the options page: presets, saved on change, Test conne
   await options.getByLabel('API key', { exact: true }).fill('sk-wrong');
   await options.getByLabel('Model', { exact: true }).fill('vision-test');
   await options.getByLabel('Default style').selectOption({ label: 'Midjourney' });
-  await expect(options.getByLabel('Default style').locator('option')).toHaveText(['Natural language', 'Midjourney', 'Stable Diffusion', 'Flux', 'DALL·E', 'JSON', 'Alt text', 'Long description']);
+  await expect(options.getByLabel('Default style').locator('option')).toHaveText([
+    'Natural language',
+    'Midjourney',
+    'Stable Diffusion',
+    'Flux',
+    'DALL·E',
+    'JSON',
+    'Alt text',
+    'Long description',
+  ]);
 
   // A wrong key: Test connection says so plainly.
   await options.getByRole('button', { name: 'Test connection' }).click();

@@ -48,7 +48,11 @@ test('every frame keeps its own addEventListener and prototypes; overlay and CSS
   await page.waitForLoadState('load');
   const frames = () => page.frames().filter((frame: Frame) => frame.url().startsWith('http'));
   await expect.poll(() => frames().length).toBe(3);
-  expect(frames().map((frame) => new URL(frame.url()).host).sort()).toEqual([new URL(site.imageOrigin).host, ...[site.pageOrigin, site.pageOrigin].map((o) => new URL(o).host)].sort());
+  expect(
+    frames()
+      .map((frame) => new URL(frame.url()).host)
+      .sort(),
+  ).toEqual([new URL(site.imageOrigin).host, ...[site.pageOrigin, site.pageOrigin].map((o) => new URL(o).host)].sort());
   // The content script is there (document_idle has passed): the menu answers below prove it.
   await page.waitForTimeout(300);
   for (const frame of frames()) expect(await frame.evaluate(integrityProblems), frame.url()).toEqual([]);

@@ -5,7 +5,12 @@ import { generateFrom, pageWithImage } from './support/scenario';
 
 const STREAMED = 'A teal bowl on linen, morning light, soft shadows, still life.';
 
-test('the first image waits for the privacy notice; nothing reaches the provider before "Send"; a new provider asks again', async ({ ext, provider, site, scratch }) => {
+test('the first image waits for the privacy notice; nothing reaches the provider before "Send"; a new provider asks again', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   // Three images, two providers and the options page in one story: longer than one step's budget.
   test.setTimeout(150_000);
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, consent: false });
@@ -75,7 +80,16 @@ async function seedHistory(page: Page, seeds: Seed[]): Promise<void> {
       const imageId = crypto.randomUUID();
       const jobId = crypto.randomUUID();
       const common = { status: 'done', provider: 'openai', model: 'gpt-5.4-mini', text: row.text, source: {} };
-      tx.objectStore('jobs').put({ ...common, id: jobId, imageId, createdAt: at, updatedAt: at, style: 'natural', detail: 'standard', language: 'en' });
+      tx.objectStore('jobs').put({
+        ...common,
+        id: jobId,
+        imageId,
+        createdAt: at,
+        updatedAt: at,
+        style: 'natural',
+        detail: 'standard',
+        language: 'en',
+      });
       tx.objectStore('history').put({
         ...common,
         id: imageId,
@@ -128,7 +142,12 @@ test('"Keep history: 7 days" prunes old prompts at once, keeping favourites and 
   await expect(popup.getByText('A recent market at noon').first()).toBeVisible();
 });
 
-test('without "Keep the page address and title", a prompt records no source page', async ({ ext, provider, site, scratch }) => {
+test('without "Keep the page address and title", a prompt records no source page', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   const options = await openOptions(ext);
   const keepPage = options.getByLabel('Keep the page address and title in history');
@@ -157,7 +176,10 @@ test('without "Keep the page address and title", a prompt records no source page
   expect(stored[0].imageUrl).toContain('/img/');
 });
 
-test('"Delete all data" wipes history, settings and consent after a confirmation, keeping API keys unless asked; "Forget key" removes one', async ({ ext, provider }) => {
+test('"Delete all data" wipes history, settings and consent after a confirmation, keeping API keys unless asked; "Forget key" removes one', async ({
+  ext,
+  provider,
+}) => {
   await configure(ext, { provider: 'groq', baseUrl: provider.baseUrl, model: 'vision-test', apiKey: 'gsk-kept' });
   const popup = await openPopup(ext);
   await seedHistory(popup, [{ text: 'A prompt to be deleted', ageDays: 1, favorite: true }]);
@@ -177,7 +199,9 @@ test('"Delete all data" wipes history, settings and consent after a confirmation
   await expect(options.getByLabel('Keep history')).toHaveValue('forever');
   await popup.reload();
   await expect(popup.getByText('A prompt to be deleted')).toHaveCount(0);
-  const stored = await (await ext.worker()).evaluate(() => (globalThis as any).chrome.storage.local.get(['apiKeys', 'privacyConsent']));
+  const stored = await (await ext.worker()).evaluate(() =>
+    (globalThis as any).chrome.storage.local.get(['apiKeys', 'privacyConsent']),
+  );
   expect(stored).toEqual({ apiKeys: { groq: 'gsk-kept' } });
 
   // The kept key, masked, and forgotten with one button.
@@ -191,10 +215,16 @@ test('"Delete all data" wipes history, settings and consent after a confirmation
   expect(keys.apiKeys).toEqual({});
 });
 
-test('the privacy page, linked from the settings, says what goes where and names the current destination', async ({ ext, provider }) => {
+test('the privacy page, linked from the settings, says what goes where and names the current destination', async ({
+  ext,
+  provider,
+}) => {
   await configure(ext, { provider: 'mistral', baseUrl: provider.baseUrl, model: 'pixtral-12b' });
   const options = await openOptions(ext);
-  const [page] = await Promise.all([ext.context.waitForEvent('page'), options.getByRole('link', { name: 'What goes where' }).click()]);
+  const [page] = await Promise.all([
+    ext.context.waitForEvent('page'),
+    options.getByRole('link', { name: 'What goes where' }).click(),
+  ]);
   await expect(page).toHaveURL(ext.url('privacy.html'));
   await expect(page.getByRole('heading', { name: 'PromptLens privacy: what goes where', level: 1 })).toBeVisible();
   await expect(page.getByText(/Nothing is sent to us or to anyone else/)).toBeVisible();

@@ -4,9 +4,22 @@ import { generateFrom, pageWithImage } from './support/scenario';
 
 const WIDE = { width: 1600, height: 900, color: [20, 90, 160] as [number, number, number] };
 
-test('Midjourney as default style: a 1600×900 image gives a prompt ending in --ar 16:9', async ({ ext, provider, site, scratch }) => {
-  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, defaultStyle: 'midjourney' });
-  provider.reply({ kind: 'stream', text: 'Here is your prompt: misty harbor at dawn, fishing boats, soft pastel light, 35mm film --ar 4:3.' });
+test('Midjourney as default style: a 1600×900 image gives a prompt ending in --ar 16:9', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
+  await configure(ext, {
+    baseUrl: provider.baseUrl,
+    model: 'gpt-5.4-mini',
+    apiKey: provider.apiKey,
+    defaultStyle: 'midjourney',
+  });
+  provider.reply({
+    kind: 'stream',
+    text: 'Here is your prompt: misty harbor at dawn, fishing boats, soft pastel light, 35mm film --ar 4:3.',
+  });
   await generateFrom(ext, await pageWithImage(site, scratch, WIDE));
   const popup = await openPopup(ext);
   const prompt = popup.getByRole('region', { name: 'Prompt' });
@@ -16,16 +29,42 @@ test('Midjourney as default style: a 1600×900 image gives a prompt ending in --
   expect(request!.body.messages[0].content).toContain('Midjourney prompt');
 });
 
-test('Stable Diffusion shows a "Negative prompt:" line; JSON shows valid JSON (structured outputs)', async ({ ext, provider, site, scratch }) => {
-  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, defaultStyle: 'stable-diffusion' });
-  provider.reply({ kind: 'stream', text: 'masterpiece, (harbor at dawn:1.2), fishing boats, mist\nNegative: blurry, lowres' });
+test('Stable Diffusion shows a "Negative prompt:" line; JSON shows valid JSON (structured outputs)', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
+  await configure(ext, {
+    baseUrl: provider.baseUrl,
+    model: 'gpt-5.4-mini',
+    apiKey: provider.apiKey,
+    defaultStyle: 'stable-diffusion',
+  });
+  provider.reply({
+    kind: 'stream',
+    text: 'masterpiece, (harbor at dawn:1.2), fishing boats, mist\nNegative: blurry, lowres',
+  });
   const url = await pageWithImage(site, scratch, WIDE);
   await generateFrom(ext, url);
   const popup = await openPopup(ext);
   const prompt = popup.getByRole('region', { name: 'Prompt' });
-  await expect(prompt).toHaveText('masterpiece, (harbor at dawn:1.2), fishing boats, mist\nNegative prompt: blurry, lowres');
+  await expect(prompt).toHaveText(
+    'masterpiece, (harbor at dawn:1.2), fishing boats, mist\nNegative prompt: blurry, lowres',
+  );
 
-  const json = { subject: 'fishing harbor', medium: 'photograph', style: 'documentary', composition: 'wide', lighting: 'dawn', colors: 'blue, grey', camera: '35mm', mood: 'calm', details: 'mist', negative: 'blur' };
+  const json = {
+    subject: 'fishing harbor',
+    medium: 'photograph',
+    style: 'documentary',
+    composition: 'wide',
+    lighting: 'dawn',
+    colors: 'blue, grey',
+    camera: '35mm',
+    mood: 'calm',
+    details: 'mist',
+    negative: 'blur',
+  };
   provider.reply({ kind: 'stream', text: JSON.stringify(json) });
   await popup.getByLabel('Regenerate as').selectOption({ label: 'JSON' });
   await popup.getByRole('button', { name: 'Regenerate' }).click();
@@ -37,7 +76,12 @@ test('Stable Diffusion shows a "Negative prompt:" line; JSON shows valid JSON (s
   expect(request.body.response_format?.type).toBe('json_schema');
 });
 
-test('Regenerate as another style and detail from the popup: no new page fetch, results of one image together', async ({ ext, provider, site, scratch }) => {
+test('Regenerate as another style and detail from the popup: no new page fetch, results of one image together', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   provider.reply({ kind: 'stream', text: 'A misty harbor at dawn with fishing boats.' });
   await generateFrom(ext, await pageWithImage(site, scratch, WIDE));
@@ -66,7 +110,12 @@ test('Regenerate as another style and detail from the popup: no new page fetch, 
   expect(provider.requests[1]!.body.messages[0].content).toContain('About 10 phrases');
 });
 
-test('a custom template from the options appears in the context menu and writes with its own instruction', async ({ ext, provider, site, scratch }) => {
+test('a custom template from the options appears in the context menu and writes with its own instruction', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
@@ -81,7 +130,9 @@ test('a custom template from the options appears in the context menu and writes 
   // Submenu: 8 styles, a separator (skipped by the keyboard), then the template.
   await chooseFromContextMenu(page, '#target', ['Up', 'Up', 'Right', ...Array(8).fill('Down'), 'Return']);
   const [request] = await provider.waitForRequests(1);
-  expect(request!.body.messages[0].content).toMatch(/^List anime-style tags for this 16:9 picture in English\. Reply with the prompt only/);
+  expect(request!.body.messages[0].content).toMatch(
+    /^List anime-style tags for this 16:9 picture in English\. Reply with the prompt only/,
+  );
   const popup = await openPopup(ext);
   await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText('1girl, cherry blossoms, wind');
   await expect(popup.getByRole('heading', { name: 'Anime tags · Standard' })).toBeVisible();

@@ -13,11 +13,18 @@ const BURST = 20;
 async function gallery(site: TestSite, scratch: Page, count: number): Promise<string> {
   const cells: string[] = [];
   for (let i = 0; i < count; i++) {
-    const body = await makeImage(scratch, { width: 300 + i * 7, height: 200 + i * 5, color: [(i * 53) % 256, (i * 97) % 256, (i * 151) % 256] });
+    const body = await makeImage(scratch, {
+      width: 300 + i * 7,
+      height: 200 + i * 5,
+      color: [(i * 53) % 256, (i * 97) % 256, (i * 151) % 256],
+    });
     site.add(`/burst/${i}.jpg`, body, 'image/jpeg');
     cells.push(`<img id="i${i}" src="{{IMG}}/burst/${i}.jpg" width="150" height="100" alt="">`);
   }
-  return site.page('/gallery.html', `<!doctype html><title>Gallery</title><body style="margin:10px;display:grid;grid-template-columns:repeat(5,160px);gap:8px">${cells.join('')}`);
+  return site.page(
+    '/gallery.html',
+    `<!doctype html><title>Gallery</title><body style="margin:10px;display:grid;grid-template-columns:repeat(5,160px);gap:8px">${cells.join('')}`,
+  );
 }
 
 async function setPromptsAtOnce(ext: Extension, value: number): Promise<void> {
@@ -28,11 +35,21 @@ async function setPromptsAtOnce(ext: Extension, value: number): Promise<void> {
   await options.close();
 }
 
-test(`a burst of ${BURST} right-clicks: every one ends in history once, never more than 2 at the provider at once`, async ({ ext, provider, site, scratch }) => {
+test(`a burst of ${BURST} right-clicks: every one ends in history once, never more than 2 at the provider at once`, async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   test.setTimeout(180_000);
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   // ~2.5 s an answer: the clicks pile up behind the two slots.
-  provider.fallback = { kind: 'stream', text: 'A bright abstract colour field, flat light, minimal composition.', pieces: 8, delayMs: 300 };
+  provider.fallback = {
+    kind: 'stream',
+    text: 'A bright abstract colour field, flat light, minimal composition.',
+    pieces: 8,
+    delayMs: 300,
+  };
   const page = await ext.context.newPage();
   await page.goto(await gallery(site, scratch, BURST));
   await page.waitForFunction((n) => [...document.images].filter((img) => img.complete).length === n, BURST);
@@ -52,7 +69,9 @@ test(`a burst of ${BURST} right-clicks: every one ends in history once, never mo
   test.info().annotations.push({ type: 'burst', description: `${BURST} menu choices in ${clicking} ms` });
 
   const popup = await openPopup(ext);
-  await expect.poll(async () => (await jobRecords(popup)).filter((job) => job.status === 'done').length, { timeout: 120_000 }).toBe(BURST);
+  await expect
+    .poll(async () => (await jobRecords(popup)).filter((job) => job.status === 'done').length, { timeout: 120_000 })
+    .toBe(BURST);
   const jobs = await jobRecords(popup);
   expect(jobs).toHaveLength(BURST);
   // Each image once: its own address, its own size.
@@ -65,18 +84,36 @@ test(`a burst of ${BURST} right-clicks: every one ends in history once, never mo
   expect(await storedRows(popup, 'history')).toHaveLength(BURST);
 });
 
-test('waiting jobs say how many are ahead; a stopped worker resumes them, and Cancel takes one out of line', async ({ ext, provider, site, scratch }) => {
+test('waiting jobs say how many are ahead; a stopped worker resumes them, and Cancel takes one out of line', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   test.setTimeout(120_000);
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   await setPromptsAtOnce(ext, 1);
   // Slow enough (30 s) that the first job is still streaming when the worker is stopped, even on a loaded machine.
-  provider.reply({ kind: 'stream', text: 'one two three four five six seven eight nine ten', pieces: 10, delayMs: 3000 });
-  const colours: Array<[number, number, number]> = [[200, 40, 40], [40, 200, 40], [40, 40, 200], [200, 200, 40]];
-  for (const color of colours) await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color }));
+  provider.reply({
+    kind: 'stream',
+    text: 'one two three four five six seven eight nine ten',
+    pieces: 10,
+    delayMs: 3000,
+  });
+  const colours: Array<[number, number, number]> = [
+    [200, 40, 40],
+    [40, 200, 40],
+    [40, 40, 200],
+    [200, 200, 40],
+  ];
+  for (const color of colours)
+    await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color }));
 
   const popup = await openPopup(ext);
   // The newest job is shown: two wait before it.
-  await expect(popup.getByRole('status').filter({ hasText: 'Waiting for a free slot' })).toHaveText('Waiting for a free slot (2 ahead)…');
+  await expect(popup.getByRole('status').filter({ hasText: 'Waiting for a free slot' })).toHaveText(
+    'Waiting for a free slot (2 ahead)…',
+  );
   expect(provider.maxInFlight).toBe(1);
   const inClickOrder = async () => (await jobRecords(popup)).sort((a, b) => a.createdAt - b.createdAt);
   // Cancel the newest while it waits: it leaves the line and never reaches the provider.
@@ -89,7 +126,9 @@ test('waiting jobs say how many are ahead; a stopped worker resumes them, and Ca
   await cdp.send('ServiceWorker.stopAllWorkers');
   await popup.reload();
 
-  await expect.poll(async () => (await inClickOrder()).map((job) => job.status), { timeout: 30_000 }).toEqual(['failed', 'done', 'done', 'failed']);
+  await expect
+    .poll(async () => (await inClickOrder()).map((job) => job.status), { timeout: 30_000 })
+    .toEqual(['failed', 'done', 'done', 'failed']);
   const [first, second, third, fourth] = await inClickOrder();
   expect(first!.error?.code).toBe('interrupted');
   expect(first!.text).toContain('one');

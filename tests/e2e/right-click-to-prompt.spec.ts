@@ -2,14 +2,27 @@ import { test, expect } from './fixtures';
 import { chooseFromContextMenu, configure, openPopup } from './support/extension';
 import { colorDistance, inspectImage, makeImage, withExif } from './support/images';
 
-test('right-clicking an image streams its prompt into the popup, ready to copy', async ({ ext, provider, site, scratch }) => {
+test('right-clicking an image streams its prompt into the popup, ready to copy', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const red: [number, number, number] = [200, 40, 40];
   const photo = withExif(await makeImage(scratch, { width: 1600, height: 1200, color: red, noise: 30 }));
   site.add('/img/photo.jpg', photo, 'image/jpeg');
-  const pageUrl = site.page('/gallery.html', `<!doctype html><title>Gallery</title>
-    <h1>Gallery</h1><img id="photo" src="{{IMG}}/img/photo.jpg" width="400" height="300" alt="a photo">`);
+  const pageUrl = site.page(
+    '/gallery.html',
+    `<!doctype html><title>Gallery</title>
+    <h1>Gallery</h1><img id="photo" src="{{IMG}}/img/photo.jpg" width="400" height="300" alt="a photo">`,
+  );
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
-  provider.reply({ kind: 'stream', text: 'A crimson study in grain and light, soft gradients, film texture.', pieces: 6, delayMs: 60 });
+  provider.reply({
+    kind: 'stream',
+    text: 'A crimson study in grain and light, soft gradients, film texture.',
+    pieces: 6,
+    delayMs: 60,
+  });
 
   const page = await ext.context.newPage();
   await page.goto(pageUrl);

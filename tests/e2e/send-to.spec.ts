@@ -5,9 +5,12 @@ import { makeImage } from './support/images';
 import type { FakeProvider } from './support/fake-provider';
 import type { TestSite } from './support/test-site';
 
-const TOOL_HOSTS = /^https:\/\/(chatgpt\.com|www\.perplexity\.ai|aistudio\.google\.com|www\.midjourney\.com|studio\.example)\//;
+const TOOL_HOSTS =
+  /^https:\/\/(chatgpt\.com|www\.perplexity\.ai|aistudio\.google\.com|www\.midjourney\.com|studio\.example)\//;
 const stubTools = (ext: Extension) =>
-  ext.context.route(TOOL_HOSTS, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>stub</title>' }));
+  ext.context.route(TOOL_HOSTS, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>stub</title>' }),
+  );
 
 /**
  * The address of the tab a choice opens, as the browser's tab holds it: Playwright's view of a
@@ -31,8 +34,21 @@ async function openedBy(ext: Extension, popup: Page, choose: () => Promise<void>
 }
 
 /** A finished prompt in the popup, made through the real context menu with the fake provider. */
-async function finishedPrompt(ext: Extension, provider: FakeProvider, site: TestSite, scratch: Page, reply: string, style: string, alt = '') {
-  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, defaultStyle: style });
+async function finishedPrompt(
+  ext: Extension,
+  provider: FakeProvider,
+  site: TestSite,
+  scratch: Page,
+  reply: string,
+  style: string,
+  alt = '',
+) {
+  await configure(ext, {
+    baseUrl: provider.baseUrl,
+    model: 'gpt-5.4-mini',
+    apiKey: provider.apiKey,
+    defaultStyle: style,
+  });
   // The tools this user ticked in the settings, stored as the options page stores them: with
   // WXT's version marker (v5 brought "Send to…"), or a page opening later would migrate the
   // value from v1 and reset the choice.
@@ -45,8 +61,11 @@ async function finishedPrompt(ext: Extension, provider: FakeProvider, site: Test
     });
   });
   site.add('/img/fox.jpg', await makeImage(scratch, { width: 640, height: 480, color: [190, 90, 30] }), 'image/jpeg');
-  const pageUrl = site.page('/fox.html', `<!doctype html><title>Fox</title><body style="margin:20px">
-    <img id="target" src="{{IMG}}/img/fox.jpg" width="320" height="240" alt="${alt}">`);
+  const pageUrl = site.page(
+    '/fox.html',
+    `<!doctype html><title>Fox</title><body style="margin:20px">
+    <img id="target" src="{{IMG}}/img/fox.jpg" width="320" height="240" alt="${alt}">`,
+  );
   provider.reply({ kind: 'stream', text: reply });
   const page = await ext.context.newPage();
   await page.goto(pageUrl);
@@ -66,7 +85,12 @@ async function pasted(scratch: Page): Promise<string> {
   return scratch.getByLabel('paste here').inputValue();
 }
 
-test('Send to…: ChatGPT, Perplexity and AI Studio open with the prompt in the address; Midjourney gets it copied', async ({ ext, provider, site, scratch }) => {
+test('Send to…: ChatGPT, Perplexity and AI Studio open with the prompt in the address; Midjourney gets it copied', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   // The real sites are never loaded: their hosts answer with a stub.
   await stubTools(ext);
   const prompt = 'misty harbor at dawn & fog, 35mm — “quiet” #boats';
@@ -80,7 +104,9 @@ test('Send to…: ChatGPT, Perplexity and AI Studio open with the prompt in the 
   await sendTo.click();
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('menuitem')).toHaveText(['ChatGPT', 'Midjourney', 'Perplexity', 'Google AI Studio']);
-  expect(await openedBy(ext, popup, () => menu.getByRole('menuitem', { name: 'ChatGPT' }).click())).toBe(`https://chatgpt.com/?q=${encoded}`);
+  expect(await openedBy(ext, popup, () => menu.getByRole('menuitem', { name: 'ChatGPT' }).click())).toBe(
+    `https://chatgpt.com/?q=${encoded}`,
+  );
   await expect(menu).toBeHidden();
 
   // Keyboard: Escape closes and gives focus back; arrows move; Enter chooses.
@@ -95,7 +121,9 @@ test('Send to…: ChatGPT, Perplexity and AI Studio open with the prompt in the 
   await popup.keyboard.press('ArrowDown');
   await popup.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'Perplexity' })).toBeFocused();
-  expect(await openedBy(ext, popup, () => popup.keyboard.press('Enter'))).toBe(`https://www.perplexity.ai/?q=${encoded}`);
+  expect(await openedBy(ext, popup, () => popup.keyboard.press('Enter'))).toBe(
+    `https://www.perplexity.ai/?q=${encoded}`,
+  );
   await expect(sendTo).toBeFocused();
 
   await sendTo.focus();
@@ -107,16 +135,31 @@ test('Send to…: ChatGPT, Perplexity and AI Studio open with the prompt in the 
 
   // No prompt parameter: the plain address, the prompt on the clipboard, and the user told to paste.
   await scratch.setContent('<p>elsewhere</p>');
-  expect(await openedBy(ext, popup, async () => {
-    await sendTo.click();
-    await menu.getByRole('menuitem', { name: 'Midjourney' }).click();
-  })).toBe('https://www.midjourney.com/imagine');
+  expect(
+    await openedBy(ext, popup, async () => {
+      await sendTo.click();
+      await menu.getByRole('menuitem', { name: 'Midjourney' }).click();
+    }),
+  ).toBe('https://www.midjourney.com/imagine');
   await expect(popup.getByText('Copied — paste with Ctrl+V')).toBeVisible();
   expect(await pasted(scratch)).toBe(prompt);
 });
 
-test('Alt text: the page’s alt beside the result, and each copy format on the clipboard', async ({ ext, provider, site, scratch }) => {
-  const { popup, imageUrl } = await finishedPrompt(ext, provider, site, scratch, 'Image of a red fox on a "No entry" sign & snow', 'alt-text', 'IMG_0042.jpg');
+test('Alt text: the page’s alt beside the result, and each copy format on the clipboard', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
+  const { popup, imageUrl } = await finishedPrompt(
+    ext,
+    provider,
+    site,
+    scratch,
+    'Image of a red fox on a "No entry" sign & snow',
+    'alt-text',
+    'IMG_0042.jpg',
+  );
   const text = 'A red fox on a "No entry" sign & snow';
   await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(text);
   await expect(popup.getByText('Alt text on the page now')).toBeVisible();
@@ -139,7 +182,12 @@ test('Alt text: the page’s alt beside the result, and each copy format on the 
   }
 });
 
-test('Send to… settings: the ticked tools and a custom entry (https only) make the menu', async ({ ext, provider, site, scratch }) => {
+test('Send to… settings: the ticked tools and a custom entry (https only) make the menu', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await stubTools(ext);
   const { popup } = await finishedPrompt(ext, provider, site, scratch, 'red fox, snow', 'natural');
   const options = await ext.context.newPage();
@@ -161,6 +209,14 @@ test('Send to… settings: the ticked tools and a custom entry (https only) make
   await popup.bringToFront();
   await popup.getByRole('button', { name: 'Send to…' }).click();
   const menu = popup.getByRole('menu', { name: 'Send to…' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['ChatGPT', 'Krea', 'Perplexity', 'Google AI Studio', 'My studio']);
-  expect(await openedBy(ext, popup, () => menu.getByRole('menuitem', { name: 'My studio' }).click())).toBe('https://studio.example/new?q=red%20fox%2C%20snow');
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'ChatGPT',
+    'Krea',
+    'Perplexity',
+    'Google AI Studio',
+    'My studio',
+  ]);
+  expect(await openedBy(ext, popup, () => menu.getByRole('menuitem', { name: 'My studio' }).click())).toBe(
+    'https://studio.example/new?q=red%20fox%2C%20snow',
+  );
 });

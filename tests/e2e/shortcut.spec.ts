@@ -15,14 +15,19 @@ const KEYS = 'Alt+Shift+L';
 async function assignShortcut(ext: Extension, commandName = 'prompt-under-pointer', keybinding = KEYS): Promise<void> {
   const page = await ext.context.newPage();
   await page.goto('chrome://extensions/shortcuts');
-  await page.evaluate(
-    (args) => (globalThis as any).chrome.developerPrivate.updateExtensionCommand(args),
-    { extensionId: ext.id, commandName, keybinding },
-  );
+  await page.evaluate((args) => (globalThis as any).chrome.developerPrivate.updateExtensionCommand(args), {
+    extensionId: ext.id,
+    commandName,
+    keybinding,
+  });
   await page.close();
-  const assigned = await (await ext.worker()).evaluate(async (name) =>
-    ((await (globalThis as any).chrome.commands.getAll()) as Array<{ name: string; shortcut: string }>).find((c) => c.name === name)?.shortcut,
-  commandName);
+  const assigned = await (await ext.worker()).evaluate(
+    async (name) =>
+      ((await (globalThis as any).chrome.commands.getAll()) as Array<{ name: string; shortcut: string }>).find(
+        (c) => c.name === name,
+      )?.shortcut,
+    commandName,
+  );
   expect(assigned).toBe(keybinding);
 }
 
@@ -44,15 +49,36 @@ const pressShortcut = (keys = KEYS) => execFileSync('xdotool', ['key', keys.toLo
 const notificationIds = async (ext: Extension) =>
   Object.keys(await (await ext.worker()).evaluate(() => (globalThis as any).chrome.notifications.getAll()));
 
-test('the keyboard shortcut prompts for the image under the pointer, and says so when there is none', async ({ ext, provider, site, scratch }) => {
+test('the keyboard shortcut prompts for the image under the pointer, and says so when there is none', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const blue: [number, number, number] = [40, 40, 200];
-  site.add('/img/red.png', await makeImage(scratch, { width: 800, height: 600, color: [200, 40, 40], type: 'image/png' }), 'image/png');
-  site.add('/img/blue.png', await makeImage(scratch, { width: 800, height: 600, color: blue, type: 'image/png' }), 'image/png');
-  const pageUrl = site.page('/two.html', `<!doctype html><title>Two</title>
+  site.add(
+    '/img/red.png',
+    await makeImage(scratch, { width: 800, height: 600, color: [200, 40, 40], type: 'image/png' }),
+    'image/png',
+  );
+  site.add(
+    '/img/blue.png',
+    await makeImage(scratch, { width: 800, height: 600, color: blue, type: 'image/png' }),
+    'image/png',
+  );
+  const pageUrl = site.page(
+    '/two.html',
+    `<!doctype html><title>Two</title>
     <h1 id="title" style="margin:0;padding:40px">Two pictures</h1>
     <img id="red" src="{{IMG}}/img/red.png" width="300" height="225" alt="red">
-    <img id="blue" src="{{IMG}}/img/blue.png" width="300" height="225" alt="blue">`);
-  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, defaultStyle: 'midjourney' });
+    <img id="blue" src="{{IMG}}/img/blue.png" width="300" height="225" alt="blue">`,
+  );
+  await configure(ext, {
+    baseUrl: provider.baseUrl,
+    model: 'gpt-5.4-mini',
+    apiKey: provider.apiKey,
+    defaultStyle: 'midjourney',
+  });
   await assignShortcut(ext);
   provider.reply({ kind: 'stream', text: 'A deep blue field --ar 4:3', pieces: 3, delayMs: 30 });
 
@@ -81,7 +107,11 @@ test('the second command opens the side panel for the tab', async ({ ext, site }
   const page = await ext.context.newPage();
   await page.goto(site.page('/plain.html', '<!doctype html><title>Plain</title><h1 id="title">Plain page</h1>'));
   const sidePanels = async () =>
-    (await (await ext.worker()).evaluate(() => (globalThis as any).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }))).length;
+    (
+      await (
+        await ext.worker()
+      ).evaluate(() => (globalThis as any).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }))
+    ).length;
   expect(await sidePanels()).toBe(0);
   await pointAt(page, '#title');
   pressShortcut('Alt+Shift+K');

@@ -11,7 +11,9 @@ test.setTimeout(150_000);
 async function openViews(ext: Extension): Promise<{ popup: number; sidePanel: number }> {
   return (await ext.worker()).evaluate(async () => {
     const chrome = (globalThis as any).chrome;
-    const contexts: Array<{ contextType: string }> = await chrome.runtime.getContexts({ contextTypes: ['POPUP', 'SIDE_PANEL'] });
+    const contexts: Array<{ contextType: string }> = await chrome.runtime.getContexts({
+      contextTypes: ['POPUP', 'SIDE_PANEL'],
+    });
     return {
       popup: contexts.filter((c) => c.contextType === 'POPUP').length,
       sidePanel: contexts.filter((c) => c.contextType === 'SIDE_PANEL').length,
@@ -29,14 +31,30 @@ async function showResultsIn(ext: Extension, label: 'Popup' | 'Side panel'): Pro
 }
 
 async function galleryWithTwoImages(site: TestSite, scratch: Page): Promise<string> {
-  site.add('/img/red.png', await makeImage(scratch, { width: 800, height: 600, color: [200, 40, 40], type: 'image/png' }), 'image/png');
-  site.add('/img/blue.png', await makeImage(scratch, { width: 800, height: 600, color: [40, 40, 200], type: 'image/png' }), 'image/png');
-  return site.page('/two.html', `<!doctype html><title>Two</title>
+  site.add(
+    '/img/red.png',
+    await makeImage(scratch, { width: 800, height: 600, color: [200, 40, 40], type: 'image/png' }),
+    'image/png',
+  );
+  site.add(
+    '/img/blue.png',
+    await makeImage(scratch, { width: 800, height: 600, color: [40, 40, 200], type: 'image/png' }),
+    'image/png',
+  );
+  return site.page(
+    '/two.html',
+    `<!doctype html><title>Two</title>
     <img id="red" src="{{IMG}}/img/red.png" width="320" height="240" alt="red">
-    <img id="blue" src="{{IMG}}/img/blue.png" width="320" height="240" alt="blue">`);
+    <img id="blue" src="{{IMG}}/img/blue.png" width="320" height="240" alt="blue">`,
+  );
 }
 
-test('with "Show results in: Side panel", the side panel opens on a right-click and shows each new result while it stays open', async ({ ext, provider, site, scratch }) => {
+test('with "Show results in: Side panel", the side panel opens on a right-click and shows each new result while it stays open', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   await showResultsIn(ext, 'Side panel');
   provider.reply(
@@ -71,9 +89,17 @@ test('with "Show results in: Side panel", the side panel opens on a right-click 
   expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThan(40);
 });
 
-test('by default results open in the popup, and switching back from the side panel restores it', async ({ ext, provider, site, scratch }) => {
+test('by default results open in the popup, and switching back from the side panel restores it', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
-  provider.reply({ kind: 'stream', text: 'A red field.', pieces: 2, delayMs: 30 }, { kind: 'stream', text: 'A blue field.', pieces: 2, delayMs: 30 });
+  provider.reply(
+    { kind: 'stream', text: 'A red field.', pieces: 2, delayMs: 30 },
+    { kind: 'stream', text: 'A blue field.', pieces: 2, delayMs: 30 },
+  );
   const page = await ext.context.newPage();
   await page.goto(await galleryWithTwoImages(site, scratch));
 

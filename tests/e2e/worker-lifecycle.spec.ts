@@ -2,9 +2,19 @@ import { test, expect } from './fixtures';
 import { configure, openPopup } from './support/extension';
 import { generateFrom, pageWithImage } from './support/scenario';
 
-test('a worker stopped mid-stream leaves no job "running": it fails visibly, partial text kept, and Retry works', async ({ ext, provider, site, scratch }) => {
+test('a worker stopped mid-stream leaves no job "running": it fails visibly, partial text kept, and Retry works', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
-  provider.reply({ kind: 'stream', text: 'one two three four five six seven eight nine ten eleven twelve', pieces: 12, delayMs: 700 });
+  provider.reply({
+    kind: 'stream',
+    text: 'one two three four five six seven eight nine ten eleven twelve',
+    pieces: 12,
+    delayMs: 700,
+  });
   await generateFrom(ext, await pageWithImage(site, scratch, { width: 900, height: 600, color: [240, 120, 20] }));
   await provider.waitForRequests(1);
   const popup = await openPopup(ext);
@@ -22,6 +32,8 @@ test('a worker stopped mid-stream leaves no job "running": it fails visibly, par
   await expect(popup.getByText('Writing the prompt…')).toHaveCount(0);
 
   await popup.getByRole('button', { name: 'Retry' }).click();
-  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(provider.fallback.kind === 'stream' ? provider.fallback.text : '');
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(
+    provider.fallback.kind === 'stream' ? provider.fallback.text : '',
+  );
   await expect(alert).toHaveCount(0);
 });

@@ -61,7 +61,12 @@ export async function evaluateImage(config: EvalConfig, file: string): Promise<E
     if (!mime || !size) throw new Error('not a JPEG, PNG, WebP or GIF image');
     const url = `data:${mime};base64,${Buffer.from(bytes).toString('base64')}`;
     const spec = { style: config.style, detail: config.detail, language: englishName(config.language) };
-    const body = buildChatRequest(config.preset, config.model, buildMessages(spec, { url, ...size, detailHint: config.preset.imageDetail }), { structured: structuredOutputFor(spec) });
+    const body = buildChatRequest(
+      config.preset,
+      config.model,
+      buildMessages(spec, { url, ...size, detailHint: config.preset.imageDetail }),
+      { structured: structuredOutputFor(spec) },
+    );
     const streamed = await streamCompletion({
       client: createClient(config),
       body,
@@ -69,8 +74,19 @@ export async function evaluateImage(config: EvalConfig, file: string): Promise<E
       signal: new AbortController().signal,
       onText: () => undefined,
     });
-    const final = finalizePrompt(streamed.text, { style: config.style, detail: config.detail, original: size, midjourney: DEFAULT_MIDJOURNEY, refusal: streamed.refusal });
-    Object.assign(result, { prompt: final.text, kind: final.kind, promptTokens: streamed.usage?.promptTokens, completionTokens: streamed.usage?.completionTokens });
+    const final = finalizePrompt(streamed.text, {
+      style: config.style,
+      detail: config.detail,
+      original: size,
+      midjourney: DEFAULT_MIDJOURNEY,
+      refusal: streamed.refusal,
+    });
+    Object.assign(result, {
+      prompt: final.text,
+      kind: final.kind,
+      promptTokens: streamed.usage?.promptTokens,
+      completionTokens: streamed.usage?.completionTokens,
+    });
   } catch (error) {
     const info = classifyError(error, config.preset.local);
     result.error = [info.code, info.status, info.detail].filter((x) => x !== undefined).join(' ');
@@ -94,13 +110,21 @@ export function renderReport(config: EvalConfig, results: EvalResult[], date = n
     '',
     '| Image | Size | Time (ms) | Tokens in | Tokens out | Result |',
     '| --- | --- | ---: | ---: | ---: | --- |',
-    ...results.map((r) =>
-      `| ${cell(r.file)} | ${r.width ? `${r.width}×${r.height}` : '—'} | ${r.ms} | ${r.promptTokens ?? '—'} | ${r.completionTokens ?? '—'} | ${r.error ? `error: ${cell(r.error)}` : r.kind} |`,
+    ...results.map(
+      (r) =>
+        `| ${cell(r.file)} | ${r.width ? `${r.width}×${r.height}` : '—'} | ${r.ms} | ${r.promptTokens ?? '—'} | ${r.completionTokens ?? '—'} | ${r.error ? `error: ${cell(r.error)}` : r.kind} |`,
     ),
     '',
   ];
   for (const r of results) {
-    lines.push(`## ${r.file}`, '', r.error ? `Error: ${r.error}` : [`\`\`\`${r.kind === 'json' ? 'json' : 'text'}`, r.prompt ?? '', '```'].join('\n'), '');
+    lines.push(
+      `## ${r.file}`,
+      '',
+      r.error
+        ? `Error: ${r.error}`
+        : [`\`\`\`${r.kind === 'json' ? 'json' : 'text'}`, r.prompt ?? '', '```'].join('\n'),
+      '',
+    );
   }
   return lines.join('\n');
 }
@@ -129,12 +153,14 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): EvalConf
       timeout: { type: 'string', default: '60' },
     },
   });
-  if (!values.dir) throw new Error('Usage: npm run eval -- --dir IMAGES [--style S] [--detail D] [--language L] [--out FILE]');
+  if (!values.dir)
+    throw new Error('Usage: npm run eval -- --dir IMAGES [--style S] [--detail D] [--language L] [--out FILE]');
   if (!isStyleId(values.style)) throw new Error(`--style must be one of ${STYLE_IDS.join(', ')}`);
   if (!isDetailLevel(values.detail)) throw new Error(`--detail must be one of ${DETAIL_LEVELS.join(', ')}`);
   if (!isLanguageCode(values.language)) throw new Error(`--language must be a language code such as en, ja, pt-BR`);
   const providerId = env.PROMPTLENS_PROVIDER ?? 'openai';
-  if (!isProviderId(providerId)) throw new Error(`PROMPTLENS_PROVIDER must be a preset id such as openai, gemini, ollama`);
+  if (!isProviderId(providerId))
+    throw new Error(`PROMPTLENS_PROVIDER must be a preset id such as openai, gemini, ollama`);
   const preset = PRESETS[providerId];
   const apiKey = env.PROMPTLENS_API_KEY ?? '';
   if (preset.needsKey && !apiKey) throw new Error(`Set PROMPTLENS_API_KEY for ${preset.name}`);
@@ -148,7 +174,8 @@ export function configFromArgs(argv: string[], env: NodeJS.ProcessEnv): EvalConf
     model: env.PROMPTLENS_MODEL ?? preset.defaultModel,
     apiKey,
     timeoutMs: Number(values.timeout) * 1000,
-    out: values.out ?? path.join('eval-results', `${values.style}-${new Date().toISOString().replace(/[:.]/g, '-')}.md`),
+    out:
+      values.out ?? path.join('eval-results', `${values.style}-${new Date().toISOString().replace(/[:.]/g, '-')}.md`),
   };
 }
 

@@ -18,14 +18,35 @@ export interface RunOptions {
 }
 
 export function fakeBase(fake: FakeImageProviders, id: ImageProviderId): string {
-  return { openai: fake.openaiBase, custom: fake.openaiBase, xai: fake.xaiBase, openrouter: fake.openrouterBase, gemini: fake.geminiBase, fal: fake.falBase, a1111: fake.a1111Base }[id];
+  return {
+    openai: fake.openaiBase,
+    custom: fake.openaiBase,
+    xai: fake.xaiBase,
+    openrouter: fake.openrouterBase,
+    gemini: fake.geminiBase,
+    fal: fake.falBase,
+    a1111: fake.a1111Base,
+  }[id];
 }
 
-export function runGeneration(fake: FakeImageProviders, provider: ImageProviderId, prompt: string, options: RunOptions = {}): Promise<GeneratedImage> {
-  const apiKey = options.apiKey ?? (provider === 'a1111' ? '' : provider === 'custom' ? fake.keys.openai : fake.keys[provider]);
+export function runGeneration(
+  fake: FakeImageProviders,
+  provider: ImageProviderId,
+  prompt: string,
+  options: RunOptions = {},
+): Promise<GeneratedImage> {
+  const apiKey =
+    options.apiKey ?? (provider === 'a1111' ? '' : provider === 'custom' ? fake.keys.openai : fake.keys[provider]);
   const model = options.model ?? (provider === 'custom' ? 'gpt-image-1' : '');
-  const target = resolveImageProvider({ provider, baseUrl: options.baseUrl ?? fakeBase(fake, provider), apiKey, model });
-  const input = prepareForGenerator(prompt, target.caps, { original: options.original ?? { width: 1600, height: 900 } });
+  const target = resolveImageProvider({
+    provider,
+    baseUrl: options.baseUrl ?? fakeBase(fake, provider),
+    apiKey,
+    model,
+  });
+  const input = prepareForGenerator(prompt, target.caps, {
+    original: options.original ?? { width: 1600, height: 900 },
+  });
   return generateImage(
     target.preset,
     {

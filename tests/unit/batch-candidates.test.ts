@@ -15,7 +15,11 @@ const urls = (found: FoundImage[], options = {}) => collectCandidates(found, opt
 
 describe('collectCandidates: duplicates', () => {
   it('merges the same URL (fragment aside) and keeps page order', () => {
-    const list = collectCandidates([img('https://a.test/1.jpg'), img('https://a.test/2.jpg'), img('https://a.test/1.jpg#zoom')]);
+    const list = collectCandidates([
+      img('https://a.test/1.jpg'),
+      img('https://a.test/2.jpg'),
+      img('https://a.test/1.jpg#zoom'),
+    ]);
     expect(list.candidates.map((c) => [c.url, c.count])).toEqual([
       ['https://a.test/1.jpg', 2],
       ['https://a.test/2.jpg', 1],
@@ -34,7 +38,11 @@ describe('collectCandidates: duplicates', () => {
         img('https://a.test/logo@2x.png'),
         img('https://a.test/logo.png'),
       ]),
-    ).toEqual(['https://a.test/up/photo-300x200.jpg', 'https://cdn.test/p/9.jpg?w=300&q=80', 'https://a.test/logo@2x.png']);
+    ).toEqual([
+      'https://a.test/up/photo-300x200.jpg',
+      'https://cdn.test/p/9.jpg?w=300&q=80',
+      'https://a.test/logo@2x.png',
+    ]);
   });
 
   it('keeps pictures apart that only look alike: other ids, other crops, other names', () => {
@@ -65,11 +73,20 @@ describe('collectCandidates: duplicates', () => {
       img('https://a.test/y.jpg', { srcset: [spacer, { url: 'https://a.test/y.jpg', w: 800 }] }),
     ]);
     expect(list.candidates.map((c) => c.count)).toEqual([2, 1, 1]);
-    expect(list.candidates[0]!.srcset.map((c) => c.url).sort()).toEqual(['https://a.test/r/large', 'https://a.test/r/other-url-same-set', 'https://a.test/r/small']);
+    expect(list.candidates[0]!.srcset.map((c) => c.url).sort()).toEqual([
+      'https://a.test/r/large',
+      'https://a.test/r/other-url-same-set',
+      'https://a.test/r/small',
+    ]);
   });
 
   it('merges page-only images only when they are the same element', () => {
-    const canvas = (ref: string, frameId = 0): FoundImage => ({ kind: 'canvas', displayed: { width: 300, height: 300 }, frameId, elementRef: ref });
+    const canvas = (ref: string, frameId = 0): FoundImage => ({
+      kind: 'canvas',
+      displayed: { width: 300, height: 300 },
+      frameId,
+      elementRef: ref,
+    });
     const list = collectCandidates([canvas('c1'), canvas('c1'), canvas('c2'), canvas('c1', 3)]);
     expect(list.candidates.map((c) => c.id)).toEqual(['frame-0:c1', 'frame-0:c2', 'frame-3:c1']);
   });
@@ -77,7 +94,10 @@ describe('collectCandidates: duplicates', () => {
   it('takes the largest displayed and natural size of the merged images', () => {
     const [c] = collectCandidates([
       img('https://a.test/p.jpg', { displayed: { width: 150, height: 100 }, natural: { width: 300, height: 200 } }),
-      img('https://a.test/p-1024x683.jpg', { displayed: { width: 900, height: 600 }, natural: { width: 1024, height: 683 } }),
+      img('https://a.test/p-1024x683.jpg', {
+        displayed: { width: 900, height: 600 },
+        natural: { width: 1024, height: 683 },
+      }),
     ]).candidates;
     expect(c!.displayed).toEqual({ width: 900, height: 600 });
     expect(c!.natural).toEqual({ width: 1024, height: 683 });
@@ -89,10 +109,22 @@ describe('collectCandidates: duplicates', () => {
 });
 
 describe('collectCandidates: size filter and cap', () => {
-  const pixel = img('https://t.test/pixel.gif', { displayed: { width: 1, height: 1 }, natural: { width: 1, height: 1 } });
-  const icon = img('https://a.test/icon.svg', { displayed: { width: 24, height: 24 }, natural: { width: 24, height: 24 } });
-  const banner = img('https://a.test/banner.png', { displayed: { width: 1200, height: 100 }, natural: { width: 1200, height: 100 } });
-  const thumb = img('https://a.test/thumb.jpg', { displayed: { width: 100, height: 100 }, natural: { width: 600, height: 600 } });
+  const pixel = img('https://t.test/pixel.gif', {
+    displayed: { width: 1, height: 1 },
+    natural: { width: 1, height: 1 },
+  });
+  const icon = img('https://a.test/icon.svg', {
+    displayed: { width: 24, height: 24 },
+    natural: { width: 24, height: 24 },
+  });
+  const banner = img('https://a.test/banner.png', {
+    displayed: { width: 1200, height: 100 },
+    natural: { width: 1200, height: 100 },
+  });
+  const thumb = img('https://a.test/thumb.jpg', {
+    displayed: { width: 100, height: 100 },
+    natural: { width: 600, height: 600 },
+  });
 
   it('leaves out tracking pixels, icons and strips shorter than 128 px, keeps a small thumbnail of a large file', () => {
     const list = collectCandidates([pixel, icon, banner, thumb, img('https://a.test/photo.jpg')]);
@@ -126,7 +158,13 @@ describe('collectCandidates: names', () => {
       ],
       { fallbackName: (n) => `Bild ${n}` },
     );
-    expect(list.candidates.map((c) => c.name)).toEqual(['A red fox', 'Café terrace.webp', 'Bild 3', 'Bild 4', 'given.jpg']);
+    expect(list.candidates.map((c) => c.name)).toEqual([
+      'A red fox',
+      'Café terrace.webp',
+      'Bild 3',
+      'Bild 4',
+      'given.jpg',
+    ]);
   });
 
   it('file names only from http(s) URLs', () => {

@@ -3,12 +3,15 @@ import { proseCaption, tagsCaption, toCaption, withTrigger } from '@/lib/batch/c
 
 describe('tagsCaption', () => {
   it('drops the negative line and the weights of an SD prompt as the SD style finalizes it', () => {
-    const text = 'red fox, (golden hour:1.2), ((snow)), [bokeh], (sharp focus: 1.35)\nNegative prompt: blurry, (lowres:1.4)';
+    const text =
+      'red fox, (golden hour:1.2), ((snow)), [bokeh], (sharp focus: 1.35)\nNegative prompt: blurry, (lowres:1.4)';
     expect(tagsCaption(text)).toBe('red fox, golden hour, snow, bokeh, sharp focus');
   });
 
   it('keeps parentheses that are part of a tag and drops empty tags and parameters', () => {
-    expect(tagsCaption('cat (sleeping), , 35mm film,\nwarm light --ar 16:9 --v 7')).toBe('cat sleeping, 35mm film, warm light');
+    expect(tagsCaption('cat (sleeping), , 35mm film,\nwarm light --ar 16:9 --v 7')).toBe(
+      'cat sleeping, 35mm film, warm light',
+    );
     expect(tagsCaption('a, b\n**Negative prompt:** c')).toBe('a, b');
   });
 });

@@ -10,7 +10,12 @@ const bytes = (head: number[], marker: string, size = 64) => {
   out.set(new TextEncoder().encode(marker), head.length);
   return out;
 };
-const item = (name: string, prompt: string, image: Uint8Array<ArrayBuffer> | Error, imageUrl?: string): DatasetItem => ({
+const item = (
+  name: string,
+  prompt: string,
+  image: Uint8Array<ArrayBuffer> | Error,
+  imageUrl?: string,
+): DatasetItem => ({
   name,
   prompt,
   ...(imageUrl ? { imageUrl } : {}),
@@ -54,7 +59,15 @@ describe('dataset zip', () => {
       }),
     );
     const files = unzipSync(zip);
-    expect(Object.keys(files)).toEqual(['0001.jpg', '0001.txt', '0002.png', '0002.txt', 'metadata.jsonl', 'captions.csv', 'failed.csv']);
+    expect(Object.keys(files)).toEqual([
+      '0001.jpg',
+      '0001.txt',
+      '0002.png',
+      '0002.txt',
+      'metadata.jsonl',
+      'captions.csv',
+      'failed.csv',
+    ]);
     expect(files['0001.jpg']).toEqual(fox);
     expect(files['0002.png']).toEqual(owl);
     expect(strFromU8(files['0001.txt']!)).toBe('sks, red fox, snow, "winter"');
@@ -78,7 +91,9 @@ describe('dataset zip', () => {
   });
 
   it('prose captions, no trigger, no failed.csv when nothing failed', async () => {
-    const files = unzipSync(await collect(datasetZipStream([item('Fox', 'A red fox.\nIn snow.', fox)], { captionStyle: 'prose' })));
+    const files = unzipSync(
+      await collect(datasetZipStream([item('Fox', 'A red fox.\nIn snow.', fox)], { captionStyle: 'prose' })),
+    );
     expect(Object.keys(files)).toEqual(['0001.jpg', '0001.txt', 'metadata.jsonl', 'captions.csv']);
     expect(strFromU8(files['0001.txt']!)).toBe('A red fox. In snow.');
   });
@@ -90,13 +105,23 @@ describe('dataset zip', () => {
       return new Blob([bytes(PNG, `RESIZED-${target.longSide}`)]);
     };
     const files = unzipSync(
-      await collect(datasetZipStream([item('Fox', 'fox', fox), item('Owl', 'owl', owl)], { captionStyle: 'tags', resize: { longSide: 768, format: 'png', resizeImage } })),
+      await collect(
+        datasetZipStream([item('Fox', 'fox', fox), item('Owl', 'owl', owl)], {
+          captionStyle: 'tags',
+          resize: { longSide: 768, format: 'png', resizeImage },
+        }),
+      ),
     );
     expect(calls).toEqual([
       { longSide: 768, mime: 'image/png' },
       { longSide: 768, mime: 'image/png' },
     ]);
-    expect(Object.keys(files).filter((name) => /^\d{4}\./.test(name))).toEqual(['0001.png', '0001.txt', '0002.png', '0002.txt']);
+    expect(Object.keys(files).filter((name) => /^\d{4}\./.test(name))).toEqual([
+      '0001.png',
+      '0001.txt',
+      '0002.png',
+      '0002.txt',
+    ]);
     expect(strFromU8(files['0002.png']!.subarray(8, 19))).toBe('RESIZED-768');
   });
 
@@ -116,12 +141,16 @@ describe('dataset zip', () => {
       ),
     );
     expect(Object.keys(files)).toContain('0001.png');
-    expect(strFromU8(files['failed.csv']!)).toBe('name,image_url,reason\r\nHuge,,zip-too-large\r\nText,,unknown-format\r\n');
+    expect(strFromU8(files['failed.csv']!)).toBe(
+      'name,image_url,reason\r\nHuge,,zip-too-large\r\nText,,unknown-format\r\n',
+    );
   });
 
   // 256 KB rather than 1 MB images: the property is the same (the output keeps pace with the
   // input, one image behind at most) and the CRC of 300 MB took 30 s on the shared test machine.
-  it('streams with bounded memory: 300 images come out as they go in, never held back', { timeout: 60_000 }, async () => {
+  it('streams with bounded memory: 300 images come out as they go in, never held back', {
+    timeout: 60_000,
+  }, async () => {
     const SIZE = 2 ** 18;
     let loaded = 0;
     async function* gallery(): AsyncGenerator<DatasetItem> {
@@ -161,7 +190,9 @@ describe('dataset zip', () => {
 
   it('a cancelled download stops reading images', async () => {
     let loaded = 0;
-    const many = Array.from({ length: 50 }, (_, i) => ({ ...item(`i${i}`, 'x', fox), image: async () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({
+      ...item(`i${i}`, 'x', fox),
+      image: async () => {
         loaded++;
         return new Blob([fox]);
       },

@@ -17,11 +17,19 @@ const gallery = [400, 800, 1200, 2400, 6000].map((w) => ({ url: `https://a.test/
 
 describe('pickSource', () => {
   it('takes the smallest rendition that still gives the provider all it uses (4:3 → 1024×768)', () => {
-    expect(pickSource(base({ srcset: gallery }))).toEqual({ url: 'https://a.test/1200.jpg', size: { width: 1200, height: 900 }, displayed: false });
+    expect(pickSource(base({ srcset: gallery }))).toEqual({
+      url: 'https://a.test/1200.jpg',
+      size: { width: 1200, height: 900 },
+      displayed: false,
+    });
   });
 
   it('needs a wider file for a panorama: fit 2048 first, the short side rule does not bind', () => {
-    const pano = base({ displayed: { width: 800, height: 200 }, natural: { width: 800, height: 200 }, srcset: gallery });
+    const pano = base({
+      displayed: { width: 800, height: 200 },
+      natural: { width: 800, height: 200 },
+      srcset: gallery,
+    });
     expect(pickSource(pano)?.url).toBe('https://a.test/2400.jpg');
   });
 
@@ -32,7 +40,9 @@ describe('pickSource', () => {
 
   it('takes the largest when none is large enough, and upgrades a small displayed file', () => {
     const small = [300, 600].map((w) => ({ url: `https://a.test/${w}.jpg`, w }));
-    expect(pickSource(base({ url: 'https://a.test/300.jpg', natural: { width: 300, height: 225 }, srcset: small }))).toMatchObject({ url: 'https://a.test/600.jpg', displayed: false });
+    expect(
+      pickSource(base({ url: 'https://a.test/300.jpg', natural: { width: 300, height: 225 }, srcset: small })),
+    ).toMatchObject({ url: 'https://a.test/600.jpg', displayed: false });
   });
 
   it('reads x descriptors against the layout width', () => {
@@ -43,7 +53,11 @@ describe('pickSource', () => {
 
   it('falls back to the displayed URL when no rendition has a size', () => {
     const noSizes = base({ srcset: [{ url: 'https://a.test/a.jpg' }, { url: 'https://a.test/b.jpg' }] });
-    expect(pickSource(noSizes)).toEqual({ url: 'https://a.test/800.jpg', size: { width: 800, height: 600 }, displayed: true });
+    expect(pickSource(noSizes)).toEqual({
+      url: 'https://a.test/800.jpg',
+      size: { width: 800, height: 600 },
+      displayed: true,
+    });
   });
 
   it('uses <picture> sources of decodable types whose media matched, never another crop', () => {
@@ -51,9 +65,21 @@ describe('pickSource', () => {
       srcset: [{ url: 'https://a.test/800.jpg', w: 800 }],
       sources: [
         { type: 'image/avif', candidates: [{ url: 'https://a.test/1100.avif', w: 1100 }] },
-        { media: '(max-width: 600px)', mediaMatches: false, candidates: [{ url: 'https://a.test/crop-1100.jpg', w: 1100 }] },
+        {
+          media: '(max-width: 600px)',
+          mediaMatches: false,
+          candidates: [{ url: 'https://a.test/crop-1100.jpg', w: 1100 }],
+        },
         { media: '(min-width: 601px)', candidates: [{ url: 'https://a.test/unknown-media-1100.jpg', w: 1100 }] },
-        { type: 'image/webp', media: '(min-width: 601px)', mediaMatches: true, candidates: [{ url: 'https://a.test/1100.webp', w: 1100 }, { url: 'https://a.test/3000.webp', w: 3000 }] },
+        {
+          type: 'image/webp',
+          media: '(min-width: 601px)',
+          mediaMatches: true,
+          candidates: [
+            { url: 'https://a.test/1100.webp', w: 1100 },
+            { url: 'https://a.test/3000.webp', w: 3000 },
+          ],
+        },
       ],
     });
     expect(pickSource(picture)?.url).toBe('https://a.test/1100.webp');

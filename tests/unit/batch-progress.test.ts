@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { afterOutcome, INITIAL_FLOW, nextStartAt, resumeFlow, shouldPause, type FlowState, type ItemOutcome } from '@/lib/batch/flow-control';
+import {
+  afterOutcome,
+  INITIAL_FLOW,
+  nextStartAt,
+  resumeFlow,
+  shouldPause,
+  type FlowState,
+  type ItemOutcome,
+} from '@/lib/batch/flow-control';
 import { estimateTimeLeft, median, summarizeProgress, type ProgressItem } from '@/lib/batch/progress';
 
-const done = (startedAt: number, ms: number): ProgressItem => ({ status: 'done', startedAt, finishedAt: startedAt + ms });
+const done = (startedAt: number, ms: number): ProgressItem => ({
+  status: 'done',
+  startedAt,
+  finishedAt: startedAt + ms,
+});
 
 describe('summarizeProgress', () => {
   it('counts each status and gives "12 of 40"', () => {
@@ -31,7 +43,9 @@ describe('estimateTimeLeft', () => {
   const waiting = (n: number) => Array.from({ length: n }, () => ({ status: 'waiting' as const }));
 
   it('is unknown until an image is done, and zero when nothing is left', () => {
-    expect(estimateTimeLeft([{ status: 'fetching', startedAt: 0 }, ...waiting(3)], { concurrency: 2, now: 10 })).toBeUndefined();
+    expect(
+      estimateTimeLeft([{ status: 'fetching', startedAt: 0 }, ...waiting(3)], { concurrency: 2, now: 10 }),
+    ).toBeUndefined();
     expect(estimateTimeLeft([done(0, 1000)], { concurrency: 2, now: 10 })).toBe(0);
   });
 
@@ -49,11 +63,15 @@ describe('estimateTimeLeft', () => {
   it('follows the recent pace: only the last `window` done images count', () => {
     const slowStart = Array.from({ length: 10 }, (_, i) => done(i, 10_000));
     const fastNow = Array.from({ length: 5 }, (_, i) => done(100_000 + i, 1_000));
-    expect(estimateTimeLeft([...slowStart, ...fastNow, ...waiting(1)], { concurrency: 1, window: 5, now: 0 })).toBe(1000);
+    expect(estimateTimeLeft([...slowStart, ...fastNow, ...waiting(1)], { concurrency: 1, window: 5, now: 0 })).toBe(
+      1000,
+    );
   });
 
   it("adds the wait a 429's Retry-After imposes", () => {
-    expect(estimateTimeLeft([done(0, 1000), ...waiting(1)], { concurrency: 1, notBefore: 35_000, now: 5_000 })).toBe(31_000);
+    expect(estimateTimeLeft([done(0, 1000), ...waiting(1)], { concurrency: 1, notBefore: 35_000, now: 5_000 })).toBe(
+      31_000,
+    );
   });
 
   it('median of even and odd counts', () => {
@@ -64,7 +82,8 @@ describe('estimateTimeLeft', () => {
 });
 
 describe('flow control', () => {
-  const run = (outcomes: ItemOutcome[], now = 0): FlowState => outcomes.reduce((state, o) => afterOutcome(state, o, now), INITIAL_FLOW);
+  const run = (outcomes: ItemOutcome[], now = 0): FlowState =>
+    outcomes.reduce((state, o) => afterOutcome(state, o, now), INITIAL_FLOW);
   const fail: ItemOutcome = { type: 'failed', reason: 'http-500' };
 
   it('pauses after 5 failures in a row, and says the last reason', () => {
@@ -97,7 +116,11 @@ describe('flow control', () => {
     const one = afterOutcome(INITIAL_FLOW, { type: 'rate-limited' }, 0);
     const two = afterOutcome(one, { type: 'rate-limited' }, 0);
     expect([one.notBefore, two.notBefore]).toEqual([2_000, 4_000]);
-    const shorter = afterOutcome({ ...INITIAL_FLOW, notBefore: 50_000 }, { type: 'rate-limited', retryAfterMs: 1_000 }, 0);
+    const shorter = afterOutcome(
+      { ...INITIAL_FLOW, notBefore: 50_000 },
+      { type: 'rate-limited', retryAfterMs: 1_000 },
+      0,
+    );
     expect(shorter.notBefore).toBe(50_000);
   });
 

@@ -26,7 +26,12 @@ describe('batch prompts export', () => {
   it('CSV and Markdown are the history formats, in batch order', () => {
     const csv = exportBatchPrompts('csv', batch, { now });
     expect(csv.startsWith('\uFEFFentry_id,prompt_id,')).toBe(true);
-    expect(csv.split('\r\n').slice(1, 3).map((line) => line.split(',')[0])).toEqual(['img1', 'img2']);
+    expect(
+      csv
+        .split('\r\n')
+        .slice(1, 3)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['img1', 'img2']);
     const md = exportBatchPrompts('markdown', batch, { now, markdown: { title: 'Batch: Foxes' } });
     expect(md.startsWith('# Batch: Foxes\n')).toBe(true);
     expect(md).toContain('fox, snow\nNegative prompt: blurry');

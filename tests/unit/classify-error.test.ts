@@ -7,7 +7,9 @@ function apiError(status: number, body: unknown, headers: Record<string, string>
   return APIError.generate(status, body as object, undefined, new Headers(headers));
 }
 
-const openaiBody = (message: string) => ({ error: { message, type: 'invalid_request_error', param: null, code: null } });
+const openaiBody = (message: string) => ({
+  error: { message, type: 'invalid_request_error', param: null, code: null },
+});
 
 describe('classifyError', () => {
   it.each([
@@ -32,11 +34,16 @@ describe('classifyError', () => {
 
   it('reads Retry-After (seconds) and retry-after-ms', () => {
     expect(classifyError(apiError(429, openaiBody('slow down'), { 'retry-after': '20' })).retryAfterSeconds).toBe(20);
-    expect(classifyError(apiError(429, openaiBody('slow down'), { 'retry-after-ms': '1500' })).retryAfterSeconds).toBe(2);
+    expect(classifyError(apiError(429, openaiBody('slow down'), { 'retry-after-ms': '1500' })).retryAfterSeconds).toBe(
+      2,
+    );
   });
 
   it('tells network failures, timeouts and cancels apart', () => {
-    expect(classifyError(new APIConnectionError({ cause: new TypeError('Failed to fetch') }), true)).toMatchObject({ code: 'unreachable', local: true });
+    expect(classifyError(new APIConnectionError({ cause: new TypeError('Failed to fetch') }), true)).toMatchObject({
+      code: 'unreachable',
+      local: true,
+    });
     expect(classifyError(new APIConnectionTimeoutError())).toMatchObject({ code: 'timeout' });
     expect(classifyError(new APIUserAbortError())).toEqual({ code: 'cancelled' });
   });

@@ -26,7 +26,9 @@ describe('image URLs in CSS values', () => {
 describe('lazy loading', () => {
   it('spots placeholders', () => {
     expect(isPlaceholder('', 0, 0)).toBe(true);
-    expect(isPlaceholder('data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 1, 1)).toBe(true);
+    expect(isPlaceholder('data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 1, 1)).toBe(
+      true,
+    );
     expect(isPlaceholder('https://cdn.test/spacer.gif', 1, 1)).toBe(true);
     expect(isPlaceholder('https://cdn.test/photo.jpg', 1200, 800)).toBe(false);
   });
@@ -38,6 +40,8 @@ describe('lazy loading', () => {
     expect(lazySource(attrs({ 'data-srcset': '/s.jpg 400w, /l.jpg 1600w', 'data-src': '/m.jpg' }))).toBe('/l.jpg');
     expect(lazySource(attrs({}))).toBeUndefined();
     expect(largestSrcsetCandidate('a.jpg 1x, b.jpg 2x')).toBe('b.jpg');
-    expect(largestSrcsetCandidate('https://x.test/a,b.jpg 500w, https://x.test/c.jpg 900w')).toBe('https://x.test/c.jpg');
+    expect(largestSrcsetCandidate('https://x.test/a,b.jpg 500w, https://x.test/c.jpg 900w')).toBe(
+      'https://x.test/c.jpg',
+    );
   });
 });

@@ -21,13 +21,16 @@ describe('error → message', () => {
   });
 
   it('says which provider and which status', () => {
-    expect(describeIt({ code: 'unauthorized', status: 401 }).title).toBe('OpenAI did not accept the API key (HTTP 401).');
+    expect(describeIt({ code: 'unauthorized', status: 401 }).title).toBe(
+      'OpenAI did not accept the API key (HTTP 401).',
+    );
     expect(describeIt({ code: 'server', status: 503 }).title).toContain('HTTP 503');
     expect(describeIt({ code: 'model-not-found', status: 404 }).title).toContain('“gpt-5.4-mini”');
   });
 
   it('gives local servers their own fixes (OLLAMA_ORIGINS, is it running?, pull the model)', () => {
-    const local = (code: JobError['code']) => describeError({ code, local: true }, { provider: 'Ollama', model: 'gemma3' }, i18n.t).hint;
+    const local = (code: JobError['code']) =>
+      describeError({ code, local: true }, { provider: 'Ollama', model: 'gemma3' }, i18n.t).hint;
     expect(local('forbidden')).toContain('OLLAMA_ORIGINS');
     expect(local('forbidden')).toContain('Enable CORS');
     expect(local('unreachable')).toContain('running');
@@ -41,7 +44,9 @@ describe('error → message', () => {
   });
 
   it('offers the settings for errors the settings fix, not for others', () => {
-    expect(['no-key', 'unauthorized', 'model-not-found', 'no-base-url'].every((c) => isConfigError(c as never))).toBe(true);
+    expect(['no-key', 'unauthorized', 'model-not-found', 'no-base-url'].every((c) => isConfigError(c as never))).toBe(
+      true,
+    );
     expect(['server', 'timeout', 'image-fetch', 'rate-limited'].some((c) => isConfigError(c as never))).toBe(false);
   });
 });

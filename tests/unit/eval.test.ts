@@ -35,12 +35,23 @@ const config = (): EvalConfig => ({
 
 describe('npm run eval (plumbing, against the fake provider)', () => {
   it('sends each image with the extension’s own request, and reports prompt, tokens and time per image', async () => {
-    provider.reply({ kind: 'stream', text: 'lens icon, violet gradient, flat design --ar 2:1' }, { kind: 'error', status: 500 }, { kind: 'error', status: 500 }, { kind: 'error', status: 500 });
+    provider.reply(
+      { kind: 'stream', text: 'lens icon, violet gradient, flat design --ar 2:1' },
+      { kind: 'error', status: 500 },
+      { kind: 'error', status: 500 },
+      { kind: 'error', status: 500 },
+    );
     const { report, results } = await runEval(config());
     expect(results.map((r) => r.file)).toEqual(['square.png', 'tiny.png']);
     expect(provider.requests.every((r) => r.violations.length === 0)).toBe(true);
     expect(provider.requests[0]!.image!.mime).toBe('image/png');
-    expect(results[0]).toMatchObject({ width: 128, height: 128, prompt: 'lens icon, violet gradient, flat design --ar 1:1', promptTokens: 812, kind: 'text' });
+    expect(results[0]).toMatchObject({
+      width: 128,
+      height: 128,
+      prompt: 'lens icon, violet gradient, flat design --ar 1:1',
+      promptTokens: 812,
+      kind: 'text',
+    });
     expect(results[1]!.error).toMatch(/^server 500/);
     expect(report).toContain('| square.png | 128×128 |');
     expect(report).toContain('lens icon, violet gradient, flat design --ar 1:1');
@@ -49,10 +60,21 @@ describe('npm run eval (plumbing, against the fake provider)', () => {
   });
 
   it('reads its settings from arguments and the environment, and refuses bad ones clearly', () => {
-    const parsed = configFromArgs(['--dir', dir, '--style', 'flux', '--detail', 'detailed', '--language', 'ja'], { PROMPTLENS_PROVIDER: 'gemini', PROMPTLENS_API_KEY: 'k' });
-    expect(parsed).toMatchObject({ style: 'flux', detail: 'detailed', language: 'ja', model: PRESETS.gemini.defaultModel, baseUrl: PRESETS.gemini.baseUrl });
+    const parsed = configFromArgs(['--dir', dir, '--style', 'flux', '--detail', 'detailed', '--language', 'ja'], {
+      PROMPTLENS_PROVIDER: 'gemini',
+      PROMPTLENS_API_KEY: 'k',
+    });
+    expect(parsed).toMatchObject({
+      style: 'flux',
+      detail: 'detailed',
+      language: 'ja',
+      model: PRESETS.gemini.defaultModel,
+      baseUrl: PRESETS.gemini.baseUrl,
+    });
     expect(() => configFromArgs(['--style', 'flux'], {})).toThrow(/Usage/);
-    expect(() => configFromArgs(['--dir', dir, '--style', 'cubism'], { PROMPTLENS_API_KEY: 'k' })).toThrow(/--style must be one of/);
+    expect(() => configFromArgs(['--dir', dir, '--style', 'cubism'], { PROMPTLENS_API_KEY: 'k' })).toThrow(
+      /--style must be one of/,
+    );
     expect(() => configFromArgs(['--dir', dir], {})).toThrow(/PROMPTLENS_API_KEY/);
     expect(configFromArgs(['--dir', dir], { PROMPTLENS_PROVIDER: 'ollama' }).apiKey).toBe('');
   });

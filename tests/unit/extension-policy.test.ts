@@ -26,7 +26,8 @@ describe('extension policy of a build', () => {
   });
 
   it('leaves ordinary minified code alone', () => {
-    const code = 'import{a}from"./chunk.js";const l=()=>import("./lazy.js");x.evaluate(1);retrieval(2);' +
+    const code =
+      'import{a}from"./chunk.js";const l=()=>import("./lazy.js");x.evaluate(1);retrieval(2);' +
       'const u=`https://api.openai.com/v1`;setTimeout(()=>l(),5);class Function2{};';
     expect(remoteCodeInScript(code)).toEqual([]);
   });
@@ -40,7 +41,8 @@ describe('extension policy of a build', () => {
   });
 
   it('asks for every permission to be justified in the README table', () => {
-    const readme = '# X\n## Permissions, and why\n\n| Permission | Why |\n| --- | --- |\n| `storage` | settings |\n' +
+    const readme =
+      '# X\n## Permissions, and why\n\n| Permission | Why |\n| --- | --- |\n| `storage` | settings |\n' +
       '| host access to all sites (`<all_urls>`) | images |\n\n## Privacy\n| `tabs` | mentioned elsewhere |\n';
     const manifest = { permissions: ['storage', 'tabs'], host_permissions: ['<all_urls>'] };
     expect(undocumentedPermissions(manifest, readme)).toEqual(['tabs']);

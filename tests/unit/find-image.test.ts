@@ -5,7 +5,9 @@ import { findImage } from '@/lib/page/find-image';
 /** Elements as elementsFromPoint would list them under the pointer: topmost first. */
 function stack(html: string, ...ids: string[]): Element[] {
   document.body.innerHTML = html;
-  return ids.map((id) => (id === 'body' ? document.body : id === 'html' ? document.documentElement : document.getElementById(id)!));
+  return ids.map((id) =>
+    id === 'body' ? document.body : id === 'html' ? document.documentElement : document.getElementById(id)!,
+  );
 }
 
 function loaded(id: string, width: number, height: number, src = `https://cdn.test/${id}.jpg`) {
@@ -24,7 +26,13 @@ beforeEach(() => {
 
 describe('which image wins under the pointer', () => {
   it('a transparent overlay does not hide the image below it', async () => {
-    const elements = stack('<div id="overlay"></div><img id="photo" src="https://cdn.test/photo.jpg">', 'overlay', 'photo', 'body', 'html');
+    const elements = stack(
+      '<div id="overlay"></div><img id="photo" src="https://cdn.test/photo.jpg">',
+      'overlay',
+      'photo',
+      'body',
+      'html',
+    );
     loaded('photo', 1200, 800);
     const { target } = await findImage(elements);
     expect(target).toMatchObject({ url: 'https://cdn.test/photo.jpg', width: 1200, height: 800 });
@@ -32,14 +40,21 @@ describe('which image wins under the pointer', () => {
   });
 
   it('the topmost image wins over one further down', async () => {
-    const elements = stack('<img id="top" src="https://cdn.test/top.jpg"><img id="below" src="https://cdn.test/below.jpg">', 'top', 'below');
+    const elements = stack(
+      '<img id="top" src="https://cdn.test/top.jpg"><img id="below" src="https://cdn.test/below.jpg">',
+      'top',
+      'below',
+    );
     loaded('top', 600, 400);
     loaded('below', 2000, 1000);
     expect((await findImage(elements)).target?.url).toBe('https://cdn.test/top.jpg');
   });
 
   it('a lazy placeholder gives way to its data-src, made absolute', async () => {
-    const elements = stack('<img id="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="../full/lazy.jpg">', 'lazy');
+    const elements = stack(
+      '<img id="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="../full/lazy.jpg">',
+      'lazy',
+    );
     loaded('lazy', 1, 1, 'data:image/gif;base64,R0lGODlhAQABAAAAACw=');
     expect((await findImage(elements)).target?.url).toBe('https://site.test/full/lazy.jpg');
   });
@@ -69,7 +84,10 @@ describe('which image wins under the pointer', () => {
   });
 
   it('an <img> inside a <picture> is reached from the <picture>', async () => {
-    const elements = stack('<picture id="pic"><source srcset="a.webp" type="image/webp"><img id="inner" src="a.jpg"></picture>', 'pic');
+    const elements = stack(
+      '<picture id="pic"><source srcset="a.webp" type="image/webp"><img id="inner" src="a.jpg"></picture>',
+      'pic',
+    );
     loaded('inner', 800, 800, 'https://site.test/gallery/a.webp');
     expect((await findImage(elements)).target?.url).toBe('https://site.test/gallery/a.webp');
   });

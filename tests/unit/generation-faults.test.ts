@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { blankImageKind } from '@/lib/generation/blank-image';
 import { imageSetupProblem, resolveImageProvider } from '@/lib/generation/generate';
-import { GenerationFailure, generationMessageKey, nextStep, type GenerationError } from '@/lib/generation/generation-error';
+import {
+  GenerationFailure,
+  generationMessageKey,
+  nextStep,
+  type GenerationError,
+} from '@/lib/generation/generation-error';
 import { toGeneratedImage } from '@/lib/generation/image-bytes';
 import type { ImageProviderId } from '@/lib/generation/presets';
 import type { FakeImageProviders } from '../support/fake-image-providers';
@@ -16,7 +21,11 @@ beforeEach(() => {
   fake = fakes();
 });
 
-async function failure(provider: ImageProviderId, options: RunOptions = {}, prompt = 'a red fox in snow'): Promise<GenerationError> {
+async function failure(
+  provider: ImageProviderId,
+  options: RunOptions = {},
+  prompt = 'a red fox in snow',
+): Promise<GenerationError> {
   try {
     await runGeneration(fake, provider, prompt, options);
   } catch (error) {
@@ -29,14 +38,18 @@ async function failure(provider: ImageProviderId, options: RunOptions = {}, prom
 describe('set-up', () => {
   it('no image provider chosen', () => {
     expect(imageSetupProblem(undefined)).toEqual({ code: 'no-image-provider' });
-    expect(imageSetupProblem({ provider: '', baseUrl: '', apiKey: '', model: '' })).toEqual({ code: 'no-image-provider' });
+    expect(imageSetupProblem({ provider: '', baseUrl: '', apiKey: '', model: '' })).toEqual({
+      code: 'no-image-provider',
+    });
     expect(() => resolveImageProvider(undefined)).toThrow(GenerationFailure);
   });
 
   it('a key is needed for hosted providers, not for A1111; Custom needs a base URL', () => {
     expect(imageSetupProblem({ provider: 'fal', baseUrl: '', apiKey: ' ', model: '' })).toEqual({ code: 'no-key' });
     expect(imageSetupProblem({ provider: 'a1111', baseUrl: '', apiKey: '', model: '' })).toBeUndefined();
-    expect(imageSetupProblem({ provider: 'custom', baseUrl: '', apiKey: '', model: '' })).toEqual({ code: 'no-base-url' });
+    expect(imageSetupProblem({ provider: 'custom', baseUrl: '', apiKey: '', model: '' })).toEqual({
+      code: 'no-base-url',
+    });
   });
 
   it('each code has a message key and a next step', () => {
@@ -50,7 +63,11 @@ describe('set-up', () => {
 
 describe('401 / 403', () => {
   it('OpenAI: a wrong key is unauthorized, with OpenAI’s own words', async () => {
-    expect(await failure('openai', { apiKey: 'sk-wrong' })).toMatchObject({ code: 'unauthorized', status: 401, detail: expect.stringContaining('Incorrect API key') });
+    expect(await failure('openai', { apiKey: 'sk-wrong' })).toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      detail: expect.stringContaining('Incorrect API key'),
+    });
   });
 
   it('fal: a wrong key is unauthorized', async () => {
@@ -58,7 +75,11 @@ describe('401 / 403', () => {
   });
 
   it('Gemini: its 400 API_KEY_INVALID is unauthorized too', async () => {
-    expect(await failure('gemini', { apiKey: 'AIza-wrong' })).toMatchObject({ code: 'unauthorized', status: 400, detail: expect.stringContaining('API key not valid') });
+    expect(await failure('gemini', { apiKey: 'AIza-wrong' })).toMatchObject({
+      code: 'unauthorized',
+      status: 400,
+      detail: expect.stringContaining('API key not valid'),
+    });
   });
 
   it('403 is forbidden', async () => {
@@ -77,7 +98,11 @@ describe('429 with Retry-After', () => {
 describe('content-policy refusals', () => {
   it('OpenAI moderation_blocked', async () => {
     fake.faults.moderation = true;
-    expect(await failure('openai')).toMatchObject({ code: 'content-policy', status: 400, detail: expect.stringContaining('safety system') });
+    expect(await failure('openai')).toMatchObject({
+      code: 'content-policy',
+      status: 400,
+      detail: expect.stringContaining('safety system'),
+    });
   });
 
   it('Gemini finishReason IMAGE_SAFETY with no image', async () => {
@@ -144,7 +169,10 @@ describe('the result', () => {
 
   it('bytes that are not an image (an HTML page served as image/png)', async () => {
     fake.faults.notImage = true;
-    expect(await failure('fal')).toMatchObject({ code: 'not-an-image', detail: expect.stringContaining('<!doctype html>') });
+    expect(await failure('fal')).toMatchObject({
+      code: 'not-an-image',
+      detail: expect.stringContaining('<!doctype html>'),
+    });
   });
 
   it('an image over 50 MB is refused from its Content-Length, before download', async () => {
@@ -155,12 +183,17 @@ describe('the result', () => {
   it('an image over 50 MB without a declared length is refused too', () => {
     const big = new Uint8Array(50 * 1024 * 1024 + 1);
     big.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    expect(() => toGeneratedImage(big)).toThrow(expect.objectContaining({ info: expect.objectContaining({ code: 'image-too-big' }) }));
+    expect(() => toGeneratedImage(big)).toThrow(
+      expect.objectContaining({ info: expect.objectContaining({ code: 'image-too-big' }) }),
+    );
   });
 
   it('a model that answers in words only', async () => {
     fake.faults.textOnly = true;
-    expect(await failure('openrouter')).toMatchObject({ code: 'no-image-in-answer', detail: expect.stringContaining('cannot draw') });
+    expect(await failure('openrouter')).toMatchObject({
+      code: 'no-image-in-answer',
+      detail: expect.stringContaining('cannot draw'),
+    });
   });
 });
 
@@ -173,11 +206,17 @@ describe('local server', () => {
   });
 
   it('not running, or no CORS: fetch rejects with a TypeError', async () => {
-    expect(await failure('a1111', { baseUrl: await closedPortUrl() })).toMatchObject({ code: 'local-unreachable', local: true });
+    expect(await failure('a1111', { baseUrl: await closedPortUrl() })).toMatchObject({
+      code: 'local-unreachable',
+      local: true,
+    });
   });
 
   it('a hosted provider out of reach (through the SDK) is unreachable, not unknown', async () => {
-    expect(await failure('openai', { baseUrl: `${await closedPortUrl()}/v1` })).toMatchObject({ code: 'unreachable', local: false });
+    expect(await failure('openai', { baseUrl: `${await closedPortUrl()}/v1` })).toMatchObject({
+      code: 'unreachable',
+      local: false,
+    });
   });
 });
 

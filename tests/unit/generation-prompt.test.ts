@@ -3,7 +3,8 @@ import { freeSize, sizeFor } from '@/lib/generation/image-size';
 import { IMAGE_PRESETS, imageModelCaps, IMAGE_PROVIDER_IDS } from '@/lib/generation/presets';
 import { cutAtWord, prepareForGenerator } from '@/lib/generation/prompt-for-generator';
 
-const caps = (provider: keyof typeof IMAGE_PRESETS, model = IMAGE_PRESETS[provider].defaultModel) => imageModelCaps(IMAGE_PRESETS[provider], model);
+const caps = (provider: keyof typeof IMAGE_PRESETS, model = IMAGE_PRESETS[provider].defaultModel) =>
+  imageModelCaps(IMAGE_PRESETS[provider], model);
 
 const SD = '(red fox:1.2), fresh snow, golden hour, rim light, bokeh\nNegative prompt: blurry, lowres, watermark';
 const MJ = 'red fox in fresh snow, golden hour, soft rim light --ar 16:9 --v 7 --style raw --stylize 250';
@@ -17,12 +18,23 @@ describe('presets', () => {
       expect(preset.maxPromptChars).toBeGreaterThan(0);
     }
     expect(IMAGE_PRESETS.openai.defaultModel).toBe('gpt-image-1-mini');
-    expect(IMAGE_PRESETS.a1111).toMatchObject({ baseUrl: 'http://127.0.0.1:7860', needsKey: false, local: true, negativePrompt: true });
+    expect(IMAGE_PRESETS.a1111).toMatchObject({
+      baseUrl: 'http://127.0.0.1:7860',
+      needsKey: false,
+      local: true,
+      negativePrompt: true,
+    });
   });
 
   it('per-model limits follow OpenAI’s spec: DALL·E 3 has its own sizes and 4,000 characters', () => {
-    expect(caps('openai', 'dall-e-3')).toMatchObject({ maxPromptChars: 4000, sizing: { kind: 'sizes', sizes: ['1024x1024', '1792x1024', '1024x1792'] } });
-    expect(caps('openai', 'gpt-image-1')).toMatchObject({ maxPromptChars: 32000, sizing: { sizes: ['1024x1024', '1536x1024', '1024x1536'] } });
+    expect(caps('openai', 'dall-e-3')).toMatchObject({
+      maxPromptChars: 4000,
+      sizing: { kind: 'sizes', sizes: ['1024x1024', '1792x1024', '1024x1792'] },
+    });
+    expect(caps('openai', 'gpt-image-1')).toMatchObject({
+      maxPromptChars: 32000,
+      sizing: { sizes: ['1024x1024', '1536x1024', '1024x1536'] },
+    });
     expect(caps('fal', 'fal-ai/fast-sdxl').negativePrompt).toBe(true);
     expect(caps('fal').negativePrompt).toBe(false);
   });
@@ -63,29 +75,47 @@ describe('Midjourney parameters', () => {
 describe('the original’s aspect ratio', () => {
   const portrait = { original: { width: 900, height: 1600 } };
   it('picks the nearest size each model supports', () => {
-    expect(prepareForGenerator('a fox', caps('openai', 'gpt-image-1'), portrait).size).toEqual({ kind: 'size', width: 1024, height: 1536 });
-    expect(prepareForGenerator('a fox', caps('openai', 'dall-e-3'), portrait).size).toEqual({ kind: 'size', width: 1024, height: 1792 });
+    expect(prepareForGenerator('a fox', caps('openai', 'gpt-image-1'), portrait).size).toEqual({
+      kind: 'size',
+      width: 1024,
+      height: 1536,
+    });
+    expect(prepareForGenerator('a fox', caps('openai', 'dall-e-3'), portrait).size).toEqual({
+      kind: 'size',
+      width: 1024,
+      height: 1792,
+    });
     expect(prepareForGenerator('a fox', caps('gemini'), portrait).size).toEqual({ kind: 'aspect', ratio: '9:16' });
-    expect(prepareForGenerator('a fox', caps('fal'), portrait).size).toEqual({ kind: 'fal', imageSize: 'portrait_16_9' });
+    expect(prepareForGenerator('a fox', caps('fal'), portrait).size).toEqual({
+      kind: 'fal',
+      imageSize: 'portrait_16_9',
+    });
   });
 
   it('A1111 gets multiples of 8 near one megapixel in the original’s shape', () => {
     const out = prepareForGenerator('a fox', caps('a1111'), { original: { width: 3000, height: 2000 } });
     expect(out.size).toEqual({ kind: 'size', width: 1224, height: 816 });
     const { width, height } = out.size as { width: number; height: number };
-    expect(width % 8 + (height % 8)).toBe(0);
+    expect((width % 8) + (height % 8)).toBe(0);
     expect(width * height).toBeGreaterThan(900_000);
     expect(width * height).toBeLessThan(1_100_000);
   });
 
   it('fal gets exact dimensions when no preset has the shape', () => {
-    expect(prepareForGenerator('a fox', caps('fal'), { original: { width: 2100, height: 900 } }).size).toEqual({ kind: 'fal', imageSize: { width: 1520, height: 656 } });
+    expect(prepareForGenerator('a fox', caps('fal'), { original: { width: 2100, height: 900 } }).size).toEqual({
+      kind: 'fal',
+      imageSize: { width: 1520, height: 656 },
+    });
   });
 
   it('the "Image size" setting wins over the prompt and the original', () => {
-    expect(prepareForGenerator(MJ, caps('a1111'), { original: { width: 10, height: 20 }, size: '768x512' }).size).toEqual({ kind: 'size', width: 768, height: 512 });
+    expect(
+      prepareForGenerator(MJ, caps('a1111'), { original: { width: 10, height: 20 }, size: '768x512' }).size,
+    ).toEqual({ kind: 'size', width: 768, height: 512 });
     expect(prepareForGenerator(MJ, caps('gemini'), { size: '4:5' }).size).toEqual({ kind: 'aspect', ratio: '4:5' });
-    expect(prepareForGenerator('a fox', caps('gemini'), { size: 'auto', original: { width: 1600, height: 900 } }).size).toEqual({ kind: 'aspect', ratio: '16:9' });
+    expect(
+      prepareForGenerator('a fox', caps('gemini'), { size: 'auto', original: { width: 1600, height: 900 } }).size,
+    ).toEqual({ kind: 'aspect', ratio: '16:9' });
   });
 
   it('no original and no --ar: square', () => {
@@ -94,14 +124,28 @@ describe('the original’s aspect ratio', () => {
 });
 
 describe('JSON prompts', () => {
-  const json = JSON.stringify({
-    subject: 'a red fox', medium: 'photograph', style: 'wildlife', composition: 'centered', lighting: 'golden hour',
-    colors: 'orange, white', camera: '85mm', mood: 'calm', details: 'snowflakes', negative: 'blurry',
-  }, null, 2);
+  const json = JSON.stringify(
+    {
+      subject: 'a red fox',
+      medium: 'photograph',
+      style: 'wildlife',
+      composition: 'centered',
+      lighting: 'golden hour',
+      colors: 'orange, white',
+      camera: '85mm',
+      mood: 'calm',
+      details: 'snowflakes',
+      negative: 'blurry',
+    },
+    null,
+    2,
+  );
 
   it('are flattened to prose, the negative field going to negative_prompt where there is one', () => {
     const out = prepareForGenerator(json, caps('a1111'));
-    expect(out.prompt).toBe('a red fox. photograph. wildlife. centered. golden hour. orange, white. 85mm. calm. snowflakes.');
+    expect(out.prompt).toBe(
+      'a red fox. photograph. wildlife. centered. golden hour. orange, white. 85mm. calm. snowflakes.',
+    );
     expect(out.negativePrompt).toBe('blurry');
     expect(out.notes).toEqual(['json-flattened']);
   });
@@ -133,6 +177,10 @@ describe('a prompt longer than the model takes', () => {
 describe('sizes', () => {
   it('free sizes respect the longest edge', () => {
     expect(freeSize(4, 8, 1, 2048)).toEqual({ width: 2000, height: 504 });
-    expect(sizeFor({ kind: 'free', multiple: 8, megapixels: 1, maxEdge: 1024 }, 8)).toEqual({ kind: 'size', width: 1024, height: 128 });
+    expect(sizeFor({ kind: 'free', multiple: 8, megapixels: 1, maxEdge: 1024 }, 8)).toEqual({
+      kind: 'size',
+      width: 1024,
+      height: 128,
+    });
   });
 });

@@ -13,7 +13,8 @@ beforeEach(() => {
 });
 
 const SD = 'red fox in fresh snow, golden hour\nNegative prompt: blurry, watermark';
-const recreate = (provider: ImageProviderId, prompt: string, options?: RunOptions) => runGeneration(fake, provider, prompt, options);
+const recreate = (provider: ImageProviderId, prompt: string, options?: RunOptions) =>
+  runGeneration(fake, provider, prompt, options);
 
 const bytesOf = async (image: GeneratedImage) => Buffer.from(await image.bytes.arrayBuffer());
 
@@ -23,7 +24,12 @@ describe('OpenAI images.generate', () => {
     const [request] = fake.requests;
     expect(request!.route).toBe('openai');
     expect(request!.violations).toEqual([]);
-    expect(request!.body).toEqual({ model: 'gpt-image-1-mini', prompt: 'red fox in fresh snow, golden hour', n: 1, size: '1536x1024' });
+    expect(request!.body).toEqual({
+      model: 'gpt-image-1-mini',
+      prompt: 'red fox in fresh snow, golden hour',
+      n: 1,
+      size: '1536x1024',
+    });
     expect(request!.headers.authorization).toBe(`Bearer ${fake.keys.openai}`);
     // The SDK's telemetry headers trip CORS preflights; the client strips them.
     expect(Object.keys(request!.headers).filter((h) => h.startsWith('x-stainless'))).toEqual([]);
@@ -34,13 +40,21 @@ describe('OpenAI images.generate', () => {
   it('DALL·E 3 asks for b64_json (a URL would expire) and reports the revised prompt', async () => {
     const image = await recreate('openai', 'a fox', { model: 'dall-e-3', original: { width: 600, height: 1000 } });
     expect(fake.requests[0]!.violations).toEqual([]);
-    expect(fake.requests[0]!.body).toEqual({ model: 'dall-e-3', prompt: 'a fox', n: 1, size: '1024x1792', response_format: 'b64_json' });
+    expect(fake.requests[0]!.body).toEqual({
+      model: 'dall-e-3',
+      prompt: 'a fox',
+      n: 1,
+      size: '1024x1792',
+      response_format: 'b64_json',
+    });
     expect(image.revisedPrompt).toBe('a fox (revised)');
     expect(await bytesOf(image)).toEqual(fake.png(1024, 1792));
   });
 
   it('the contract check catches a body OpenAI would refuse', async () => {
-    expect(validateImageRequest({ model: 'gpt-image-1', prompt: 'x', negative_prompt: 'y' })).toEqual(['/negative_prompt unknown parameter']);
+    expect(validateImageRequest({ model: 'gpt-image-1', prompt: 'x', negative_prompt: 'y' })).toEqual([
+      '/negative_prompt unknown parameter',
+    ]);
     expect(validateImageRequest({ model: 'gpt-image-1', prompt: 'x', n: 0 }).join()).toMatch(/\/n must be >= 1/);
     expect(validateImageRequest({ model: 'gpt-image-1' }).join()).toMatch(/prompt/);
   });
@@ -49,14 +63,23 @@ describe('OpenAI images.generate', () => {
 describe('xAI and Custom (OpenAI-compatible)', () => {
   it('xAI gets no size (grok-2-image refuses it) and b64_json', async () => {
     const image = await recreate('xai', SD);
-    expect(fake.requests[0]!.body).toEqual({ model: 'grok-2-image', prompt: 'red fox in fresh snow, golden hour', n: 1, response_format: 'b64_json' });
+    expect(fake.requests[0]!.body).toEqual({
+      model: 'grok-2-image',
+      prompt: 'red fox in fresh snow, golden hour',
+      n: 1,
+      response_format: 'b64_json',
+    });
     expect(await bytesOf(image)).toEqual(fake.png(1024, 768));
     expect(image.revisedPrompt).toContain('red fox');
   });
 
   it('Custom speaks the same /images/generations', async () => {
     const image = await recreate('custom', 'a fox');
-    expect(fake.requests[0]).toMatchObject({ route: 'openai', violations: [], body: { model: 'gpt-image-1', size: '1536x1024' } });
+    expect(fake.requests[0]).toMatchObject({
+      route: 'openai',
+      violations: [],
+      body: { model: 'gpt-image-1', size: '1536x1024' },
+    });
     expect(image.mime).toBe('image/png');
   });
 });
@@ -98,7 +121,12 @@ describe('fal queue', () => {
     expect(submit.path).toBe('/fal/fal-ai/flux/schnell');
     expect(submit.headers.authorization).toBe(`Key ${fake.keys.fal}`);
     // Flux has no negative prompt: the SD line is dropped, not sent.
-    expect(submit.body).toEqual({ prompt: 'red fox in fresh snow, golden hour', image_size: 'landscape_16_9', num_images: 1, enable_safety_checker: true });
+    expect(submit.body).toEqual({
+      prompt: 'red fox in fresh snow, golden hour',
+      image_size: 'landscape_16_9',
+      num_images: 1,
+      enable_safety_checker: true,
+    });
     expect(progress).toEqual([
       { phase: 'submitted' },
       { phase: 'queued', position: 2 },
@@ -107,7 +135,16 @@ describe('fal queue', () => {
       { phase: 'running' },
       { phase: 'downloading' },
     ]);
-    expect(fake.requests.map((r) => r.route)).toEqual(['fal-submit', 'fal-status', 'fal-status', 'fal-status', 'fal-status', 'fal-status', 'fal-result', 'file']);
+    expect(fake.requests.map((r) => r.route)).toEqual([
+      'fal-submit',
+      'fal-status',
+      'fal-status',
+      'fal-status',
+      'fal-status',
+      'fal-status',
+      'fal-result',
+      'file',
+    ]);
     expect(await bytesOf(image)).toEqual(fake.png(1024, 576));
     expect(image).toMatchObject({ width: 1024, height: 576, seed: 424242 });
   });
@@ -140,5 +177,13 @@ describe('AUTOMATIC1111', () => {
 });
 
 it('every preset is covered above', () => {
-  expect(Object.keys(IMAGE_PRESETS).sort()).toEqual(['a1111', 'custom', 'fal', 'gemini', 'openai', 'openrouter', 'xai']);
+  expect(Object.keys(IMAGE_PRESETS).sort()).toEqual([
+    'a1111',
+    'custom',
+    'fal',
+    'gemini',
+    'openai',
+    'openrouter',
+    'xai',
+  ]);
 });

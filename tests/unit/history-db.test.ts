@@ -53,7 +53,12 @@ describe('history rows follow their jobs', () => {
   it('delete removes prompts, thumbnail and cached image; undo puts back exactly what was there', async () => {
     const job = await doneJob('kept', input());
     await ensureThumbnail(job.imageId, async () => new Blob(['thumb'], { type: 'image/webp' }));
-    await db.images.put({ id: job.imageId, blob: new Blob(['img']), info: { originalWidth: 1, originalHeight: 1, width: 1, height: 1, mime: 'image/jpeg', bytes: 3 }, createdAt: 1 });
+    await db.images.put({
+      id: job.imageId,
+      blob: new Blob(['img']),
+      info: { originalWidth: 1, originalHeight: 1, width: 1, height: 1, mime: 'image/jpeg', bytes: 3 },
+      createdAt: 1,
+    });
     const other = await queuedJob(input());
     const before = await listEntries();
 
@@ -76,14 +81,27 @@ describe('database migrations', () => {
     const v1 = new Dexie(name);
     v1.version(1).stores({ jobs: 'id, createdAt, status, imageId', images: 'id, createdAt' });
     const old = (id: string, imageId: string, createdAt: number, extra: object = {}) => ({
-      id, imageId, createdAt, updatedAt: createdAt, status: 'done', style: 'natural', detail: 'standard', language: 'en',
-      provider: 'openai', model: 'm', text: `prompt ${id}`, source: { pageTitle: 'Old page' }, ...extra,
+      id,
+      imageId,
+      createdAt,
+      updatedAt: createdAt,
+      status: 'done',
+      style: 'natural',
+      detail: 'standard',
+      language: 'en',
+      provider: 'openai',
+      model: 'm',
+      text: `prompt ${id}`,
+      source: { pageTitle: 'Old page' },
+      ...extra,
     });
-    await v1.table('jobs').bulkAdd([
-      old('j1', 'img1', 1, { thumbnail: new Blob(['t1']) }),
-      old('j2', 'img1', 2, { style: 'json' }),
-      old('j3', 'img2', 3),
-    ]);
+    await v1
+      .table('jobs')
+      .bulkAdd([
+        old('j1', 'img1', 1, { thumbnail: new Blob(['t1']) }),
+        old('j2', 'img1', 2, { style: 'json' }),
+        old('j3', 'img2', 3),
+      ]);
     v1.close();
 
     const current = new PromptLensDb(name);

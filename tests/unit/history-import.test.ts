@@ -15,11 +15,31 @@ const WEBP = new Blob([WEBP_BYTES], { type: 'image/webp' });
 /** Three images: one with two prompts and a thumbnail, a favourite, a failed one. */
 async function seed(): Promise<void> {
   await queueJob(job('a1', 'img-a', 1000));
-  await queueJob(job('a2', 'img-a', 2000, { style: 'midjourney', usage: { promptTokens: 900, completionTokens: 40 }, image: { originalWidth: 1600, originalHeight: 1200, width: 1024, height: 768, mime: 'image/jpeg', bytes: 120_000 } }));
+  await queueJob(
+    job('a2', 'img-a', 2000, {
+      style: 'midjourney',
+      usage: { promptTokens: 900, completionTokens: 40 },
+      image: {
+        originalWidth: 1600,
+        originalHeight: 1200,
+        width: 1024,
+        height: 768,
+        mime: 'image/jpeg',
+        bytes: 120_000,
+      },
+    }),
+  );
   await db.thumbnails.put({ id: 'img-a', blob: WEBP });
   await queueJob(job('b1', 'img-b', 3000, { template: { id: 't', name: 'Mine', text: 'Describe {language}' } }));
   await setFavorite('img-b', true);
-  await queueJob(job('c1', 'img-c', 4000, { status: 'failed', text: '', kind: undefined, error: { code: 'timeout', detail: 'no answer' } }));
+  await queueJob(
+    job('c1', 'img-c', 4000, {
+      status: 'failed',
+      text: '',
+      kind: undefined,
+      error: { code: 'timeout', detail: 'no answer' },
+    }),
+  );
 }
 
 /** Everything an export holds, without the moment it was made. */
@@ -58,7 +78,11 @@ describe('export → clear → import', () => {
     const text = await exportText();
     await clearHistory();
     await importHistory(text);
-    expect(await db.jobs.get('r')).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, text: 'half a pro' });
+    expect(await db.jobs.get('r')).toMatchObject({
+      status: 'failed',
+      error: { code: 'interrupted' },
+      text: 'half a pro',
+    });
   });
 
   it('fields the format does not know are dropped, not stored', async () => {
@@ -84,7 +108,14 @@ describe('merging into an existing history', () => {
       a.prompts[1].text = 'older copy';
       a.prompts[1].updatedAt = 1;
       data.entries.find((e: any) => e.id === 'img-b').favorite = false;
-      data.entries.push({ id: 'img-new', createdAt: 5, updatedAt: 5, favorite: false, source: {}, prompts: [{ ...a.prompts[0], id: 'n1', createdAt: 5 }] });
+      data.entries.push({
+        id: 'img-new',
+        createdAt: 5,
+        updatedAt: 5,
+        favorite: false,
+        source: {},
+        prompts: [{ ...a.prompts[0], id: 'n1', createdAt: 5 }],
+      });
     });
     expect(await importHistory(text)).toEqual({ ok: true, value: { added: 1, existing: 3 } });
     expect((await db.jobs.get('a1'))!.text).toBe('edited later');
@@ -98,17 +129,33 @@ describe('merging into an existing history', () => {
   it('prompts of one image exported from two browsers end up together in one row', async () => {
     await queueJob(job('here', 'img', 1));
     const text = edit(await exportText(), (data) => {
-      data.entries[0].prompts = [{ ...data.entries[0].prompts[0], id: 'there', createdAt: 2, updatedAt: 2, style: 'flux', text: 'from the laptop' }];
+      data.entries[0].prompts = [
+        {
+          ...data.entries[0].prompts[0],
+          id: 'there',
+          createdAt: 2,
+          updatedAt: 2,
+          style: 'flux',
+          text: 'from the laptop',
+        },
+      ];
     });
     await importHistory(text);
-    expect(await listEntries()).toMatchObject([{ id: 'img', promptCount: 2, styles: ['natural', 'flux'], text: 'from the laptop' }]);
+    expect(await listEntries()).toMatchObject([
+      { id: 'img', promptCount: 2, styles: ['natural', 'flux'], text: 'from the laptop' },
+    ]);
   });
 
   it('a large file (read by one scan rather than per image) merges the same way', async () => {
     await seed();
     const text = edit(await exportText(), (data) => {
       const [first] = data.entries;
-      for (let i = 0; i < 300; i++) data.entries.push({ ...first, id: `bulk-${i}`, prompts: first.prompts.map((p: any) => ({ ...p, id: `${p.id}-${i}` })) });
+      for (let i = 0; i < 300; i++)
+        data.entries.push({
+          ...first,
+          id: `bulk-${i}`,
+          prompts: first.prompts.map((p: any) => ({ ...p, id: `${p.id}-${i}` })),
+        });
       first.prompts[0].text = 'newer here';
       first.prompts[0].updatedAt = 10_000;
     });
@@ -140,11 +187,23 @@ describe('a bad file is refused, saying what is wrong', () => {
   };
 
   it('not JSON, not ours, a newer version', async () => {
-    expect(await refusal('name,prompt\nfox,red')).toMatchObject({ code: 'not-json', detail: expect.stringContaining('JSON') });
+    expect(await refusal('name,prompt\nfox,red')).toMatchObject({
+      code: 'not-json',
+      detail: expect.stringContaining('JSON'),
+    });
     expect(await refusal('[1,2]')).toEqual({ code: 'not-export' });
     expect(await refusal('{"entries":[]}')).toEqual({ code: 'not-export' });
-    expect(await refusal('{"format":"promptlens-history","version":2,"entries":[]}')).toEqual({ code: 'newer-version', version: 2, supported: 1 });
-    expect(await refusal('{"format":"promptlens-history","version":0,"exportedAt":"","entries":[]}')).toMatchObject({ code: 'invalid', path: 'version', rule: 'const', value: '1' });
+    expect(await refusal('{"format":"promptlens-history","version":2,"entries":[]}')).toEqual({
+      code: 'newer-version',
+      version: 2,
+      supported: 1,
+    });
+    expect(await refusal('{"format":"promptlens-history","version":0,"exportedAt":"","entries":[]}')).toMatchObject({
+      code: 'invalid',
+      path: 'version',
+      rule: 'const',
+      value: '1',
+    });
     expect(sizeProblem(500e6)).toMatchObject({ code: 'too-large', size: 500e6 });
     expect(sizeProblem(100e6)).toBeUndefined();
   });
@@ -153,16 +212,66 @@ describe('a bad file is refused, saying what is wrong', () => {
     await seed();
     const good = await exportText();
     const wrong = (change: (data: any) => void) => refusal(edit(good, change));
-    expect(await wrong((d) => (d.entries[1].prompts[0].text = 42))).toEqual({ code: 'invalid', entry: 2, path: 'prompts[0].text', rule: 'type', type: 'string' });
-    expect(await wrong((d) => delete d.entries[2].prompts[1].style)).toEqual({ code: 'invalid', entry: 3, path: 'prompts[1].style', rule: 'required' });
-    expect(await wrong((d) => (d.entries[0].prompts[0].provider = 'skynet'))).toEqual({ code: 'invalid', entry: 1, path: 'prompts[0].provider', rule: 'enum', value: '"skynet"' });
-    expect(await wrong((d) => (d.entries[0].prompts = []))).toEqual({ code: 'invalid', entry: 1, path: 'prompts', rule: 'empty' });
-    expect(await wrong((d) => (d.entries[0].favorite = 'yes'))).toMatchObject({ entry: 1, path: 'favorite', type: 'boolean' });
-    expect(await wrong((d) => (d.entries[0].createdAt = -5))).toMatchObject({ entry: 1, path: 'createdAt', rule: 'minimum', limit: 0 });
-    expect(await wrong((d) => (d.entries[2].thumbnail = 'https://evil.example/x.png'))).toMatchObject({ entry: 3, path: 'thumbnail', rule: 'data-url' });
-    expect(await wrong((d) => (d.entries[2].thumbnail = 'data:image/webp;base64,AAAAA'))).toMatchObject({ entry: 3, path: 'thumbnail', rule: 'data-url' });
-    expect(await wrong((d) => (d.entries[1].id = d.entries[0].id))).toEqual({ code: 'invalid', entry: 2, path: 'id', rule: 'duplicate', other: 1 });
-    expect(await wrong((d) => (d.entries[2].prompts[1].id = d.entries[0].prompts[0].id))).toMatchObject({ entry: 3, path: 'prompts[1].id', rule: 'duplicate', other: 1 });
+    expect(await wrong((d) => (d.entries[1].prompts[0].text = 42))).toEqual({
+      code: 'invalid',
+      entry: 2,
+      path: 'prompts[0].text',
+      rule: 'type',
+      type: 'string',
+    });
+    expect(await wrong((d) => delete d.entries[2].prompts[1].style)).toEqual({
+      code: 'invalid',
+      entry: 3,
+      path: 'prompts[1].style',
+      rule: 'required',
+    });
+    expect(await wrong((d) => (d.entries[0].prompts[0].provider = 'skynet'))).toEqual({
+      code: 'invalid',
+      entry: 1,
+      path: 'prompts[0].provider',
+      rule: 'enum',
+      value: '"skynet"',
+    });
+    expect(await wrong((d) => (d.entries[0].prompts = []))).toEqual({
+      code: 'invalid',
+      entry: 1,
+      path: 'prompts',
+      rule: 'empty',
+    });
+    expect(await wrong((d) => (d.entries[0].favorite = 'yes'))).toMatchObject({
+      entry: 1,
+      path: 'favorite',
+      type: 'boolean',
+    });
+    expect(await wrong((d) => (d.entries[0].createdAt = -5))).toMatchObject({
+      entry: 1,
+      path: 'createdAt',
+      rule: 'minimum',
+      limit: 0,
+    });
+    expect(await wrong((d) => (d.entries[2].thumbnail = 'https://evil.example/x.png'))).toMatchObject({
+      entry: 3,
+      path: 'thumbnail',
+      rule: 'data-url',
+    });
+    expect(await wrong((d) => (d.entries[2].thumbnail = 'data:image/webp;base64,AAAAA'))).toMatchObject({
+      entry: 3,
+      path: 'thumbnail',
+      rule: 'data-url',
+    });
+    expect(await wrong((d) => (d.entries[1].id = d.entries[0].id))).toEqual({
+      code: 'invalid',
+      entry: 2,
+      path: 'id',
+      rule: 'duplicate',
+      other: 1,
+    });
+    expect(await wrong((d) => (d.entries[2].prompts[1].id = d.entries[0].prompts[0].id))).toMatchObject({
+      entry: 3,
+      path: 'prompts[1].id',
+      rule: 'duplicate',
+      other: 1,
+    });
     expect(await wrong((d) => (d.entries = {}))).toMatchObject({ path: 'entries', type: 'array' });
   });
 
@@ -170,10 +279,26 @@ describe('a bad file is refused, saying what is wrong', () => {
     await seed();
     const before = await snapshot();
     const many: Job[] = Array.from({ length: 40 }, (_, i) => job(`j${i}`, `many-${i}`, 10_000 + i));
-    const entries = many.map((j) => ({ id: j.imageId, createdAt: j.createdAt, updatedAt: j.createdAt, favorite: false, source: j.source, prompts: [{ ...j, imageId: undefined, source: undefined }, { ...j, id: `${j.id}b` }, { ...j, id: `${j.id}c` }] }));
+    const entries = many.map((j) => ({
+      id: j.imageId,
+      createdAt: j.createdAt,
+      updatedAt: j.createdAt,
+      favorite: false,
+      source: j.source,
+      prompts: [
+        { ...j, imageId: undefined, source: undefined },
+        { ...j, id: `${j.id}b` },
+        { ...j, id: `${j.id}c` },
+      ],
+    }));
     (entries[36]!.prompts[2] as any).text = null;
-    const result = await importHistory(JSON.stringify({ format: 'promptlens-history', version: 1, exportedAt: '', entries }));
-    expect(result).toEqual({ ok: false, problem: { code: 'invalid', entry: 37, path: 'prompts[2].text', rule: 'type', type: 'string' } });
+    const result = await importHistory(
+      JSON.stringify({ format: 'promptlens-history', version: 1, exportedAt: '', entries }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      problem: { code: 'invalid', entry: 37, path: 'prompts[2].text', rule: 'type', type: 'string' },
+    });
     expect(await snapshot()).toEqual(before);
   });
 
@@ -182,7 +307,15 @@ describe('a bad file is refused, saying what is wrong', () => {
     const before = await snapshot();
     const good = job('ok', 'img-ok', 1);
     const broken = { ...job('x', 'img-ok', 2), id: undefined } as unknown as Job;
-    const result = await writeImport([{ id: 'img-ok', updatedAt: 2, favorite: true, thumbnail: `data:image/webp;base64,${btoa(String.fromCharCode(...WEBP_BYTES))}`, jobs: [good, broken] }]);
+    const result = await writeImport([
+      {
+        id: 'img-ok',
+        updatedAt: 2,
+        favorite: true,
+        thumbnail: `data:image/webp;base64,${btoa(String.fromCharCode(...WEBP_BYTES))}`,
+        jobs: [good, broken],
+      },
+    ]);
     expect(result).toMatchObject({ ok: false, problem: { code: 'write-failed' } });
     expect(await snapshot()).toEqual(before);
   });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { filterEntries } from '@/lib/history/search';
 
-const entry = (searchText: string, extra: Partial<{ styles: string[]; templates: string[]; favorite: 0 | 1 }> = {}) => ({
-  searchText: searchText.toLowerCase(),
-  styles: ['natural'],
-  templates: [] as string[],
-  favorite: 0 as const,
-  ...extra,
-}) as Parameters<typeof filterEntries>[0][number];
+const entry = (searchText: string, extra: Partial<{ styles: string[]; templates: string[]; favorite: 0 | 1 }> = {}) =>
+  ({
+    searchText: searchText.toLowerCase(),
+    styles: ['natural'],
+    templates: [] as string[],
+    favorite: 0 as const,
+    ...extra,
+  }) as Parameters<typeof filterEntries>[0][number];
 
 const rows = [
   entry('A red fox in the snow, golden hour', { favorite: 1 }),

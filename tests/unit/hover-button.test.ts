@@ -42,11 +42,17 @@ describe('the hover button', () => {
   });
 
   it('accepts from a content script only an image address, data: pixels or a screen box', () => {
-    expect(checkedTarget({ url: 'https://cdn.example/a.jpg', width: 10, height: 20, extra: 1 })).toEqual({ url: 'https://cdn.example/a.jpg', width: 10, height: 20 });
+    expect(checkedTarget({ url: 'https://cdn.example/a.jpg', width: 10, height: 20, extra: 1 })).toEqual({
+      url: 'https://cdn.example/a.jpg',
+      width: 10,
+      height: 20,
+    });
     expect(checkedTarget({ url: 'chrome-extension://x/secret', dataUrl: 'javascript:alert(1)' })).toBeUndefined();
     expect(checkedTarget({ url: 'file:///etc/passwd' })).toBeUndefined();
     expect(checkedTarget({ rect: { x: 1, y: 2, width: 3, height: 'x' } })).toBeUndefined();
-    expect(checkedTarget({ dataUrl: 'data:image/png;base64,AA', rect: { x: 1, y: 2, width: 3, height: 4 }, dpr: 2 })).toEqual({
+    expect(
+      checkedTarget({ dataUrl: 'data:image/png;base64,AA', rect: { x: 1, y: 2, width: 3, height: 4 }, dpr: 2 }),
+    ).toEqual({
       dataUrl: 'data:image/png;base64,AA',
       rect: { x: 1, y: 2, width: 3, height: 4 },
       dpr: 2,

@@ -17,7 +17,12 @@ function element(html: string, id = 'e'): Element {
 
 /** As the browser would have it once the image has loaded (or failed to). */
 function loaded(img: Element, width: number, height: number, src: string) {
-  Object.defineProperties(img, { naturalWidth: { value: width }, naturalHeight: { value: height }, complete: { value: true }, currentSrc: { value: src } });
+  Object.defineProperties(img, {
+    naturalWidth: { value: width },
+    naturalHeight: { value: height },
+    complete: { value: true },
+    currentSrc: { value: src },
+  });
   return img;
 }
 
@@ -34,7 +39,9 @@ const cases: Record<string, Case[]> = {
     {
       name: 'the source the browser chose (currentSrc)',
       make: () => {
-        const picture = element('<picture id="e"><source srcset="a.webp" type="image/webp"><img id="i" src="a.jpg"></picture>');
+        const picture = element(
+          '<picture id="e"><source srcset="a.webp" type="image/webp"><img id="i" src="a.jpg"></picture>',
+        );
         loaded(document.getElementById('i')!, 800, 600, 'https://site.test/gallery/a.webp');
         return picture;
       },
@@ -45,13 +52,20 @@ const cases: Record<string, Case[]> = {
   '<img> (srcset/<picture> currentSrc, lazy data-* sources)': [
     {
       name: 'a loaded image: currentSrc and its natural size',
-      make: () => loaded(element('<img id="e" src="small.jpg" srcset="big.jpg 2x">'), 1600, 1200, 'https://cdn.test/big.jpg'),
+      make: () =>
+        loaded(element('<img id="e" src="small.jpg" srcset="big.jpg 2x">'), 1600, 1200, 'https://cdn.test/big.jpg'),
       shows: true,
       read: { url: 'https://cdn.test/big.jpg', width: 1600, height: 1200 },
     },
     {
       name: 'a 1×1 placeholder: its data-src, made absolute',
-      make: () => loaded(element('<img id="e" src="data:image/gif;base64,R0lGOD" data-src="../full/lazy.jpg">'), 1, 1, 'data:image/gif;base64,R0lGOD'),
+      make: () =>
+        loaded(
+          element('<img id="e" src="data:image/gif;base64,R0lGOD" data-src="../full/lazy.jpg">'),
+          1,
+          1,
+          'data:image/gif;base64,R0lGOD',
+        ),
       shows: true,
       read: { url: 'https://site.test/full/lazy.jpg' },
     },

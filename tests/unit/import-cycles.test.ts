@@ -15,7 +15,11 @@ const LIB = join(ROOT, 'lib');
 type Graph = Map<string, string[]>;
 
 function resolveImport(from: string, specifier: string): string | undefined {
-  const base = specifier.startsWith('@/') ? join(ROOT, specifier.slice(2)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : undefined;
+  const base = specifier.startsWith('@/')
+    ? join(ROOT, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? resolve(dirname(from), specifier)
+      : undefined;
   if (!base) return undefined;
   return [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((path) => existsSync(path));
 }
@@ -73,13 +77,20 @@ beforeAll(() => init);
 
 describe('imports in lib/', () => {
   it('the check finds a cycle when there is one', () => {
-    const graph: Graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const graph: Graph = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(findCycles(graph)).toEqual([['a', 'b', 'c', 'a']]);
   });
 
   it('reads the real imports', () => {
     const graph = libGraph();
-    expect(graph.get(join(LIB, 'jobs/lifecycle.ts'))).toEqual(expect.arrayContaining([join(LIB, 'history/db.ts'), join(LIB, 'errors.ts')]));
+    expect(graph.get(join(LIB, 'jobs/lifecycle.ts'))).toEqual(
+      expect.arrayContaining([join(LIB, 'history/db.ts'), join(LIB, 'errors.ts')]),
+    );
   });
 
   it('form no cycle between files', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { announcement } from '@/components/job/job-announcement';
 
-const job = (status: 'queued' | 'running' | 'done' | 'failed', text = '', kind?: 'text' | 'refusal') => ({ status, text, kind }) as Parameters<typeof announcement>[0];
+const job = (status: 'queued' | 'running' | 'done' | 'failed', text = '', kind?: 'text' | 'refusal') =>
+  ({ status, text, kind }) as Parameters<typeof announcement>[0];
 
 describe('announcement (what a screen reader hears about a job)', () => {
   it('says nothing of the partial text while the job is waiting or being written', () => {
@@ -10,7 +11,10 @@ describe('announcement (what a screen reader hears about a job)', () => {
   });
 
   it('reads the finished prompt once the watched job is done', () => {
-    expect(announcement(job('done', 'A red fox in fresh snow'), true)).toEqual({ key: 'status.done', text: 'A red fox in fresh snow' });
+    expect(announcement(job('done', 'A red fox in fresh snow'), true)).toEqual({
+      key: 'status.done',
+      text: 'A red fox in fresh snow',
+    });
   });
 
   it('says a refusal is a refusal, not a prompt', () => {

@@ -8,7 +8,14 @@ import { doneJob, queuedJob } from './fixtures/jobs';
 const INFO = { originalWidth: 800, originalHeight: 600, width: 800, height: 600, mime: 'image/jpeg', bytes: 1000 };
 const pause = () => new Promise((r) => setTimeout(r, 3));
 /** The stored job; Dexie drops a field set to undefined, so absent ones read as undefined here. */
-const stored = async (id: string) => ({ ahead: undefined, retry: undefined, error: undefined, kind: undefined, usage: undefined, ...(await getJob(id))! });
+const stored = async (id: string) => ({
+  ahead: undefined,
+  retry: undefined,
+  error: undefined,
+  kind: undefined,
+  usage: undefined,
+  ...(await getJob(id))!,
+});
 const row = async (imageId: string) => (await db.history.get(imageId))!;
 
 beforeEach(async () => {
@@ -61,8 +68,16 @@ describe('a job through its lifecycle, in the database and in its history row', 
     const job = await queuedJob();
     await startJob(job.id);
     await updateJob(job.id, { text: 'A red', retry: { attempt: 1, until: 1, status: 429 } });
-    expect(await finishJob(job.id, { text: 'A red fox', kind: 'text', usage: { promptTokens: 9, completionTokens: 3 } })).toBe(true);
-    expect(await stored(job.id)).toMatchObject({ status: 'done', text: 'A red fox', kind: 'text', usage: { promptTokens: 9, completionTokens: 3 }, retry: undefined });
+    expect(
+      await finishJob(job.id, { text: 'A red fox', kind: 'text', usage: { promptTokens: 9, completionTokens: 3 } }),
+    ).toBe(true);
+    expect(await stored(job.id)).toMatchObject({
+      status: 'done',
+      text: 'A red fox',
+      kind: 'text',
+      usage: { promptTokens: 9, completionTokens: 3 },
+      retry: undefined,
+    });
     expect(await row(job.imageId)).toMatchObject({ status: 'done', text: 'A red fox' });
   });
 
@@ -87,7 +102,13 @@ describe('a job through its lifecycle, in the database and in its history row', 
     await updateJob(failed.id, { text: 'half' });
     await failJob(failed.id, { code: 'server', status: 502 });
     expect(await requeueJob(failed.id, { provider: 'groq', model: 'llama' })).toBe(true);
-    expect(await stored(failed.id)).toMatchObject({ status: 'queued', text: '', error: undefined, provider: 'groq', model: 'llama' });
+    expect(await stored(failed.id)).toMatchObject({
+      status: 'queued',
+      text: '',
+      error: undefined,
+      provider: 'groq',
+      model: 'llama',
+    });
     expect(await row(failed.imageId)).toMatchObject({ status: 'queued', provider: 'groq' });
 
     const done = await doneJob('kept until retried');
@@ -130,9 +151,17 @@ describe('recovery after a worker restart', () => {
 
     const resume = await recoverJobs(() => false, startedAt);
     expect(resume.map((job) => job.id)).toEqual([earlier.id, later.id]);
-    expect(await stored(streaming.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, text: 'half a pro' });
+    expect(await stored(streaming.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'interrupted' },
+      text: 'half a pro',
+    });
     expect(await stored(gettingImage.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
-    expect(await stored(lostImage.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' }, ahead: undefined });
+    expect(await stored(lostImage.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'interrupted' },
+      ahead: undefined,
+    });
     expect((await getJob(earlier.id))!.status).toBe('queued');
     expect((await getJob(done.id))!.status).toBe('done');
     expect((await row(streaming.imageId)).status).toBe('failed');

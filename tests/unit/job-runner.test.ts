@@ -10,7 +10,13 @@ import { PRESETS } from '@/lib/providers/presets';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 
 const INFO = { originalWidth: 1600, originalHeight: 1200, width: 1024, height: 768, mime: 'image/jpeg', bytes: 3 };
-const CONFIG: ProviderConfig = { settings: DEFAULT_SETTINGS, preset: PRESETS.openai, baseUrl: 'https://api.test/v1', model: 'gpt-test', apiKey: 'sk-1' };
+const CONFIG: ProviderConfig = {
+  settings: DEFAULT_SETTINGS,
+  preset: PRESETS.openai,
+  baseUrl: 'https://api.test/v1',
+  model: 'gpt-test',
+  apiKey: 'sk-1',
+};
 
 const sseChunk = (content: string) =>
   `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
@@ -22,7 +28,10 @@ function fakeProvider(parts: string[], { hold = false, status = 200 } = {}) {
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     requests.push({ url: String(input), body: JSON.parse(String(init?.body)) });
     if (status !== 200) {
-      return new Response(JSON.stringify({ error: { message: 'bad key', type: 'x', param: null, code: null } }), { status, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ error: { message: 'bad key', type: 'x', param: null, code: null } }), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     const body = new ReadableStream({
       start(controller) {
@@ -37,7 +46,14 @@ function fakeProvider(parts: string[], { hold = false, status = 200 } = {}) {
 }
 
 async function start(config = CONFIG) {
-  const job = newJob({ style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: config.model, source: { imageUrl: 'https://site.test/fox.jpg' } });
+  const job = newJob({
+    style: 'natural',
+    detail: 'standard',
+    language: 'en',
+    provider: 'openai',
+    model: config.model,
+    source: { imageUrl: 'https://site.test/fox.jpg' },
+  });
   const image = async () => ({ blob: new Blob(['jpg'], { type: 'image/jpeg' }), info: INFO });
   return { job, finished: runJob({ job, config, stored: queueJob(job), image }) };
 }
@@ -58,7 +74,12 @@ describe('the job runner', () => {
     expect(isRunning(job.id)).toBe(true);
     const done = await finished;
 
-    expect(done).toMatchObject({ status: 'done', kind: 'text', usage: { promptTokens: 9, completionTokens: 4 }, image: INFO });
+    expect(done).toMatchObject({
+      status: 'done',
+      kind: 'text',
+      usage: { promptTokens: 9, completionTokens: 4 },
+      image: INFO,
+    });
     expect(done!.text).toContain('A red fox in snow');
     expect(isRunning(job.id)).toBe(false);
     expect(requests).toHaveLength(1);

@@ -3,7 +3,23 @@ import { LANGUAGES, matchLanguage, resolveLanguage, textDirection } from '@/lib/
 
 describe('interface languages', () => {
   it('ships the 15 languages, each once', () => {
-    expect(LANGUAGES.map((l) => l.code)).toEqual(['en', 'es', 'fr', 'de', 'zh-CN', 'ja', 'ko', 'ru', 'it', 'pt-BR', 'ar', 'hi', 'tr', 'vi', 'id']);
+    expect(LANGUAGES.map((l) => l.code)).toEqual([
+      'en',
+      'es',
+      'fr',
+      'de',
+      'zh-CN',
+      'ja',
+      'ko',
+      'ru',
+      'it',
+      'pt-BR',
+      'ar',
+      'hi',
+      'tr',
+      'vi',
+      'id',
+    ]);
     expect(new Set(LANGUAGES.map((l) => l.chrome)).size).toBe(15);
   });
 

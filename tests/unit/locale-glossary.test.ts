@@ -6,25 +6,55 @@ import { DRIFT } from './fixtures/locale-drift';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const glossary = (code: string): Glossary => read(`locales/glossary/${code}.json`);
-const check = (code: string, strings: object) => checkGlossary(strings as never, glossary(code)).map((p) => formatGlossaryProblem(code, p));
+const check = (code: string, strings: object) =>
+  checkGlossary(strings as never, glossary(code)).map((p) => formatGlossaryProblem(code, p));
 
 describe('one voice per language (locales/glossary)', () => {
-  it.each(LANGUAGES.map((l) => [l.code, l.chrome] as const))('%s: terms, register and typography as its glossary says', (code, chrome) => {
-    expect(glossary(code).language).toBe(code);
-    expect(check(code, read(`locales/${code}.json`))).toEqual([]);
-    expect(check(code, read(`public/_locales/${chrome}/messages.json`))).toEqual([]);
-  });
+  it.each(LANGUAGES.map((l) => [l.code, l.chrome] as const))(
+    '%s: terms, register and typography as its glossary says',
+    (code, chrome) => {
+      expect(glossary(code).language).toBe(code);
+      expect(check(code, read(`locales/${code}.json`))).toEqual([]);
+      expect(check(code, read(`public/_locales/${chrome}/messages.json`))).toEqual([]);
+    },
+  );
 
   it('every glossary fixes the same key terms', () => {
-    const required = ['prompt', 'history', 'entry', 'provider', 'style', 'detail', 'favourite', 'regenerate', 'recreate', 'API key', 'thumbnail', 'export', 'import', 'delete', 'undo', 'settings', 'side panel', 'batch'];
-    for (const { code } of LANGUAGES) expect(glossary(code).terms.map((t) => t.term), code).toEqual(expect.arrayContaining(required));
+    const required = [
+      'prompt',
+      'history',
+      'entry',
+      'provider',
+      'style',
+      'detail',
+      'favourite',
+      'regenerate',
+      'recreate',
+      'API key',
+      'thumbnail',
+      'export',
+      'import',
+      'delete',
+      'undo',
+      'settings',
+      'side panel',
+      'batch',
+    ];
+    for (const { code } of LANGUAGES)
+      expect(
+        glossary(code).terms.map((t) => t.term),
+        code,
+      ).toEqual(expect.arrayContaining(required));
   });
 
-  it.each(DRIFT.map((d) => [d.language, d.key, d.example, d] as const))('catches the drift the review found: %s %s (%s)', (language, key, _example, drift) => {
-    const problems = checkGlossary({ [key]: drift.text }, glossary(language));
-    expect(problems.map((p) => p.rule)).toEqual(expect.arrayContaining([expect.stringContaining(drift.rule)]));
-    expect(problems.every((p) => p.key === key && p.text === drift.text)).toBe(true);
-  });
+  it.each(DRIFT.map((d) => [d.language, d.key, d.example, d] as const))(
+    'catches the drift the review found: %s %s (%s)',
+    (language, key, _example, drift) => {
+      const problems = checkGlossary({ [key]: drift.text }, glossary(language));
+      expect(problems.map((p) => p.rule)).toEqual(expect.arrayContaining([expect.stringContaining(drift.rule)]));
+      expect(problems.every((p) => p.key === key && p.text === drift.text)).toBe(true);
+    },
+  );
 
   it('leaves alone what only looks like a forbidden word', () => {
     const de = glossary('de');
@@ -33,10 +63,14 @@ describe('one voice per language (locales/glossary)', () => {
     // A term left in English inside a product name or a technical token is not a term.
     const tr = glossary('tr');
     expect(checkGlossary({ a: 'PromptLens’i açın; --prompt ve OLLAMA_PROMPT=1 değişmez.' }, tr)).toEqual([]);
-    expect(checkGlossary({ a: 'her prompt korunur' }, tr).map((p) => p.rule)).toEqual([expect.stringContaining('“prompt”')]);
+    expect(checkGlossary({ a: 'her prompt korunur' }, tr).map((p) => p.rule)).toEqual([
+      expect.stringContaining('“prompt”'),
+    ]);
     // French: URLs and data: URLs keep their colons; an ordinary colon needs its no-break space.
     const fr = glossary('fr');
-    expect(checkGlossary({ a: 'Définissez OLLAMA_ORIGINS=chrome-extension://*\u00a0; une URL data: en base64.' }, fr)).toEqual([]);
+    expect(
+      checkGlossary({ a: 'Définissez OLLAMA_ORIGINS=chrome-extension://*\u00a0; une URL data: en base64.' }, fr),
+    ).toEqual([]);
     expect(checkGlossary({ a: 'Détails: {{detail}}' }, fr)).toHaveLength(1);
     // Japanese writes no space between kana and Latin, but a path or URL keeps its spaces to stand apart.
     const ja = glossary('ja');

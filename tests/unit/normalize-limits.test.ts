@@ -22,7 +22,9 @@ describe('the size limit, checked from the header before decoding', () => {
   });
 
   it('lets exactly 100 megapixels through to the decoder', async () => {
-    const error = await normalizeImage(pngClaiming(10_000, 10_000), 'png', DEFAULT_LIMITS, 1e6).catch((e: unknown) => e);
+    const error = await normalizeImage(pngClaiming(10_000, 10_000), 'png', DEFAULT_LIMITS, 1e6).catch(
+      (e: unknown) => e,
+    );
     expect((error as JobFailure).info?.code).not.toBe('image-too-big');
   });
 });

@@ -10,7 +10,14 @@ import { deleteAllData } from '@/lib/privacy/delete-all-data';
 import { quotaGuard } from '@/lib/privacy/quota-guard';
 import { mergeReport, storageFullItem, type RefusedWrite } from '@/lib/privacy/storage-full';
 import { classifyError } from '@/lib/providers/classify-error';
-import { apiKeysItem, DEFAULT_SETTINGS, imageApiKeysItem, loadSettings, privacyConsentItem, settingsItem } from '@/lib/settings';
+import {
+  apiKeysItem,
+  DEFAULT_SETTINGS,
+  imageApiKeysItem,
+  loadSettings,
+  privacyConsentItem,
+  settingsItem,
+} from '@/lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -23,7 +30,12 @@ describe('consent to send', () => {
     expect(consentCovers(consent, openai)).toBe(true);
     expect(consentCovers(consent, { ...openai, baseUrl: ' https://api.openai.com/v1 ' })).toBe(true);
     expect(consentCovers(consent, { provider: 'groq', baseUrl: openai.baseUrl })).toBe(false);
-    expect(consentCovers({ provider: 'custom', baseUrl: 'http://10.0.0.5:8080/v1', acceptedAt: 1 }, { provider: 'custom', baseUrl: 'https://other.example/v1' })).toBe(false);
+    expect(
+      consentCovers(
+        { provider: 'custom', baseUrl: 'http://10.0.0.5:8080/v1', acceptedAt: 1 },
+        { provider: 'custom', baseUrl: 'https://other.example/v1' },
+      ),
+    ).toBe(false);
   });
 
   it('is stored once granted, and a new destination needs its own', async () => {
@@ -40,7 +52,9 @@ describe('storage full', () => {
 
   it('a refused write is a storage-full job error, even wrapped in an aborted transaction', () => {
     expect(classifyError(quota())).toEqual({ code: 'storage-full' });
-    expect(classifyError(Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota() }))).toEqual({ code: 'storage-full' });
+    expect(classifyError(Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota() }))).toEqual({
+      code: 'storage-full',
+    });
   });
 
   it("keeps the job's best text: the final prompt beats streamed parts, and a stale later write does not erase it", () => {
@@ -51,7 +65,10 @@ describe('storage full', () => {
       { jobId: 'a', text: '' },
       {},
     ];
-    const report = steps.reduce((previous, write, i) => mergeReport(previous, write, i), null as ReturnType<typeof mergeReport> | null);
+    const report = steps.reduce(
+      (previous, write, i) => mergeReport(previous, write, i),
+      null as ReturnType<typeof mergeReport> | null,
+    );
     expect(report).toMatchObject({ jobId: 'a', text: 'A fox in the snow', final: true, at: 4 });
     expect(mergeReport(report, { jobId: 'b', text: 'Another' }, 5)).toMatchObject({ jobId: 'b', text: 'Another' });
   });
@@ -68,7 +85,20 @@ describe('storage full', () => {
     const db = new PromptLensDb(`quota-${Math.random()}`);
     const refused: RefusedWrite[] = [];
     db.use(full).use(quotaGuard((write) => refused.push(write)));
-    const job = { id: 'j1', imageId: 'i1', createdAt: 1, updatedAt: 1, status: 'done', text: 'A heron at dawn', style: 'natural', detail: 'standard', language: 'en', provider: 'openai', model: 'm', source: {} } as const;
+    const job = {
+      id: 'j1',
+      imageId: 'i1',
+      createdAt: 1,
+      updatedAt: 1,
+      status: 'done',
+      text: 'A heron at dawn',
+      style: 'natural',
+      detail: 'standard',
+      language: 'en',
+      provider: 'openai',
+      model: 'm',
+      source: {},
+    } as const;
     await expect(db.jobs.put(job)).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(refused).toEqual([{ jobId: 'j1', text: 'A heron at dawn', final: true }]);
     await db.delete();
@@ -84,7 +114,20 @@ describe('delete all data', () => {
     await grantConsent({ provider: 'groq', baseUrl: 'https://api.groq.com/openai/v1' });
     await storageFullItem.setValue({ at: 1, text: 'x' });
     await imageApiKeysItem.setValue({ fal: 'fal-secret' });
-    await db.generations.add({ id: 'g1', entryId: job.imageId, jobId: job.id, createdAt: 1, updatedAt: 1, status: 'done', provider: 'fal', model: 'm', size: '', prompt: 'p', notes: [], blob: new Blob(['png']) });
+    await db.generations.add({
+      id: 'g1',
+      entryId: job.imageId,
+      jobId: job.id,
+      createdAt: 1,
+      updatedAt: 1,
+      status: 'done',
+      provider: 'fal',
+      model: 'm',
+      size: '',
+      prompt: 'p',
+      notes: [],
+      blob: new Blob(['png']),
+    });
     return job;
   };
 

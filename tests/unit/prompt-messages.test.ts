@@ -16,11 +16,18 @@ describe('the messages we send', () => {
     }
   }
 
-  it.each(['Japanese', 'Arabic', 'Brazilian Portuguese'])('%s: the language is named, JSON keys stay English', (language) => {
-    expect(instructionFor({ style: 'flux', detail: 'standard', language }, image)).toContain(`Write the prompt in ${language}.`);
-    expect(instructionFor({ style: 'json', detail: 'standard', language }, image)).toContain(`JSON keys in English and the values in ${language}`);
-    expect(instructionFor({ style: 'flux', detail: 'standard', language }, image)).toMatchSnapshot();
-  });
+  it.each(['Japanese', 'Arabic', 'Brazilian Portuguese'])(
+    '%s: the language is named, JSON keys stay English',
+    (language) => {
+      expect(instructionFor({ style: 'flux', detail: 'standard', language }, image)).toContain(
+        `Write the prompt in ${language}.`,
+      );
+      expect(instructionFor({ style: 'json', detail: 'standard', language }, image)).toContain(
+        `JSON keys in English and the values in ${language}`,
+      );
+      expect(instructionFor({ style: 'flux', detail: 'standard', language }, image)).toMatchSnapshot();
+    },
+  );
 
   it('word budgets grow with detail; short Stable Diffusion stays within CLIP’s window', () => {
     const words = (style: (typeof STYLE_IDS)[number], detail: (typeof DETAIL_LEVELS)[number]) =>
@@ -33,9 +40,17 @@ describe('the messages we send', () => {
   });
 
   it('a custom template gets its variables filled, and our output rules after it', () => {
-    const template = { id: 't1', name: 'Anime', text: 'Tag this {aspect_ratio} image ({width}×{height}) in {language}, {detail}. Keep {unknown}.' };
+    const template = {
+      id: 't1',
+      name: 'Anime',
+      text: 'Tag this {aspect_ratio} image ({width}×{height}) in {language}, {detail}. Keep {unknown}.',
+    };
     const text = instructionFor({ style: 'natural', template, detail: 'short', language: 'Korean' }, image);
-    expect(text).toMatch(/^Tag this 16:9 image \(1600×900\) in Korean, short and concise\. Keep \{unknown\}\. Reply with the prompt only/);
-    expect(renderTemplate('{language}{language}', { language: 'x', detail: '', aspect_ratio: '', width: '', height: '' })).toBe('xx');
+    expect(text).toMatch(
+      /^Tag this 16:9 image \(1600×900\) in Korean, short and concise\. Keep \{unknown\}\. Reply with the prompt only/,
+    );
+    expect(
+      renderTemplate('{language}{language}', { language: 'x', detail: '', aspect_ratio: '', width: '', height: '' }),
+    ).toBe('xx');
   });
 });

@@ -25,10 +25,12 @@ describe('aspect ratio from the original pixels', () => {
 
 describe('Midjourney parameters, added by our code', () => {
   it('appends --ar and the chosen options, never the model’s own', () => {
-    expect(withMidjourneyParams('a cat --ar 1:1 --stylize 50', '3:2', { version: '7', styleRaw: true, stylize: 250 })).toBe(
-      'a cat --ar 3:2 --v 7 --style raw --stylize 250',
+    expect(
+      withMidjourneyParams('a cat --ar 1:1 --stylize 50', '3:2', { version: '7', styleRaw: true, stylize: 250 }),
+    ).toBe('a cat --ar 3:2 --v 7 --style raw --stylize 250');
+    expect(withMidjourneyParams('a cat, ', '16:9', { version: 'niji 6', styleRaw: false, stylize: null })).toBe(
+      'a cat --ar 16:9 --niji 6',
     );
-    expect(withMidjourneyParams('a cat, ', '16:9', { version: 'niji 6', styleRaw: false, stylize: null })).toBe('a cat --ar 16:9 --niji 6');
     expect(withMidjourneyParams('a cat', '1:1', DEFAULT_MIDJOURNEY)).toBe('a cat --ar 1:1');
   });
 });
@@ -56,11 +58,16 @@ describe('clean-up over recorded model outputs', () => {
   });
 
   it('a provider-flagged refusal wins over any text', () => {
-    expect(finalizePrompt('', { ...context, style: 'natural', refusal: 'I can’t help with that.' })).toEqual({ kind: 'refusal', text: 'I can’t help with that.' });
+    expect(finalizePrompt('', { ...context, style: 'natural', refusal: 'I can’t help with that.' })).toEqual({
+      kind: 'refusal',
+      text: 'I can’t help with that.',
+    });
   });
 
   it('a prompt that merely contains "sorry" is not a refusal', () => {
-    expect(finalizePrompt('A sorry-looking wet dog on a porch, overcast light.', { ...context, style: 'natural' }).kind).toBe('text');
+    expect(
+      finalizePrompt('A sorry-looking wet dog on a porch, overcast light.', { ...context, style: 'natural' }).kind,
+    ).toBe('text');
   });
 
   it('an empty answer is an error', () => {

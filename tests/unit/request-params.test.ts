@@ -12,7 +12,10 @@ function requestFor(id: (typeof PROVIDER_IDS)[number]) {
   return buildChatRequest(
     preset,
     preset.defaultModel || 'some-model',
-    buildMessages({ style: 'natural', detail: 'standard', language: 'English' }, { url: IMAGE, width: 1600, height: 900, detailHint: preset.imageDetail }),
+    buildMessages(
+      { style: 'natural', detail: 'standard', language: 'English' },
+      { url: IMAGE, width: 1600, height: 900, detailHint: preset.imageDetail },
+    ),
   );
 }
 
@@ -26,7 +29,10 @@ describe('provider presets', () => {
     const messages = buildMessages(spec, { url: IMAGE, width: 10, height: 10, detailHint: false });
     const structured = structuredOutputFor(spec);
     const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { structured });
-    expect(openai.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'image_prompt', strict: true } });
+    expect(openai.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'image_prompt', strict: true },
+    });
     expect(validateChatRequest(openai)).toEqual([]);
     for (const id of ['mistral', 'gemini', 'ollama', 'custom'] as const) {
       expect(buildChatRequest(PRESETS[id], 'm', messages, { structured })).not.toHaveProperty('response_format');
@@ -35,7 +41,9 @@ describe('provider presets', () => {
 
   it('only the JSON style asks for structured output; a custom template never does, whatever style is selected', () => {
     const template = { id: 't', name: 'Tags', text: 'List tags.' };
-    expect(STYLE_IDS.filter((style) => structuredOutputFor({ style, detail: 'short', language: 'English' }))).toEqual(['json']);
+    expect(STYLE_IDS.filter((style) => structuredOutputFor({ style, detail: 'short', language: 'English' }))).toEqual([
+      'json',
+    ]);
     expect(structuredOutputFor({ style: 'json', template, detail: 'short', language: 'English' })).toBeUndefined();
   });
 

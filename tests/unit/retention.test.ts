@@ -53,7 +53,12 @@ describe('pruning the database', () => {
     // Back-dated as if written long ago: the row's time is the newest prompt's creation.
     await db.jobs.update(job.id, { createdAt: NOW - ageMs });
     await db.history.update(job.imageId, { updatedAt: NOW - ageMs, createdAt: NOW - ageMs });
-    await db.images.put({ id: job.imageId, blob: new Blob(['x']), info: { originalWidth: 1, originalHeight: 1, width: 1, height: 1, mime: 'image/jpeg', bytes: 1 }, createdAt: NOW - ageMs });
+    await db.images.put({
+      id: job.imageId,
+      blob: new Blob(['x']),
+      info: { originalWidth: 1, originalHeight: 1, width: 1, height: 1, mime: 'image/jpeg', bytes: 1 },
+      createdAt: NOW - ageMs,
+    });
     return job;
   };
 

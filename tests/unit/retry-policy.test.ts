@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, MAX_WAIT_MS, isRetryableStatus, parseRetryAfter, retryAfterFromHeaders, retryDelay } from '@/lib/providers/retry-policy';
+import {
+  MAX_ATTEMPTS,
+  MAX_WAIT_MS,
+  isRetryableStatus,
+  parseRetryAfter,
+  retryAfterFromHeaders,
+  retryDelay,
+} from '@/lib/providers/retry-policy';
 
 describe('retry policy', () => {
   it('retries rate limits, timeouts and server errors only', () => {

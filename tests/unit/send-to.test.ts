@@ -8,9 +8,14 @@ const target = (id: string) => BUILTIN_TARGETS.find((t) => t.id === id)! as Send
 describe('Send to…: where each tool opens', () => {
   it('puts the prompt, URL-encoded, into the address of tools that take one', () => {
     const prompt = 'a cat & a dog, 50% off #1\nNegative prompt: blur — 猫';
-    expect(planSend(target('chatgpt'), prompt)).toEqual({ url: `https://chatgpt.com/?q=${encodeURIComponent(prompt)}`, prefilled: true });
+    expect(planSend(target('chatgpt'), prompt)).toEqual({
+      url: `https://chatgpt.com/?q=${encodeURIComponent(prompt)}`,
+      prefilled: true,
+    });
     expect(planSend(target('perplexity'), 'red fox').url).toBe('https://www.perplexity.ai/?q=red%20fox');
-    expect(planSend(target('aistudio'), 'red fox').url).toBe('https://aistudio.google.com/prompts/new_chat?prompt=red%20fox');
+    expect(planSend(target('aistudio'), 'red fox').url).toBe(
+      'https://aistudio.google.com/prompts/new_chat?prompt=red%20fox',
+    );
     // Decoding gives back exactly what was sent: nothing lost to &, #, newlines or non-Latin text.
     const url = new URL(planSend(target('chatgpt'), prompt).url);
     expect(url.searchParams.get('q')).toBe(prompt);

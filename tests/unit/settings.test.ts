@@ -47,17 +47,28 @@ describe('settings', () => {
     expect(repaired.defaultStyle).toBe('natural');
     expect(repaired.timeoutSeconds).toBe(600);
     expect(repaired.connections.ollama).toEqual({ baseUrl: 'http://box:11434/v1', model: PRESETS.ollama.defaultModel });
-    expect(repaired.connections.openai).toEqual({ baseUrl: PRESETS.openai.baseUrl, model: PRESETS.openai.defaultModel });
+    expect(repaired.connections.openai).toEqual({
+      baseUrl: PRESETS.openai.baseUrl,
+      model: PRESETS.openai.defaultModel,
+    });
     expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(normalizeSettings({ timeoutSeconds: 'x' }).timeoutSeconds).toBe(60);
     expect(normalizeSettings({ concurrency: 50 }).concurrency).toBe(6);
     expect(normalizeSettings({ concurrency: 0 }).concurrency).toBe(1);
-    expect(normalizeSettings({ retention: '1y', storePageInfo: 'no' })).toMatchObject({ retention: 'forever', storePageInfo: true });
-    expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({ retention: '7d', storePageInfo: false });
+    expect(normalizeSettings({ retention: '1y', storePageInfo: 'no' })).toMatchObject({
+      retention: 'forever',
+      storePageInfo: true,
+    });
+    expect(normalizeSettings({ retention: '7d', storePageInfo: false })).toMatchObject({
+      retention: '7d',
+      storePageInfo: false,
+    });
     // The hover button is on only when said so; its off-list keeps hostnames only, each once.
     expect(normalizeSettings({ hoverButton: 'yes' }).hoverButton).toBe(false);
     expect(normalizeSettings({ hoverButton: true }).hoverButton).toBe(true);
-    expect(normalizeSettings({ hoverButtonOffSites: ['Example.com', 'example.com', 42, 'a b', '<x>'] }).hoverButtonOffSites).toEqual(['example.com']);
+    expect(
+      normalizeSettings({ hoverButtonOffSites: ['Example.com', 'example.com', 42, 'a b', '<x>'] }).hoverButtonOffSites,
+    ).toEqual(['example.com']);
     expect(normalizeSettings({ prepareOnMenu: 'no' }).prepareOnMenu).toBe(true);
     expect(normalizeSettings({ prepareOnMenu: false }).prepareOnMenu).toBe(false);
   });
@@ -70,7 +81,9 @@ describe('settings', () => {
 
   it('"Send to…": unknown tools and malformed custom entries are dropped, an empty choice is kept', () => {
     const custom = { id: 'c1', name: 'Mine', template: 'https://example.com/?q={prompt}' };
-    expect(normalizeSettings({ sendTo: { targets: ['krea', 'myspace', 'krea', 7], custom: [custom, { id: 2 }] } }).sendTo).toEqual({
+    expect(
+      normalizeSettings({ sendTo: { targets: ['krea', 'myspace', 'krea', 7], custom: [custom, { id: 2 }] } }).sendTo,
+    ).toEqual({
       targets: ['krea'],
       custom: [custom],
     });
@@ -79,7 +92,13 @@ describe('settings', () => {
   });
 
   it('a v4 value keeps everything it had and gains "Send to…" and results in the popup', () => {
-    const v4 = { provider: 'gemini', concurrency: 3, retention: '7d', storePageInfo: false, templates: [{ id: 't', name: 'T', text: 'x' }] };
+    const v4 = {
+      provider: 'gemini',
+      concurrency: 3,
+      retention: '7d',
+      storePageInfo: false,
+      templates: [{ id: 't', name: 'T', text: 'x' }],
+    };
     const migrated = normalizeSettings(settingsMigrations[5]!(v4));
     expect(migrated).toMatchObject({ ...v4, sendTo: DEFAULT_SETTINGS.sendTo, resultsIn: 'popup' });
   });
@@ -87,7 +106,10 @@ describe('settings', () => {
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
     for (let version = 1; version <= SETTINGS_VERSION; version++) {
       fakeBrowser.reset();
-      const stored = version === 1 ? { provider: 'groq', defaultStyle: 'flux' } : { provider: 'groq', defaultStyle: 'flux', uiLanguage: 'ja' };
+      const stored =
+        version === 1
+          ? { provider: 'groq', defaultStyle: 'flux' }
+          : { provider: 'groq', defaultStyle: 'flux', uiLanguage: 'ja' };
       await fakeBrowser.storage.local.set({ settings: stored, settings$: { v: version } });
       await settingsItem.migrate();
       const raw = await fakeBrowser.storage.local.get(['settings', 'settings$']);
@@ -129,7 +151,10 @@ describe('settings', () => {
     });
     expect(repaired).toMatchObject({ imageProvider: null, imageSize: 'auto', imageTimeoutSeconds: 1 });
     expect(repaired.imageConnections.a1111).toEqual({ baseUrl: 'http://gpu-box:7860', model: '' });
-    expect(normalizeSettings({ imageProvider: 'fal', imageSize: '1536x1024' })).toMatchObject({ imageProvider: 'fal', imageSize: '1536x1024' });
+    expect(normalizeSettings({ imageProvider: 'fal', imageSize: '1536x1024' })).toMatchObject({
+      imageProvider: 'fal',
+      imageSize: '1536x1024',
+    });
     expect(normalizeSettings({ imageSize: '3:2' }).imageSize).toBe('3:2');
     // Same account: the vision key is reused unless the image provider has its own.
     expect(imageApiKey('openai', {}, { openai: 'sk-vision' })).toBe('sk-vision');

@@ -15,7 +15,10 @@ import {
 
 /** A small built extension: a page whose entry imports a shared chunk and lazy-loads another. */
 const FIXTURE: Record<string, string> = {
-  'manifest.json': JSON.stringify({ action: { default_popup: 'popup.html' }, background: { service_worker: 'background.js' } }),
+  'manifest.json': JSON.stringify({
+    action: { default_popup: 'popup.html' },
+    background: { service_worker: 'background.js' },
+  }),
   'popup.html': `<!DOCTYPE html><html><head>
     <script type="module" crossorigin src="/chunks/popup.js"></script>
     <link rel="modulepreload" crossorigin href="/chunks/shared.js">

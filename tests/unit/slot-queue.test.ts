@@ -44,7 +44,11 @@ describe('SlotQueue', () => {
     const queue = new SlotQueue(1);
     const release = await queue.acquire({ id: 'running', order: 0 });
     const started: string[] = [];
-    for (const [id, order] of [['late', 30], ['early', 10], ['middle', 20]] as const) {
+    for (const [id, order] of [
+      ['late', 30],
+      ['early', 10],
+      ['middle', 20],
+    ] as const) {
       void queue.acquire({ id, order }).then((r) => {
         started.push(id);
         r();

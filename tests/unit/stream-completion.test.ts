@@ -24,13 +24,21 @@ const errorResponse = (status: number, headers: Record<string, string> = {}) =>
     headers: { 'content-type': 'application/json', ...headers },
   });
 
-function run(fetchImpl: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>, opts: { timeoutMs?: number; signal?: AbortSignal; apiKey?: string } = {}) {
+function run(
+  fetchImpl: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>,
+  opts: { timeoutMs?: number; signal?: AbortSignal; apiKey?: string } = {},
+) {
   const fetchMock = vi.fn(fetchImpl);
   vi.stubGlobal('fetch', fetchMock);
   const texts: string[] = [];
   const retries: number[] = [];
   const promise = streamCompletion({
-    client: createClient({ preset: PRESETS.openai, baseUrl: 'https://api.test/v1/', apiKey: opts.apiKey ?? 'sk-1', timeoutMs: 5000 }),
+    client: createClient({
+      preset: PRESETS.openai,
+      baseUrl: 'https://api.test/v1/',
+      apiKey: opts.apiKey ?? 'sk-1',
+      timeoutMs: 5000,
+    }),
     body: { model: 'm', messages: [{ role: 'user', content: 'hi' }], stream: true },
     timeoutMs: opts.timeoutMs ?? 5000,
     signal: opts.signal ?? new AbortController().signal,
@@ -45,7 +53,12 @@ afterEach(() => vi.unstubAllGlobals());
 describe('streamCompletion', () => {
   it('streams text as it arrives and reports usage', async () => {
     const { promise, texts } = run(async () =>
-      sse([chunk('A red '), chunk('fox'), chunk(null, { usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 } }), 'data: [DONE]\n\n']),
+      sse([
+        chunk('A red '),
+        chunk('fox'),
+        chunk(null, { usage: { prompt_tokens: 9, completion_tokens: 2, total_tokens: 11 } }),
+        'data: [DONE]\n\n',
+      ]),
     );
     const result = await promise;
     expect(result.text).toBe('A red fox');
@@ -65,7 +78,9 @@ describe('streamCompletion', () => {
 
   it('retries a 429 after the Retry-After the provider asked for, then succeeds', async () => {
     let calls = 0;
-    const { promise, retries } = run(async () => (++calls === 1 ? errorResponse(429, { 'retry-after-ms': '20' }) : sse([chunk('ok'), 'data: [DONE]\n\n'])));
+    const { promise, retries } = run(async () =>
+      ++calls === 1 ? errorResponse(429, { 'retry-after-ms': '20' }) : sse([chunk('ok'), 'data: [DONE]\n\n']),
+    );
     expect((await promise).text).toBe('ok');
     expect(retries).toEqual([20]);
     expect(calls).toBe(2);
@@ -85,13 +100,25 @@ describe('streamCompletion', () => {
   });
 
   it('times out a provider that never answers', async () => {
-    const { promise } = run((_, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))), { timeoutMs: 100 });
+    const { promise } = run(
+      (_, init) =>
+        new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+      { timeoutMs: 100 },
+    );
     await expect(promise).rejects.toSatisfy((e) => e instanceof JobFailure && e.info.code === 'timeout');
   });
 
   it('stops when the user cancels', async () => {
     const controller = new AbortController();
-    const { promise } = run((_, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))), { signal: controller.signal });
+    const { promise } = run(
+      (_, init) =>
+        new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        ),
+      { signal: controller.signal },
+    );
     setTimeout(() => controller.abort(), 20);
     await expect(promise).rejects.toBeDefined();
     expect(controller.signal.aborted).toBe(true);
@@ -106,19 +133,30 @@ describe('streamCompletion: broken answers', () => {
         setTimeout(() => controller.error(new TypeError('network error')), 5);
       },
     });
-    const { promise, texts, fetchMock } = run(async () => new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }));
-    await expect(promise).rejects.toSatisfy((e) => e instanceof JobFailure && e.info.code === 'incomplete' && e.info.detail === 'network error');
+    const { promise, texts, fetchMock } = run(
+      async () => new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream' } }),
+    );
+    await expect(promise).rejects.toSatisfy(
+      (e) => e instanceof JobFailure && e.info.code === 'incomplete' && e.info.detail === 'network error',
+    );
     expect(texts.at(-1)).toBe('A red fox in the ');
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('a 200 whose body is a web page, not an event stream, is a bad response naming what came', async () => {
-    const { promise } = run(async () => new Response('<!doctype html><h1>Sign in</h1>', { status: 200, headers: { 'content-type': 'text/html' } }));
-    await expect(promise).rejects.toSatisfy((e) => e instanceof JobFailure && e.info.code === 'bad-response' && /text\/html/.test(e.info.detail ?? ''));
+    const { promise } = run(
+      async () =>
+        new Response('<!doctype html><h1>Sign in</h1>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
+    await expect(promise).rejects.toSatisfy(
+      (e) => e instanceof JobFailure && e.info.code === 'bad-response' && /text\/html/.test(e.info.detail ?? ''),
+    );
   });
 
   it('a stream of events with no words in it is an empty answer for the caller, not a bad response', async () => {
-    const { promise } = run(async () => sse([chunk('', { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }), 'data: [DONE]\n\n']));
+    const { promise } = run(async () =>
+      sse([chunk('', { choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }), 'data: [DONE]\n\n']),
+    );
     await expect(promise).resolves.toMatchObject({ text: '', finishReason: 'stop' });
   });
 });

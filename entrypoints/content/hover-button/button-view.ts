@@ -23,7 +23,12 @@ function lens(): SVGSVGElement {
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('aria-hidden', 'true');
   const circle = document.createElementNS(SVG_NS, 'circle');
-  for (const [k, v] of [['cx', '6.5'], ['cy', '6.5'], ['r', '4.5']]) circle.setAttribute(k!, v!);
+  for (const [k, v] of [
+    ['cx', '6.5'],
+    ['cy', '6.5'],
+    ['r', '4.5'],
+  ])
+    circle.setAttribute(k!, v!);
   const handle = document.createElementNS(SVG_NS, 'path');
   handle.setAttribute('d', 'M10 10l4.5 4.5');
   svg.append(circle, handle);
@@ -49,8 +54,16 @@ function button(className: string, label: string): HTMLButtonElement {
 export function createButtonView(ui: HoverButtonUi, onChoose: (choiceId: string) => void): ButtonView {
   const host = document.createElement('promptlens-button');
   const hostStyle: Array<[string, string]> = [
-    ['all', 'initial'], ['position', 'fixed'], ['top', '0'], ['left', '0'], ['width', '0'], ['height', '0'],
-    ['overflow', 'visible'], ['z-index', TOP], ['pointer-events', 'none'], ['display', 'block'],
+    ['all', 'initial'],
+    ['position', 'fixed'],
+    ['top', '0'],
+    ['left', '0'],
+    ['width', '0'],
+    ['height', '0'],
+    ['overflow', 'visible'],
+    ['z-index', TOP],
+    ['pointer-events', 'none'],
+    ['display', 'block'],
   ];
   for (const [name, value] of hostStyle) host.style.setProperty(name, value, 'important');
   const root = host.attachShadow({ mode: 'closed' });

@@ -9,7 +9,8 @@ const SENT_MS = 1500;
 
 const large = (element: Element) => isLargeEnough(element.getBoundingClientRect());
 /** The topmost large image under the point, as a right-click there would find it. */
-const imageAt = (x: number, y: number) => elementsAt(document, x, y).find((element) => large(element) && showsImage(element));
+const imageAt = (x: number, y: number) =>
+  elementsAt(document, x, y).find((element) => large(element) && showsImage(element));
 
 /**
  * Follows the pointer over the page while the hover button is on: passive listeners on the

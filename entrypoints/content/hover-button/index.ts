@@ -6,7 +6,9 @@ import { followHover } from './follow-hover';
 /** The two stored fields this needs, read raw: the settings module (presets, migrations) stays out of the content script. */
 function fromStored(raw: unknown): HoverButtonSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof HoverButtonSettings, unknown>>;
-  const sites = Array.isArray(value.hoverButtonOffSites) ? value.hoverButtonOffSites.filter((s): s is string => typeof s === 'string') : [];
+  const sites = Array.isArray(value.hoverButtonOffSites)
+    ? value.hoverButtonOffSites.filter((s): s is string => typeof s === 'string')
+    : [];
   return { hoverButton: value.hoverButton === true, hoverButtonOffSites: sites };
 }
 

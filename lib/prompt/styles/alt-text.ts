@@ -16,5 +16,8 @@ export const altText = defineStyle({
     'visible in the image exactly. Do not begin with "image of", "picture of" or "photo of", and do not ' +
     `describe decoration that carries no meaning. At most ${n} characters. Write the alt text in ${language}. ${OUTPUT_RULES}`,
   altText: true,
-  finish: (text, { budget }) => ({ kind: 'text', text: capCharacters(withoutImageOf(text.replace(/\s+/g, ' ')), budget) }),
+  finish: (text, { budget }) => ({
+    kind: 'text',
+    text: capCharacters(withoutImageOf(text.replace(/\s+/g, ' ')), budget),
+  }),
 });

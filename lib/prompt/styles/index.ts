@@ -13,7 +13,16 @@ import { natural } from './natural';
 import { stableDiffusion } from './stable-diffusion';
 import type { PromptStyle } from './style';
 
-const STYLES = [natural, midjourney, stableDiffusion, flux, dalle, json, altText, longDescription] as const satisfies readonly PromptStyle[];
+const STYLES = [
+  natural,
+  midjourney,
+  stableDiffusion,
+  flux,
+  dalle,
+  json,
+  altText,
+  longDescription,
+] as const satisfies readonly PromptStyle[];
 
 export type StyleId = (typeof STYLES)[number]['id'];
 export const STYLE_IDS: readonly StyleId[] = STYLES.map((style) => style.id);

@@ -6,8 +6,16 @@ export const DEFAULT_NEGATIVE = 'lowres, blurry, jpeg artifacts, watermark, text
 /** Positive tags on one line, then "Negative prompt: …" — the layout AUTOMATIC1111 and ComfyUI users paste. */
 function withNegativeLine(text: string): string {
   const match = /\n?\s*(?:\*\*)?negative(?: prompt)?\s*(?:\*\*)?\s*:\s*(?:\*\*)?\s*/i.exec(text);
-  const positive = (match ? text.slice(0, match.index) : text).replace(/\s*\n\s*/g, ', ').replace(/[\s,]+$/, '').trim();
-  const negative = match ? text.slice(match.index + match[0].length).replace(/\s*\n\s*/g, ', ').trim() : '';
+  const positive = (match ? text.slice(0, match.index) : text)
+    .replace(/\s*\n\s*/g, ', ')
+    .replace(/[\s,]+$/, '')
+    .trim();
+  const negative = match
+    ? text
+        .slice(match.index + match[0].length)
+        .replace(/\s*\n\s*/g, ', ')
+        .trim()
+    : '';
   return `${positive}\nNegative prompt: ${negative || DEFAULT_NEGATIVE}`;
 }
 

@@ -73,7 +73,11 @@ export async function launchFirefox(): Promise<Firefox> {
 export function ourErrors(output: string, origin: string): string[] {
   return output
     .split(/\n(?=\S)/)
-    .filter((entry) => (entry.startsWith('JavaScript error: ') && entry.includes(origin)) || /^console\.error: .*PromptLens/.test(entry));
+    .filter(
+      (entry) =>
+        (entry.startsWith('JavaScript error: ') && entry.includes(origin)) ||
+        /^console\.error: .*PromptLens/.test(entry),
+    );
 }
 
 /**
@@ -84,7 +88,10 @@ export async function openExtensionPage(ff: Firefox, page: string, readySelector
   const tab = await ff.browser.newPage();
   tab.goto(ff.url(page)).catch(() => undefined);
   await tab.waitForSelector(readySelector, { timeout: 20_000 }).catch(async (error: Error) => {
-    throw new Error(`${page}: no ${readySelector} in: ${await tab.evaluate(() => document.body?.innerText).catch(() => '(unreadable)')}`, { cause: error });
+    throw new Error(
+      `${page}: no ${readySelector} in: ${await tab.evaluate(() => document.body?.innerText).catch(() => '(unreadable)')}`,
+      { cause: error },
+    );
   });
   return tab;
 }

@@ -8,10 +8,18 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { WINDOW } from './firefox';
 
 /** The first `selector` element whose accessible text (aria-label, else its text) is exactly `name`. */
-export async function byText(page: Page, selector: string, name: string, timeout = 15_000): Promise<ElementHandle<Element>> {
+export async function byText(
+  page: Page,
+  selector: string,
+  name: string,
+  timeout = 15_000,
+): Promise<ElementHandle<Element>> {
   const handle = await page
     .waitForFunction(
-      (css, text) => [...document.querySelectorAll(css)].find((el) => (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText.trim()) === text) ?? null,
+      (css, text) =>
+        [...document.querySelectorAll(css)].find(
+          (el) => (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText.trim()) === text,
+        ) ?? null,
       { timeout },
       selector,
       name,
@@ -42,7 +50,9 @@ export async function waitForText(page: Page, pattern: RegExp | string, timeout 
 export async function byLabel(page: Page, label: string): Promise<ElementHandle<Element>> {
   const handle = await page.waitForFunction(
     (text) => {
-      const byLabelElement = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text)?.control;
+      const byLabelElement = [...document.querySelectorAll('label')].find(
+        (l) => l.textContent?.trim() === text,
+      )?.control;
       return byLabelElement ?? document.querySelector(`[aria-label="${CSS.escape(text)}"]`);
     },
     { timeout: 15_000 },
@@ -73,14 +83,21 @@ export async function click(page: Page, name: string, selector = 'button'): Prom
 }
 
 /** Waits until the texts of every `selector` match `expected` (the whole list, in order). */
-export async function waitForTexts(page: Page, selector: string, expected: Array<string | RegExp>, timeout = 15_000): Promise<void> {
+export async function waitForTexts(
+  page: Page,
+  selector: string,
+  expected: Array<string | RegExp>,
+  timeout = 15_000,
+): Promise<void> {
   const read = () => page.$$eval(selector, (nodes) => nodes.map((n) => (n as HTMLElement).innerText.trim()));
   const matches = (texts: string[]) =>
-    texts.length === expected.length && expected.every((e, i) => (typeof e === 'string' ? texts[i] === e : e.test(texts[i]!)));
+    texts.length === expected.length &&
+    expected.every((e, i) => (typeof e === 'string' ? texts[i] === e : e.test(texts[i]!)));
   const deadline = Date.now() + timeout;
   let texts = await read();
   while (!matches(texts)) {
-    if (Date.now() > deadline) throw new Error(`${selector}: expected ${JSON.stringify(expected.map(String))}, got ${JSON.stringify(texts)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${selector}: expected ${JSON.stringify(expected.map(String))}, got ${JSON.stringify(texts)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
     texts = await read().catch(() => []);
   }
@@ -92,7 +109,11 @@ export async function waitForTexts(page: Page, selector: string, expected: Array
  * opens its submenu, whose first item is the default style. xdotool presses the keys: the menu
  * is a native popup no WebDriver command reaches.
  */
-export async function chooseFromContextMenu(page: Page, selector: string, keys = ['Up', 'Right', 'Return']): Promise<void> {
+export async function chooseFromContextMenu(
+  page: Page,
+  selector: string,
+  keys = ['Up', 'Right', 'Return'],
+): Promise<void> {
   // The real pointer rests in an empty corner of the page, inside Firefox's window: with no
   // window manager, X gives the keyboard to the window under the pointer, and outside Firefox
   // the keys below would go nowhere.
@@ -115,7 +136,9 @@ export async function chooseFromContextMenu(page: Page, selector: string, keys =
  * which a puppeteer page has with the same meaning.
  */
 export function asEvaluator(page: Page): PlaywrightPage {
-  return { evaluate: (fn: (arg: unknown) => unknown, arg: unknown) => page.evaluate(fn, arg) } as unknown as PlaywrightPage;
+  return {
+    evaluate: (fn: (arg: unknown) => unknown, arg: unknown) => page.evaluate(fn, arg),
+  } as unknown as PlaywrightPage;
 }
 
 /** Waits until the control named `label` holds `expected` (settings load asynchronously). */

@@ -45,7 +45,11 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     headless: false,
     viewport: { width: 1000, height: 700 },
     locale: opts.lang ?? 'en-US',
-    args: [...browserArgs(opts.lang ?? 'en-US'), `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [
+      ...browserArgs(opts.lang ?? 'en-US'),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   const id = new URL((await worker()).url()).host;
@@ -53,7 +57,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   // blank tab a test opens (Chromium reuses one for the options page).
   if (!opts.userDataDir) {
     const deadline = Date.now() + 5000;
-    while (!context.pages().some((p) => p.url().includes('/options.html')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!context.pages().some((p) => p.url().includes('/options.html')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
   }
   return { context, id, userDataDir, worker, url: (page) => `chrome-extension://${id}/${page}` };
 }
@@ -91,7 +96,10 @@ export async function configure(
       apiKeys: s.apiKey ? { [provider]: s.apiKey } : {},
     });
     if (s.consent === false) await chrome.storage.local.remove('privacyConsent');
-    else await chrome.storage.local.set({ privacyConsent: { provider, baseUrl: s.baseUrl.trim(), acceptedAt: Date.now() } });
+    else
+      await chrome.storage.local.set({
+        privacyConsent: { provider, baseUrl: s.baseUrl.trim(), acceptedAt: Date.now() },
+      });
   }, settings);
 }
 
@@ -107,7 +115,11 @@ function parkPointer(): void {
  * The pointer rests on the element first, as a hand does: the entry widens to every context or
  * narrows back as the pointer moves (the content script reports what is under it).
  */
-export async function chooseFromContextMenu(page: Page, selector: string, keys = ['Up', 'Up', 'Right', 'Return']): Promise<void> {
+export async function chooseFromContextMenu(
+  page: Page,
+  selector: string,
+  keys = ['Up', 'Up', 'Right', 'Return'],
+): Promise<void> {
   parkPointer();
   await page.bringToFront();
   await page.locator(selector).hover();

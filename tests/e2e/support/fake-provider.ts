@@ -42,13 +42,34 @@ export interface ReceivedRequest {
 }
 
 const ERROR_BODIES: Record<number, { message: string; type: string; code: string | null }> = {
-  400: { message: 'Invalid content type. image_url is only supported by certain models.', type: 'invalid_request_error', code: null },
-  401: { message: 'Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.', type: 'invalid_request_error', code: 'invalid_api_key' },
+  400: {
+    message: 'Invalid content type. image_url is only supported by certain models.',
+    type: 'invalid_request_error',
+    code: null,
+  },
+  401: {
+    message:
+      'Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.',
+    type: 'invalid_request_error',
+    code: 'invalid_api_key',
+  },
   403: { message: 'You are not allowed to sample from this model', type: 'invalid_request_error', code: null },
-  404: { message: 'The model `{model}` does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' },
+  404: {
+    message: 'The model `{model}` does not exist or you do not have access to it.',
+    type: 'invalid_request_error',
+    code: 'model_not_found',
+  },
   413: { message: 'Request too large.', type: 'invalid_request_error', code: null },
-  429: { message: 'Rate limit reached for requests. Please try again in 1s.', type: 'requests', code: 'rate_limit_exceeded' },
-  500: { message: 'The server had an error while processing your request. Sorry about that!', type: 'server_error', code: null },
+  429: {
+    message: 'Rate limit reached for requests. Please try again in 1s.',
+    type: 'requests',
+    code: 'rate_limit_exceeded',
+  },
+  500: {
+    message: 'The server had an error while processing your request. Sorry about that!',
+    type: 'server_error',
+    code: null,
+  },
   502: { message: 'Bad gateway.', type: 'server_error', code: null },
   503: { message: 'The engine is currently overloaded, please try again later.', type: 'server_error', code: null },
 };
@@ -74,7 +95,10 @@ export class FakeProvider {
   readonly requests: ReceivedRequest[] = [];
   /** Replies for the next requests, in order; afterwards `fallback`. */
   private queue: Reply[] = [];
-  fallback: Reply = { kind: 'stream', text: 'A red fox in fresh snow, golden hour, soft rim light, shallow depth of field.' };
+  fallback: Reply = {
+    kind: 'stream',
+    text: 'A red fox in fresh snow, golden hour, soft rim light, shallow depth of field.',
+  };
   /** Empty: no key checked, as local servers do. */
   apiKey = 'sk-test-promptlens';
   models = ['gpt-5.4-mini', 'vision-test'];
@@ -109,7 +133,10 @@ export class FakeProvider {
   /** Resolves once `count` chat requests have arrived. */
   waitForRequests(count: number, timeoutMs = 15_000): Promise<ReceivedRequest[]> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`expected ${count} requests, got ${this.requests.length}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`expected ${count} requests, got ${this.requests.length}`)),
+        timeoutMs,
+      );
       const check = () => {
         if (this.requests.length < count) return false;
         clearTimeout(timer);
@@ -136,10 +163,20 @@ export class FakeProvider {
     if (req.method === 'OPTIONS') return void res.writeHead(204).end();
     const url = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'GET' && url.pathname === '/v1/models') {
-      return this.json(res, 200, { object: 'list', data: this.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })) });
+      return this.json(res, 200, {
+        object: 'list',
+        data: this.models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'test' })),
+      });
     }
     if (req.method !== 'POST' || url.pathname !== '/v1/chat/completions') {
-      return this.json(res, 404, { error: { message: `Invalid URL (${req.method} ${url.pathname})`, type: 'invalid_request_error', param: null, code: null } });
+      return this.json(res, 404, {
+        error: {
+          message: `Invalid URL (${req.method} ${url.pathname})`,
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      });
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -147,24 +184,47 @@ export class FakeProvider {
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     } catch {
-      return this.json(res, 400, { error: { message: 'We could not parse the JSON body of your request.', type: 'invalid_request_error', param: null, code: null } });
+      return this.json(res, 400, {
+        error: {
+          message: 'We could not parse the JSON body of your request.',
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      });
     }
-    const received: ReceivedRequest = { at: Date.now(), headers: req.headers, body, violations: validateChatRequest(body), image: decodeImage(body) };
+    const received: ReceivedRequest = {
+      at: Date.now(),
+      headers: req.headers,
+      body,
+      violations: validateChatRequest(body),
+      image: decodeImage(body),
+    };
     this.requests.push(received);
     this.waiters = this.waiters.filter((satisfied) => !satisfied());
 
     if (received.violations.length) {
-      return this.json(res, 400, { error: { message: `Invalid request: ${received.violations.join('; ')}`, type: 'invalid_request_error', param: null, code: null } });
+      return this.json(res, 400, {
+        error: {
+          message: `Invalid request: ${received.violations.join('; ')}`,
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      });
     }
-    if (this.apiKey && req.headers.authorization !== `Bearer ${this.apiKey}`) return this.json(res, 401, openaiErrorBody(401));
+    if (this.apiKey && req.headers.authorization !== `Bearer ${this.apiKey}`)
+      return this.json(res, 401, openaiErrorBody(401));
     if (!this.models.includes(body.model)) return this.json(res, 404, openaiErrorBody(404, body.model));
 
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.once('close', () => this.inFlight--);
     const reply = this.queue.shift() ?? this.fallback;
-    if (reply.kind === 'error') return this.json(res, reply.status, reply.body ?? openaiErrorBody(reply.status, body.model), reply.headers);
-    if (reply.kind === 'raw') return void res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
+    if (reply.kind === 'error')
+      return this.json(res, reply.status, reply.body ?? openaiErrorBody(reply.status, body.model), reply.headers);
+    if (reply.kind === 'raw')
+      return void res.writeHead(reply.status, { 'content-type': reply.contentType }).end(reply.body);
     if (reply.kind === 'drop') return void req.socket.destroy();
     if (reply.kind === 'hang') {
       this.hanging.add(res);
@@ -182,11 +242,24 @@ export class FakeProvider {
       'openai-processing-ms': '42',
     });
     const id = `chatcmpl-${randomUUID()}`;
-    const base = { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model: body.model, system_fingerprint: 'fp_test', service_tier: 'default' };
+    const base = {
+      id,
+      object: 'chat.completion.chunk',
+      created: Math.floor(Date.now() / 1000),
+      model: body.model,
+      system_fingerprint: 'fp_test',
+      service_tier: 'default',
+    };
     const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
     const wantsUsage = body.stream_options?.include_usage === true;
     const usage = wantsUsage ? { usage: null } : {};
-    send({ ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null }], ...usage });
+    send({
+      ...base,
+      choices: [
+        { index: 0, delta: { role: 'assistant', content: '', refusal: null }, logprobs: null, finish_reason: null },
+      ],
+      ...usage,
+    });
     const words = reply.text ? reply.text.split(/(?<= )/) : [];
     const per = Math.max(1, Math.ceil(words.length / (reply.pieces ?? 8)));
     for (let i = 0, piece = 0; i < words.length; i += per, piece++) {
@@ -197,14 +270,28 @@ export class FakeProvider {
       }
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
       if (res.destroyed) return;
-      send({ ...base, choices: [{ index: 0, delta: { content: words.slice(i, i + per).join('') }, logprobs: null, finish_reason: null }], ...usage });
+      send({
+        ...base,
+        choices: [
+          { index: 0, delta: { content: words.slice(i, i + per).join('') }, logprobs: null, finish_reason: null },
+        ],
+        ...usage,
+      });
     }
     if (reply.refusal) {
-      send({ ...base, choices: [{ index: 0, delta: { content: null, refusal: reply.refusal }, logprobs: null, finish_reason: null }], ...usage });
+      send({
+        ...base,
+        choices: [{ index: 0, delta: { content: null, refusal: reply.refusal }, logprobs: null, finish_reason: null }],
+        ...usage,
+      });
     }
     send({ ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }], ...usage });
     if (wantsUsage) {
-      send({ ...base, choices: [], usage: { prompt_tokens: 812, completion_tokens: words.length, total_tokens: 812 + words.length } });
+      send({
+        ...base,
+        choices: [],
+        usage: { prompt_tokens: 812, completion_tokens: words.length, total_tokens: 812 + words.length },
+      });
     }
     res.end('data: [DONE]\n\n');
   }

@@ -40,7 +40,9 @@ function describeFocus(): FocusStop | null {
     }
   }
   const rect = el.getBoundingClientRect();
-  const label = (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).value ?? '').trim().slice(0, 40);
+  const label = (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).value ?? '')
+    .trim()
+    .slice(0, 40);
   const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} "${label}"`;
   const problems: string[] = [];
   if (style.outlineStyle === 'none' || !(width >= 2)) {
@@ -48,13 +50,19 @@ function describeFocus(): FocusStop | null {
   } else {
     const [a, b] = [luminance(rgb(style.outlineColor)), luminance(rgb(background))];
     const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-    if (ratio < 3) problems.push(`focus outline ${style.outlineColor} on ${background} is ${ratio.toFixed(2)}:1, under 3:1`);
+    if (ratio < 3)
+      problems.push(`focus outline ${style.outlineColor} on ${background} is ${ratio.toFixed(2)}:1, under 3:1`);
     const reach = Math.max(0, offset + width);
     for (let box = el.parentElement; box; box = box.parentElement) {
       const s = getComputedStyle(box);
       if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
       const clip = box.getBoundingClientRect();
-      if (rect.top - reach < clip.top - 0.5 || rect.bottom + reach > clip.bottom + 0.5 || rect.left - reach < clip.left - 0.5 || rect.right + reach > clip.right + 0.5) {
+      if (
+        rect.top - reach < clip.top - 0.5 ||
+        rect.bottom + reach > clip.bottom + 0.5 ||
+        rect.left - reach < clip.left - 0.5 ||
+        rect.right + reach > clip.right + 0.5
+      ) {
         problems.push(`focus outline cut off by the scrolling ${box.tagName.toLowerCase()}.${box.className}`);
         break;
       }
@@ -62,7 +70,11 @@ function describeFocus(): FocusStop | null {
   }
   const y = window.scrollY;
   const x = window.scrollX;
-  return { name, box: { top: rect.top + y, bottom: rect.bottom + y, left: rect.left + x, right: rect.right + x }, problems };
+  return {
+    name,
+    box: { top: rect.top + y, bottom: rect.bottom + y, left: rect.left + x, right: rect.right + x },
+    problems,
+  };
 }
 
 /**

@@ -20,7 +20,8 @@ export interface ImageSpec {
 }
 
 export async function makeImage(page: Page, spec: ImageSpec): Promise<Buffer> {
-  if (spec.type === 'image/gif') return gif(spec.width, spec.height, [spec.color, ...(spec.laterFrame ? [spec.laterFrame] : [])]);
+  if (spec.type === 'image/gif')
+    return gif(spec.width, spec.height, [spec.color, ...(spec.laterFrame ? [spec.laterFrame] : [])]);
   if (spec.type === 'image/avif') return avif(page, spec);
   if (spec.type === 'video/webm') return webm(page, spec);
   const base64 = await page.evaluate(async (s) => {
@@ -46,7 +47,8 @@ export async function makeImage(page: Page, spec: ImageSpec): Promise<Buffer> {
         for (let x = 0; x < s.width; x++) {
           const i = (y * s.width + x) * 4;
           const wave = Math.sin(x / 37) * Math.cos(y / 53) * s.noise;
-          for (let c = 0; c < 3; c++) data.data[i + c] = Math.max(0, Math.min(255, data.data[i + c]! + wave + rand() * s.noise * 0.4));
+          for (let c = 0; c < 3; c++)
+            data.data[i + c] = Math.max(0, Math.min(255, data.data[i + c]! + wave + rand() * s.noise * 0.4));
         }
       }
       ctx.putImageData(data, 0, 0);
@@ -147,7 +149,12 @@ export function gif(width: number, height: number, frames: Array<[number, number
       const block = codes.slice(i, i + 255);
       data.push(block.length, ...block);
     }
-    parts.push([0x21, 0xf9, 4, 0, ...u16(50), 0, 0], [0x2c, 0, 0, 0, 0, ...u16(width), ...u16(height), 0, 7], data, [0]);
+    parts.push(
+      [0x21, 0xf9, 4, 0, ...u16(50), 0, 0],
+      [0x2c, 0, 0, 0, 0, ...u16(width), ...u16(height), 0, 7],
+      data,
+      [0],
+    );
   });
   parts.push([0x3b]);
   return Buffer.from(parts.flat());
@@ -207,7 +214,10 @@ async function avif(page: Page, spec: ImageSpec): Promise<Buffer> {
         box('hdlr', [u32(0), Buffer.from('pict'), u32(0), u32(0), u32(0), [0]], { version: 0, flags: 0 }),
         box('pitm', [[0, 1]], { version: 0, flags: 0 }),
         box('iloc', [[0x44, 0x00, 0, 1, 0, 1, 0, 0, 0, 1], u32(offset), u32(av1.length)], { version: 0, flags: 0 }),
-        box('iinf', [[0, 1], box('infe', [[0, 1, 0, 0], Buffer.from('av01'), [0]], { version: 2, flags: 0 })], { version: 0, flags: 0 }),
+        box('iinf', [[0, 1], box('infe', [[0, 1, 0, 0], Buffer.from('av01'), [0]], { version: 2, flags: 0 })], {
+          version: 0,
+          flags: 0,
+        }),
         box('iprp', [
           box('ipco', [
             box('ispe', [u32(spec.width), u32(spec.height)], { version: 0, flags: 0 }),

@@ -7,12 +7,19 @@ import type { TestSite } from './test-site';
 let counter = 0;
 
 /** A page on the test site showing one image (served from the other origin); returns its URL. */
-export async function pageWithImage(site: TestSite, scratch: Page, spec: ImageSpec | { body: Buffer | string; type: string }): Promise<string> {
+export async function pageWithImage(
+  site: TestSite,
+  scratch: Page,
+  spec: ImageSpec | { body: Buffer | string; type: string },
+): Promise<string> {
   const n = ++counter;
   const image = 'body' in spec ? spec : { body: await makeImage(scratch, spec), type: spec.type ?? 'image/jpeg' };
   site.add(`/img/${n}`, image.body, image.type);
-  return site.page(`/page-${n}.html`, `<!doctype html><title>Page ${n}</title><body style="margin:20px">
-    <img id="target" src="{{IMG}}/img/${n}" width="320" height="240" alt="">`);
+  return site.page(
+    `/page-${n}.html`,
+    `<!doctype html><title>Page ${n}</title><body style="margin:20px">
+    <img id="target" src="{{IMG}}/img/${n}" width="320" height="240" alt="">`,
+  );
 }
 
 /** Open the page and run PromptLens's default style on its image through the native menu. */

@@ -37,7 +37,9 @@ export class TestSite {
     const asset = this.assets.get(path);
     if (!asset) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     if (asset.refererFrom && !(req.headers.referer ?? '').startsWith(asset.refererFrom)) {
-      return void res.writeHead(403, { 'content-type': 'text/html' }).end('<!doctype html><h1>Hotlinking not allowed</h1>');
+      return void res
+        .writeHead(403, { 'content-type': 'text/html' })
+        .end('<!doctype html><h1>Hotlinking not allowed</h1>');
     }
     if (asset.once) this.assets.delete(path);
     res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store' });
