@@ -12,8 +12,16 @@ import { worker } from './worker-state';
  * browser would not open it (no focused window, older browser), so the caller can fall back.
  */
 function openPopupNow(): Promise<boolean> {
+  return openedBy(() => browser.action.openPopup?.());
+}
+
+/**
+ * Whether an open that must start synchronously in a user action did open: the call itself may
+ * throw, resolve, reject, or not exist in this browser.
+ */
+function openedBy(open: () => Promise<unknown> | undefined): Promise<boolean> {
   try {
-    const opening = browser.action.openPopup?.();
+    const opening = open();
     return opening
       ? opening.then(
           () => true,
@@ -34,18 +42,8 @@ const sidebarAction = (browser as unknown as { sidebarAction?: { open(): Promise
  * The panel is the manifest's global one, so it stays open as the user moves between tabs.
  */
 export function openSidePanelNow(tabId: number | undefined): Promise<boolean> {
-  try {
-    const sidePanel = browser.sidePanel as typeof browser.sidePanel | undefined;
-    const opening = sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : sidebarAction?.open();
-    return opening
-      ? opening.then(
-          () => true,
-          () => false,
-        )
-      : Promise.resolve(false);
-  } catch {
-    return Promise.resolve(false);
-  }
+  const sidePanel = browser.sidePanel as typeof browser.sidePanel | undefined;
+  return openedBy(() => (sidePanel && tabId !== undefined ? sidePanel.open({ tabId }) : sidebarAction?.open()));
 }
 
 function openIn(host: ResultsHost, tabId: number | undefined): Promise<boolean> {
