@@ -22,7 +22,7 @@ function openPopupNow(): Promise<boolean> {
 function openedBy(open: () => Promise<unknown> | undefined): Promise<boolean> {
   try {
     const opening = open();
-    return opening
+    return opening !== undefined
       ? opening.then(
           () => true,
           () => false,
