@@ -30,8 +30,8 @@ test('on-device: the double streams a prompt through the native menu, in English
   const options = await optionsWith(ext, { availability: 'available' });
   await expect(options.getByRole('status').filter({ hasText: 'Ready.' })).toBeVisible();
   // Neither a key nor an address to fill in.
-  await expect(options.getByLabel('API key')).toHaveCount(0);
-  await expect(options.getByLabel('Base URL')).toHaveCount(0);
+  await expect(options.getByLabel('API key', { exact: true })).toHaveCount(0);
+  await expect(options.getByLabel('Base URL', { exact: true })).toHaveCount(0);
   await expect(options.getByText('prompts in other languages are written in English')).toHaveCount(0);
   await options.getByLabel('Prompt language').selectOption({ label: 'Français' });
   await expect(options.getByText('prompts in other languages are written in English')).toBeVisible();
@@ -105,8 +105,8 @@ test('on-device: the settings show each availability state, and Download model r
 
 test('on-device: not offered where the browser has no Prompt API', async ({ ext }) => {
   const page = await optionsWith(ext, 'absent');
-  await expect(page.getByLabel('Provider')).toBeVisible();
-  const choices = await page.getByLabel('Provider').locator('option').allTextContents();
+  await expect(page.getByLabel('Provider', { exact: true })).toBeVisible();
+  const choices = await page.getByLabel('Provider', { exact: true }).locator('option').allTextContents();
   expect(choices).toContain('OpenAI');
   expect(choices).not.toContain('On-device (Gemini Nano)');
 });
@@ -119,9 +119,9 @@ test('on-device: real Chromium without the model says "not available on this dev
   await configure(ext, ON_DEVICE);
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
-  await expect(options.getByLabel('Provider')).toBeVisible();
+  await expect(options.getByLabel('Provider', { exact: true })).toBeVisible();
   // Chromium here has the API (so the provider is offered) but no model for this hardware.
-  const choices = await options.getByLabel('Provider').locator('option').allTextContents();
+  const choices = await options.getByLabel('Provider', { exact: true }).locator('option').allTextContents();
   expect(choices).toContain('On-device (Gemini Nano)');
   await expect(options.getByText('Not available on this device.')).toBeVisible();
 
