@@ -87,6 +87,8 @@ test('History: search as you type, style filter, favourites, keyboard, delete wi
   await history.getByRole('button', { name: 'Favourites only' }).click();
   await expect(previews).toHaveText(['A red fox in fresh snow']);
   await history.getByRole('button', { name: 'Favourites only' }).click();
+  // The whole list is back before the keyboard walks it (else ArrowDown meets a one-row list).
+  await expect(previews).toHaveCount(3);
 
   // Keyboard: arrows move between rows, Enter shows the row's prompt above.
   const rows = history.locator('.history-item');
