@@ -1,5 +1,7 @@
 /** Every message PromptLens sends, in one typed map. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { BatchStartRequest, PageScan } from './batch/batch-record';
+import type { FoundImage } from './batch/found-image';
 import type { JobError } from './errors';
 import type { HoverButtonSettings } from './page/hover-button';
 import type { DetailLevel } from './prompt/detail';
@@ -84,6 +86,19 @@ export interface ProtocolMap {
   cancelGeneration(generationId: string): void;
   /** The entry's Compare page, without starting anything (history rows with a recreation). */
   openCompare(entryId: string): void;
+
+  /** Batch (issue 13). background → every frame's content script: the images this frame shows. */
+  scanImages(): FoundImage[];
+  /** Batch page → background: scan every frame of the tab (Rescan too). */
+  scanTab(tabId: number): PageScan;
+  /** Batch page → background: run these images through the queue; answers the batch id. */
+  startBatch(request: BatchStartRequest): string;
+  /** Batch page → background: Pause / Resume / Stop. */
+  controlBatch(request: { batchId: string; action: 'pause' | 'resume' | 'stop' }): void;
+  /** Batch page → background: Retry one failed image (or every failed one when `itemId` is absent). */
+  retryBatchItems(request: { batchId: string; itemId?: string }): void;
+  /** Popup / menu → background: open the Batch page for a tab (a running batch of that tab shows where it is). */
+  openBatch(request: { tabId: number }): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
