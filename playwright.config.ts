@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // One X display, one keyboard: native context menus are driven with xdotool, so one at a time.
-  workers: 1,
+  // Each worker has an X display of its own (tests/e2e/support/display.ts), so xdotool's keys
+  // reach its own browser's native menu. Two, for the two cores CI has.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },

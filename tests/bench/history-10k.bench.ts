@@ -10,7 +10,7 @@ import { seedHistory } from './seed-history';
 
 const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
 /** Entries with a recreation, whose thumbnail the row shows beside the original's. */
-const RECREATIONS = Math.round(ENTRIES / 10);
+const RECREATIONS = Number(process.env.BENCH_RECREATIONS ?? Math.round(ENTRIES / 10));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const QUERIES = ['fox', 'gallery 9999', 'castle river', 'zzz-nothing', 'velvet marble owl'];
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { axeViolations } from './support/axe';
 import { configure, launchExtension, openPopup, type Extension } from './support/extension';
 import { FakeProvider } from './support/fake-provider';
@@ -24,7 +25,7 @@ let ext: Extension;
 let provider: FakeProvider;
 let site: TestSite;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({ display: _display }) => {
   provider = await new FakeProvider().start();
   site = await new TestSite().start();
   ext = await launchExtension();
@@ -112,7 +113,7 @@ for (const scheme of SCHEMES) {
 }
 
 test.describe('with prompts in the history', () => {
-  test.beforeAll(async () => {
+  test.beforeAll(async ({ display: _display }) => {
     test.setTimeout(120_000);
     await setLanguage('en');
     const scratch = await ext.context.newPage();

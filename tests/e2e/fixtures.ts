@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { FakeImageProviders } from '../support/fake-image-providers';
+import { startDisplay } from './support/display';
 import { launchExtension, type Extension } from './support/extension';
 import { FakeProvider } from './support/fake-provider';
 import { TestSite } from './support/test-site';
@@ -15,7 +16,18 @@ interface Fixtures {
   scratch: Page;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, { display: string }>({
+  // Each worker its own X display (support/display.ts), set before any browser of the worker starts.
+  display: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
+    async ({}, use) => {
+      const { display, stop } = await startDisplay();
+      process.env.DISPLAY = display;
+      await use(display);
+      stop();
+    },
+    { scope: 'worker', auto: true },
+  ],
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads the fixtures a fixture needs from this pattern
   provider: async ({}, use) => {
     const provider = await new FakeProvider().start();
