@@ -118,7 +118,7 @@ export class BatchScheduler {
 
   /** Settles once every change so far is written. */
   async flush(): Promise<void> {
-    while (this.saving) await this.saving;
+    for (let saving = this.saving; saving !== undefined; saving = this.saving) await saving;
   }
 
   private run(): void {
@@ -184,7 +184,7 @@ export class BatchScheduler {
       },
       rateLimited: (retryAfterMs) => this.slowDown(retryAfterMs),
     };
-    this.deps
+    void this.deps
       .runItem(this.batch, item, context)
       .catch(
         (error): ItemResult =>

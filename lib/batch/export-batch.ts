@@ -65,8 +65,8 @@ export function defaultReason(item: BatchItem): string {
 async function imageOf(batch: BatchRecord, item: BatchItem): Promise<Blob> {
   const file = await getBatchFile(batch.id, item.id);
   if (file) return file;
-  const sent = item.entryId ? await db.images.get(item.entryId) : undefined;
-  if (sent) return sent.blob;
+  const sent = item.entryId === undefined ? undefined : await db.images.get(item.entryId);
+  if (sent !== undefined) return sent.blob;
   throw new Error('image-missing');
 }
 
@@ -74,7 +74,11 @@ async function imageOf(batch: BatchRecord, item: BatchItem): Promise<Blob> {
 const addressOf = (item: BatchItem) =>
   item.candidate.url && /^https?:/i.test(item.candidate.url) ? { imageUrl: item.candidate.url } : {};
 
-const failure = (item: BatchItem, reason: string): FailedImage => ({ name: item.candidate.name, ...addressOf(item), reason });
+const failure = (item: BatchItem, reason: string): FailedImage => ({
+  name: item.candidate.name,
+  ...addressOf(item),
+  reason,
+});
 
 /**
  * The Dataset zip as a stream: for a page that writes it straight to a file
@@ -89,11 +93,13 @@ export async function batchDatasetStream(
   const done = batch.items.filter((item) => item.status === 'done' && item.jobId);
   // Prompts are small: read at once; images are read one at a time, when the zip reaches them.
   const jobs = await db.jobs.bulkGet(done.map((item) => item.jobId!));
-  const failed: FailedImage[] = batch.items.filter((item) => !done.includes(item)).map((item) => failure(item, reason(item)));
+  const failed: FailedImage[] = batch.items
+    .filter((item) => !done.includes(item))
+    .map((item) => failure(item, reason(item)));
   const items: DatasetItem[] = [];
   done.forEach((item, i) => {
     const job: Job | undefined = jobs[i];
-    if (!job || job.status !== 'done') failed.push(failure(item, 'prompt-deleted'));
+    if (job?.status !== 'done') failed.push(failure(item, 'prompt-deleted'));
     else if (job.kind === 'refusal') failed.push(failure(item, 'refusal'));
     else
       items.push({

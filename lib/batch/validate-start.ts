@@ -16,8 +16,7 @@ const MAX_RENDITIONS = 64;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isSize = (value: unknown) =>
-  isRecord(value) && Number.isFinite(value.width) && Number.isFinite(value.height);
+const isSize = (value: unknown) => isRecord(value) && Number.isFinite(value.width) && Number.isFinite(value.height);
 const isText = (value: unknown, max = MAX_TEXT): value is string => typeof value === 'string' && value.length <= max;
 const isOptional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
 const isUrl = (value: unknown) => isText(value, MAX_URL) && /^(https?|blob):/i.test(value);

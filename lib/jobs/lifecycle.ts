@@ -118,7 +118,9 @@ export async function orphanedJobs(isActive: (id: string) => boolean, startedBef
  */
 export function resumableJobs(orphans: Job[], storedImages: ReadonlySet<string>): Job[] {
   return orphans
-    .filter((job) => !job.batchId && job.status === 'queued' && job.image !== undefined && storedImages.has(job.imageId))
+    .filter(
+      (job) => !job.batchId && job.status === 'queued' && job.image !== undefined && storedImages.has(job.imageId),
+    )
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 

@@ -33,7 +33,12 @@ async function storedBatch(): Promise<BatchRecord> {
   }
   Object.assign(batch.items[2]!, { status: 'failed', error: { code: 'image-fetch', status: 404, detail: 'HTTP 404' } });
   await saveBatchFile(batch.id, batch.items[0]!.id, new Blob([JPEG], { type: 'image/jpeg' }));
-  await db.images.put({ id: batch.items[1]!.entryId!, blob: new Blob([PNG], { type: 'image/png' }), info: INFO, createdAt: 1 });
+  await db.images.put({
+    id: batch.items[1]!.entryId!,
+    blob: new Blob([PNG], { type: 'image/png' }),
+    info: INFO,
+    createdAt: 1,
+  });
   await saveBatchFile(batch.id, batch.items[5]!.id, new Blob([JPEG], { type: 'image/jpeg' }));
   await db.batches.put(batch);
   return batch;
@@ -43,7 +48,13 @@ const unzip = async (blob: Blob) => unzipSync(new Uint8Array(await blob.arrayBuf
 const text = (files: Record<string, Uint8Array>, name: string) => strFromU8(files[name]!);
 
 beforeEach(async () => {
-  await Promise.all([db.jobs.clear(), db.history.clear(), db.images.clear(), db.batches.clear(), db.batchFiles.clear()]);
+  await Promise.all([
+    db.jobs.clear(),
+    db.history.clear(),
+    db.images.clear(),
+    db.batches.clear(),
+    db.batchFiles.clear(),
+  ]);
 });
 
 describe('exportBatch', () => {
@@ -58,21 +69,36 @@ describe('exportBatch', () => {
     expect(blob.type).toBe('application/zip');
     const files = await unzip(blob);
     expect(Object.keys(files).sort()).toEqual(
-      ['0001.jpg', '0001.txt', '0002.png', '0002.txt', '0003.jpg', '0003.txt', 'captions.csv', 'failed.csv', 'metadata.jsonl'].sort(),
+      [
+        '0001.jpg',
+        '0001.txt',
+        '0002.png',
+        '0002.txt',
+        '0003.jpg',
+        '0003.txt',
+        'captions.csv',
+        'failed.csv',
+        'metadata.jsonl',
+      ].sort(),
     );
     // The bytes as downloaded, and the sent image where no download was kept.
     expect(files['0001.jpg']).toEqual(JPEG);
     expect(files['0002.png']).toEqual(PNG);
     expect(text(files, '0001.txt')).toBe('sks style, red fox, snow, soft light, golden hour');
     expect(text(files, '0003.txt')).toBe('sks style, a lighthouse at dusk, "Cape Point" sign');
-    const metadata = text(files, 'metadata.jsonl').trim().split('\n').map((line) => JSON.parse(line));
+    const metadata = text(files, 'metadata.jsonl')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(metadata).toEqual([
       { file_name: '0001.jpg', text: 'sks style, red fox, snow, soft light, golden hour' },
       { file_name: '0002.png', text: 'sks style, a heron, mist, reeds' },
       { file_name: '0003.jpg', text: 'sks style, a lighthouse at dusk, "Cape Point" sign' },
     ]);
     expect(text(files, 'captions.csv').split('\r\n')[0]).toBe('file_name,caption,image_url');
-    expect(text(files, 'captions.csv')).toContain('0002.png,"sks style, a heron, mist, reeds",https://gallery.test/photos/2.jpg');
+    expect(text(files, 'captions.csv')).toContain(
+      '0002.png,"sks style, a heron, mist, reeds",https://gallery.test/photos/2.jpg',
+    );
     expect(text(files, 'failed.csv').trim().split('\r\n')).toEqual([
       'name,image_url,reason',
       'Photo 3,https://gallery.test/photos/3.jpg,image-fetch: HTTP 404',
@@ -97,11 +123,15 @@ describe('exportBatch', () => {
     );
     const files = await unzip(blob);
     expect(asked).toEqual(Array(3).fill({ longSide: 768, mime: 'image/png' }));
-    expect(Object.keys(files).filter((name) => /^\d{4}\./.test(name)).sort()).toEqual(
-      ['0001.png', '0001.txt', '0002.png', '0002.txt', '0003.png', '0003.txt'],
-    );
+    expect(
+      Object.keys(files)
+        .filter((name) => /^\d{4}\./.test(name))
+        .sort(),
+    ).toEqual(['0001.png', '0001.txt', '0002.png', '0002.txt', '0003.png', '0003.txt']);
     // Prose keeps the prompt's words, on one line.
-    expect(text(files, '0001.txt')).toBe('(red fox:1.3), snow, [soft light], golden hour Negative prompt: blurry, lowres');
+    expect(text(files, '0001.txt')).toBe(
+      '(red fox:1.3), snow, [soft light], golden hour Negative prompt: blurry, lowres',
+    );
   });
 
   it('re-exporting after more images finished gives the new ones too', async () => {
@@ -124,18 +154,30 @@ describe('exportBatch', () => {
 
   it('JSON / CSV / Markdown in the history export’s formats, one entry per image with a prompt', async () => {
     const batch = await storedBatch();
-    const json = await exportBatch(batch, { format: 'json', images: { kind: 'original' }, captionStyle: 'tags' }, { now: NOW });
+    const json = await exportBatch(
+      batch,
+      { format: 'json', images: { kind: 'original' }, captionStyle: 'tags' },
+      { now: NOW },
+    );
     expect(json.fileName).toBe('promptlens-batch-gallery.test-2026-12-03.json');
     const file = JSON.parse(await json.blob.text());
     expect(file).toMatchObject({ format: 'promptlens-history', version: 1 });
     expect(file.entries).toHaveLength(4);
     expect(file.entries[0].prompts[0].text).toContain('red fox');
 
-    const csv = await exportBatch(batch, { format: 'csv', images: { kind: 'original' }, captionStyle: 'tags' }, { now: NOW });
+    const csv = await exportBatch(
+      batch,
+      { format: 'csv', images: { kind: 'original' }, captionStyle: 'tags' },
+      { now: NOW },
+    );
     expect(csv.fileName.endsWith('.csv')).toBe(true);
     expect(await csv.blob.text()).toContain('a heron, mist, reeds');
 
-    const md = await exportBatch(batch, { format: 'markdown', images: { kind: 'original' }, captionStyle: 'tags' }, { now: NOW });
+    const md = await exportBatch(
+      batch,
+      { format: 'markdown', images: { kind: 'original' }, captionStyle: 'tags' },
+      { now: NOW },
+    );
     expect(md.fileName.endsWith('.md')).toBe(true);
     expect(await md.blob.text()).toMatch(/^# A gallery/);
   });

@@ -50,7 +50,8 @@ function fakeProvider({ limited = 0, failing = false } = {}) {
 const images: string[] = [];
 const fakeImage: BatchImageSource = async (_batch, item) => {
   images.push(item.id);
-  if (item.candidate.url?.includes('/404')) throw new JobFailure({ code: 'image-fetch', status: 404, detail: 'HTTP 404' });
+  if (item.candidate.url?.includes('/404'))
+    throw new JobFailure({ code: 'image-fetch', status: 404, detail: 'HTTP 404' });
   return { blob: new Blob(['jpg'], { type: 'image/jpeg' }), info: INFO };
 };
 
@@ -68,7 +69,13 @@ const finished = (id: string, state = 'done') =>
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await Promise.all([db.jobs.clear(), db.images.clear(), db.history.clear(), db.batches.clear(), db.batchFiles.clear()]);
+  await Promise.all([
+    db.jobs.clear(),
+    db.images.clear(),
+    db.history.clear(),
+    db.batches.clear(),
+    db.batchFiles.clear(),
+  ]);
   worker.batches.clear();
   images.length = 0;
   await settingsItem.setValue({ ...DEFAULT_SETTINGS, provider: 'openai', concurrency: 2 });

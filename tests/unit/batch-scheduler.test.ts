@@ -195,7 +195,7 @@ describe('a batch at work', () => {
     let held = true;
     const { scheduler, log } = harness(
       batch,
-      async (item, context) => {
+      async (_item, context) => {
         while (held && !context.signal.aborted) await sleep(5);
         return { type: 'done' };
       },
