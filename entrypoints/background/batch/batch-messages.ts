@@ -2,7 +2,15 @@ import { browser } from 'wxt/browser';
 import { validStartRequest } from '@/lib/batch/validate-start';
 import { onMessage } from '@/lib/messaging';
 import { fromExtensionPage } from '../message-handlers';
-import { batchTabClosed, controlBatch, resumeBatches, retryBatchItems, startBatch } from './batch-service';
+import {
+  BATCH_ALARM,
+  batchAlarm,
+  batchTabClosed,
+  controlBatch,
+  resumeBatches,
+  retryBatchItems,
+  startBatch,
+} from './batch-service';
 
 const ACTIONS = new Set(['pause', 'resume', 'stop']);
 /** Batch ids are ours (crypto.randomUUID). */
@@ -32,6 +40,9 @@ export function registerBatchRunner(jobsRecovered: Promise<unknown>): void {
     if (!fromExtensionPage(sender) || !isBatchId(data?.batchId) || !isItemId(data.itemId)) return;
     await ready;
     await retryBatchItems(data.batchId, data.itemId);
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BATCH_ALARM) void ready.then(batchAlarm).catch(logged('alarm'));
   });
   browser.tabs.onRemoved.addListener(
     (tabId) => void ready.then(() => batchTabClosed(tabId)).catch(logged('tab closed')),

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { BatchRecord, BatchStartRequest } from '@/lib/batch/batch-record';
 import { newBatchRecord, recoverItems } from '@/lib/batch/batch-items';
 import { BatchScheduler, type SchedulerDeps } from '@/lib/batch/batch-scheduler';
@@ -11,6 +12,25 @@ import { worker } from '../worker-state';
 import { runBatchItem } from './batch-item';
 
 export type BatchAction = 'pause' | 'resume' | 'stop';
+
+/**
+ * While a batch runs, an alarm every minute: a worker stopped anyway (a crash, an update) has
+ * no timers, but an alarm starts it again, and its start resumes the batch. It clears itself
+ * once no batch runs.
+ */
+export const BATCH_ALARM = 'batch-wake';
+
+function keepBatchesAwake(): void {
+  void browser.alarms
+    .create(BATCH_ALARM, { periodInMinutes: 1 })
+    .catch((error) => console.error('PromptLens: batch alarm', error));
+}
+
+export async function batchAlarm(): Promise<void> {
+  await resumeBatches();
+  const running = [...worker.batches.values()].some((scheduler) => scheduler.batch.state === 'running');
+  if (!running) await browser.alarms.clear(BATCH_ALARM);
+}
 
 /** How the worker runs a batch's images; tests swap the item runner. */
 export const batchDeps: Pick<SchedulerDeps, 'runItem' | 'save'> = {
@@ -43,18 +63,21 @@ export async function startBatch(request: BatchStartRequest): Promise<string> {
   const batch = newBatchRecord(request, crypto.randomUUID(), Date.now());
   await db.batches.add(batch);
   (await schedule(batch)).start();
+  keepBatchesAwake();
   return batch.id;
 }
 
 export async function controlBatch(batchId: string, action: BatchAction): Promise<void> {
   const scheduler = await schedulerOf(batchId);
   scheduler?.[action]();
+  if (action === 'resume') keepBatchesAwake();
   await scheduler?.flush();
 }
 
 export async function retryBatchItems(batchId: string, itemId?: string): Promise<void> {
   const scheduler = await schedulerOf(batchId);
   scheduler?.retry(itemId);
+  keepBatchesAwake();
   await scheduler?.flush();
 }
 
@@ -83,6 +106,9 @@ export async function resumeBatches(): Promise<void> {
     const jobs = (await db.jobs.bulkGet(jobIds)).filter((job): job is Job => job !== undefined);
     recoverItems(batch, new Map(jobs.map((job) => [job.id, job])), Date.now());
     await db.batches.put(batch);
-    if (batch.state === 'running' && !worker.batches.has(batch.id)) (await schedule(batch)).start();
+    if (batch.state === 'running' && !worker.batches.has(batch.id)) {
+      (await schedule(batch)).start();
+      keepBatchesAwake();
+    }
   }
 }
