@@ -57,6 +57,7 @@ export class BatchScheduler {
   private release: (() => void) | undefined;
   private saving: Promise<void> | undefined;
   private dirty = false;
+  private discarded = false;
   private readonly now: () => number;
 
   constructor(
@@ -116,6 +117,14 @@ export class BatchScheduler {
     this.pump();
   }
 
+  /** The batch was deleted (history cleared): stop its images and never write it back. */
+  discard(): void {
+    this.discarded = true;
+    this.dirty = false;
+    for (const controller of this.inFlight.values()) controller.abort();
+    this.idle();
+  }
+
   /** Settles once every change so far is written. */
   async flush(): Promise<void> {
     for (let saving = this.saving; saving !== undefined; saving = this.saving) await saving;
@@ -145,7 +154,7 @@ export class BatchScheduler {
   private pump(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.batch.state !== 'running') return;
+    if (this.batch.state !== 'running' || this.discarded) return;
     const now = this.now();
     while (this.inFlight.size < this.deps.window) {
       const item = this.batch.items.find((candidate) => candidate.status === 'waiting');
@@ -232,6 +241,7 @@ export class BatchScheduler {
 
   /** One write at a time, of the latest state: a burst of changes costs one or two writes. */
   private persist(): Promise<void> {
+    if (this.discarded) return Promise.resolve();
     this.batch.updatedAt = this.now();
     this.dirty = true;
     this.saving ??= this.writeAll();

@@ -13,6 +13,7 @@ import type { BatchRecord } from '@/lib/batch/batch-record';
 import { getBatch, listBatches } from '@/lib/batch/batch-store';
 import { JobFailure } from '@/lib/errors';
 import { db } from '@/lib/history/db';
+import { clearHistory } from '@/lib/history/queries';
 import { newJob, queueJob, recoverJobs, startJob } from '@/lib/jobs/lifecycle';
 import { grantConsent } from '@/lib/privacy/consent';
 import { PRESETS } from '@/lib/providers/presets';
@@ -166,6 +167,18 @@ describe('the batch runner in the worker', () => {
     expect(batch.items.some((item) => item.error?.code === 'cancelled')).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(provider.requests).toBe(sent);
+  });
+
+  it('clearing history deletes the batch mid-run: its last images do not bring it back', async () => {
+    const provider = fakeProvider();
+    const id = await startBatch(request(20));
+    await vi.waitFor(() => expect(provider.requests).toBeGreaterThan(0));
+    await clearHistory();
+    await vi.waitFor(() => expect(worker.batches.has(id)).toBe(false), { timeout: 4000 });
+    const sent = provider.requests;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await db.batches.count()).toBe(0);
+    expect(provider.requests).toBeLessThanOrEqual(sent + 2);
   });
 
   it('a worker restart resumes a running batch where it was, keeping each image’s job and history row', async () => {

@@ -35,8 +35,20 @@ export async function batchAlarm(): Promise<void> {
 /** How the worker runs a batch's images; tests swap the item runner. */
 export const batchDeps: Pick<SchedulerDeps, 'runItem' | 'save'> = {
   runItem: (batch, item, context) => runBatchItem(batch, item, context),
-  save: async (batch) => void (await db.batches.put(batch)),
+  save: saveBatch,
 };
+
+/** Written only while it exists: a batch deleted with the history is not brought back by its last images. */
+async function saveBatch(batch: BatchRecord): Promise<void> {
+  const kept = await db.transaction('rw', db.batches, async () => {
+    if (!(await db.batches.get(batch.id))) return false;
+    await db.batches.put(batch);
+    return true;
+  });
+  if (kept) return;
+  worker.batches.get(batch.id)?.discard();
+  worker.batches.delete(batch.id);
+}
 
 async function schedule(batch: BatchRecord): Promise<BatchScheduler> {
   const { concurrency } = await loadSettings();
