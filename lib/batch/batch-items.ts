@@ -60,9 +60,11 @@ const NOT_THE_IMAGES_FAULT = new Set(['interrupted', 'cancelled', 'rate-limited'
  * After a worker restart: images that were being fetched or written take their job's outcome
  * if it has one, and go back in line otherwise (the job is run again, keeping its history row).
  */
-export function recoverItems(batch: BatchRecord, jobs: ReadonlyMap<string, Job>, now: number): void {
+export function recoverItems(batch: BatchRecord, jobs: ReadonlyMap<string, Job>, now: number): number {
+  let changed = 0;
   for (const item of batch.items) {
     if (item.status !== 'fetching' && item.status !== 'writing') continue;
+    changed++;
     const job = item.jobId ? jobs.get(item.jobId) : undefined;
     if (job?.status === 'done') {
       item.status = 'done';
@@ -71,4 +73,5 @@ export function recoverItems(batch: BatchRecord, jobs: ReadonlyMap<string, Job>,
       toFailed(item, job.error, now);
     } else toWaiting(item);
   }
+  return changed;
 }

@@ -29,11 +29,3 @@ export async function saveBatchFile(batchId: string, itemId: string, blob: Blob)
 export async function getBatchFile(batchId: string, itemId: string): Promise<Blob | undefined> {
   return (await db.batchFiles.get(batchFileId(batchId, itemId)))?.blob;
 }
-
-/** The batch and its downloaded files; its images stay in history as ordinary entries. */
-export function deleteBatch(id: string): Promise<void> {
-  return db.transaction('rw', db.batches, db.batchFiles, async () => {
-    await db.batchFiles.where('batchId').equals(id).delete();
-    await db.batches.delete(id);
-  });
-}

@@ -94,3 +94,11 @@ export function clearHistory(): Promise<void> {
   const tables = [...TABLES(), db.batches, db.batchFiles];
   return db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())).then(() => undefined));
 }
+
+/** A batch and its downloaded files; its images stay in history as ordinary entries. */
+export function deleteBatch(id: string): Promise<void> {
+  return db.transaction('rw', db.batches, db.batchFiles, async () => {
+    await db.batchFiles.where('batchId').equals(id).delete();
+    await db.batches.delete(id);
+  });
+}

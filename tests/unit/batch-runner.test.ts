@@ -151,6 +151,21 @@ describe('the batch runner in the worker', () => {
     expect(await db.history.count()).toBe(8);
   });
 
+  it('without the user’s OK to send, the batch pauses at once and says why; nothing reaches the provider', async () => {
+    const provider = fakeProvider();
+    fakeBrowser.reset();
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, provider: 'openai', concurrency: 2 });
+    await apiKeysItem.setValue({ openai: 'sk-1' });
+    const id = await startBatch(request(4));
+    await finished(id, 'paused');
+    await vi.waitFor(() => expect(worker.batches.get(id)!.active).toBe(0), { timeout: 4000 });
+    await worker.batches.get(id)!.flush();
+    const batch = (await getBatch(id))!;
+    expect(batch.pausedBy).toEqual({ code: 'consent-required' });
+    expect(batch.items.map((item) => item.status)).toEqual(Array(4).fill('waiting'));
+    expect(provider.requests).toBe(0);
+  });
+
   it('Pause, then Stop: nothing more reaches the provider, unfinished images are cancelled', async () => {
     const provider = fakeProvider();
     const id = await startBatch(request(20));

@@ -116,8 +116,7 @@ export async function resumeBatches(): Promise<void> {
       item.jobId && (item.status === 'fetching' || item.status === 'writing') ? [item.jobId] : [],
     );
     const jobs = (await db.jobs.bulkGet(jobIds)).filter((job): job is Job => job !== undefined);
-    recoverItems(batch, new Map(jobs.map((job) => [job.id, job])), Date.now());
-    await db.batches.put(batch);
+    if (recoverItems(batch, new Map(jobs.map((job) => [job.id, job])), Date.now()) > 0) await saveBatch(batch);
     if (batch.state === 'running' && !worker.batches.has(batch.id)) {
       (await schedule(batch)).start();
       keepBatchesAwake();
