@@ -1,62 +1,22 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { configure, type Extension } from './support/extension';
+import { configure } from './support/extension';
+import { galleryCandidate, openGallery, sendFromPage, storedBatch } from './support/batch';
 import { makeImage } from './support/images';
 import { storedRows } from './support/job-records';
 import type { TestSite } from './support/test-site';
 
 const COUNT = 12;
 
-interface StoredBatch {
-  id: string;
-  state: string;
-  items: Array<{ id: string; status: string; jobId?: string; entryId?: string; error?: { code: string } }>;
-}
-
-/** A message in @webext-core/messaging's format, sent from an extension page as the Batch page does. */
-function send<T>(page: Page, type: string, data?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ type, data }) => {
-      const answer = await (globalThis as any).chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
-      if (answer?.err) throw new Error(answer.err.message);
-      return answer?.res;
-    },
-    { type, data },
-  );
-}
-
 /** A gallery: each picture shown at 1200 px wide, with a 4000 px rendition in its srcset that must not be fetched. */
 async function gallery(site: TestSite, scratch: Page) {
   const candidates = [];
   for (let i = 0; i < COUNT; i++) {
     const body = await makeImage(scratch, { width: 1200, height: 900, color: [(i * 53) % 256, (i * 97) % 256, 90] });
-    site.add(`/batch/${i}-1200.jpg`, body, 'image/jpeg');
-    site.add(`/batch/${i}-4000.jpg`, body, 'image/jpeg');
-    const url = `${site.imageOrigin}/batch/${i}-1200.jpg`;
-    candidates.push({
-      id: url,
-      kind: 'url',
-      url,
-      displayed: { width: 300, height: 225 },
-      natural: { width: 1200, height: 900 },
-      srcset: [
-        { url, w: 1200 },
-        { url: `${site.imageOrigin}/batch/${i}-4000.jpg`, w: 4000 },
-      ],
-      sources: [],
-      name: `Picture ${i + 1}`,
-      frameId: 0,
-      count: 1,
-    });
+    candidates.push(galleryCandidate(site, 'batch', i, body));
   }
   const pageUrl = site.page('/batch-gallery.html', '<!doctype html><title>Batch gallery</title><p>Pictures</p>');
   return { candidates, pageUrl };
-}
-
-async function optionsPage(ext: Extension): Promise<Page> {
-  const page = await ext.context.newPage();
-  await page.goto(ext.url('options.html'));
-  return page;
 }
 
 test('a batch runs every image through the queue, never more than "Prompts at once" at the provider, and survives a worker stop', async ({
@@ -69,15 +29,9 @@ test('a batch runs every image through the queue, never more than "Prompts at on
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   provider.fallback = { kind: 'stream', text: 'red fox, snow, golden hour, soft light', pieces: 6, delayMs: 250 };
   const { candidates, pageUrl } = await gallery(site, scratch);
-  const tab = await ext.context.newPage();
-  await tab.goto(pageUrl);
-  const options = await optionsPage(ext);
-  const tabId = await options.evaluate(
-    async (url) => (await (globalThis as any).chrome.tabs.query({ url }))[0].id as number,
-    pageUrl,
-  );
+  const { options, tabId } = await openGallery(ext, pageUrl);
 
-  const batchId = await send<string>(options, 'startBatch', {
+  const batchId = await sendFromPage<string>(options, 'startBatch', {
     tabId,
     pageUrl,
     pageTitle: 'Batch gallery',
@@ -86,7 +40,7 @@ test('a batch runs every image through the queue, never more than "Prompts at on
     candidates,
   });
   expect(batchId).toMatch(/^[0-9a-f-]{36}$/);
-  const batch = async () => (await storedRows<StoredBatch>(options, 'batches')).find((b) => b.id === batchId)!;
+  const batch = () => storedBatch(options, batchId);
   const count = async (status: string) => (await batch()).items.filter((item) => item.status === status).length;
 
   // Mid-run, the browser stops the worker; the Batch page's next message (or the batch's alarm) wakes it.
@@ -96,7 +50,7 @@ test('a batch runs every image through the queue, never more than "Prompts at on
   const cdp = await ext.context.newCDPSession(options);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await send(options, 'ping');
+  await sendFromPage(options, 'ping');
 
   await expect.poll(async () => (await batch()).state, { timeout: 90_000 }).toBe('done');
   const finished = await batch();
