@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   // Chrome's on-device model: none on this device, or not downloaded yet.
   'on-device-unavailable',
   'on-device-not-ready',
+  // A batch image only its page can read (canvas, video frame, blob:), and the page is gone.
+  'page-closed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -117,6 +119,7 @@ const TEXT_HOME: Partial<Record<ErrorCode, string>> = {
   'bad-response': 'queue.errors.bad-response',
   'on-device-unavailable': 'onDevice.errors.unavailable',
   'on-device-not-ready': 'onDevice.errors.notReady',
+  'page-closed': 'batchRun.errors.pageClosed',
 };
 
 /** A stored failure → words for the user: the cause, then the next step. */

@@ -1,7 +1,7 @@
 /** Every message PromptLens sends, in one typed map. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BatchStartRequest, PageScan } from './batch/batch-record';
-import type { FoundImage } from './batch/found-image';
+import type { FoundImage, FoundImageKind } from './batch/found-image';
 import type { JobError } from './errors';
 import type { HoverButtonSettings } from './page/hover-button';
 import type { DetailLevel } from './prompt/detail';
@@ -91,6 +91,12 @@ export interface ProtocolMap {
   scanImages(): FoundImage[];
   /** Batch page → background: scan every frame of the tab (Rescan too). */
   scanTab(tabId: number): PageScan;
+  /**
+   * background → the content script of the frame a batch image is in: the pixels of an image only
+   * the page can read (canvas, video frame, inline SVG drawn to PNG, blob:), named by the scan's
+   * `elementRef`, as a data URL; null when the element is gone.
+   */
+  readScannedImage(request: { elementRef?: string; url?: string; kind: FoundImageKind }): ImageTarget | null;
   /** Batch page → background: run these images through the queue; answers the batch id. */
   startBatch(request: BatchStartRequest): string;
   /** Batch page → background: Pause / Resume / Stop. */

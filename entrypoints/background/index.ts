@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadSettings, normalizeSettings, settingsItem } from '@/lib/settings';
 import { backgroundI18n } from './background-i18n';
+import { registerBatchRunner } from './batch/batch-messages';
 import { syncContextMenu } from './context-menu';
 import { registerHoverButton } from './hover-button';
 import { setConcurrency } from './job-queue';
@@ -54,6 +55,7 @@ export default defineBackground(() => {
   // worker left: waiting ones back in line, none left "running".
   void rebuildMenu().catch((error) => console.error('PromptLens: menu', error));
   scheduleRetention();
-  void resumeJobs(startedAt).catch((error) => console.error('PromptLens: recovery', error));
+  const jobsRecovered = resumeJobs(startedAt).catch((error) => console.error('PromptLens: recovery', error));
+  registerBatchRunner(jobsRecovered);
   void failStaleGenerations(startedAt).catch((error) => console.error('PromptLens: recovery', error));
 });

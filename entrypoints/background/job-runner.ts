@@ -28,6 +28,8 @@ export interface JobRun {
   image?: ImageSource;
   /** Place in the line for a provider slot; the job's creation time unless said otherwise. */
   order?: number;
+  /** Told when the provider asked to wait (429, 5xx) before the next attempt: a batch slows down for all its images. */
+  onRetry?: (retry: { attempt: number; delayMs: number; status?: number }) => void;
 }
 
 export const isRunning = (jobId: string) => worker.running.has(jobId);
@@ -109,8 +111,10 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       timeoutMs,
       signal: controller.signal,
       onText: (text) => writer.push(text),
-      onRetry: ({ attempt, delayMs, status }) =>
-        void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } })),
+      onRetry: ({ attempt, delayMs, status }) => {
+        run.onRetry?.({ attempt, delayMs, status });
+        void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } }));
+      },
     });
     await writer.settle();
     makeThumbnailOnce();

@@ -1,4 +1,6 @@
 import type { i18n as I18n } from 'i18next';
+import type { BatchScheduler } from '@/lib/batch/batch-scheduler';
+import { createDownloadPool } from '@/lib/batch/download-pool';
 import { PreparedCache } from '@/lib/image/prepared-cache';
 import type { NormalizedImage } from '@/lib/image/normalize';
 import { SlotQueue } from '@/lib/jobs/slot-queue';
@@ -39,6 +41,14 @@ export const worker = {
    * most, for 30 s. A cache: lost with the worker, the click simply downloads the image itself.
    */
   prepared: new PreparedCache<NormalizedImage>({ ttlMs: 30_000, maxCount: 3 }),
+  /**
+   * Batches this worker runs or was asked about, by id. Lost: their records are in db.batches,
+   * and the next start resumes the running ones (batch/batch-service.ts).
+   */
+  batches: new Map<string, BatchScheduler>(),
+  /** Batch images downloading (6 at once) and decoding (2 full-size bitmaps at once). Lost with their images, which go back in line. */
+  batchDownloads: createDownloadPool(),
+  batchDecodes: createDownloadPool(2),
   /** The translator for menu titles and notifications: made again on demand. */
   i18n: undefined as Promise<I18n> | undefined,
 };

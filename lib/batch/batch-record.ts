@@ -43,6 +43,18 @@ export interface BatchRecord {
   items: BatchItem[];
 }
 
+/**
+ * The file as downloaded for a batch image (table `batchFiles`): the Dataset export's "as
+ * downloaded" images. db.images only keeps the ~100 newest normalized images, and those are what
+ * was sent, not what was fetched. Kept until the batch is deleted.
+ */
+export interface StoredBatchFile {
+  /** `${batchId}/${itemId}`. */
+  id: string;
+  batchId: string;
+  blob: Blob;
+}
+
 /** What the Batch page asks the worker to start. */
 export interface BatchStartRequest {
   tabId: number;

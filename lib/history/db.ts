@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Job, StoredImage } from '../jobs/types';
 import type { HistoryEntry, StoredThumbnail } from './types';
-import type { BatchRecord } from '../batch/batch-record';
+import type { BatchRecord, StoredBatchFile } from '../batch/batch-record';
 import type { StoredGeneration } from './generation-types';
 import { buildEntry } from './build-entry';
 
@@ -20,6 +20,8 @@ export class PromptLensDb extends Dexie {
   generations!: EntityTable<StoredGeneration, 'id'>;
   /** Batches of a whole page's images (issue 13): the worker writes, the Batch page reads live. */
   batches!: EntityTable<BatchRecord, 'id'>;
+  /** The batch images' files as downloaded, for the Dataset export. */
+  batchFiles!: EntityTable<StoredBatchFile, 'id'>;
 
   constructor(name = 'promptlens') {
     super(name);
@@ -36,8 +38,8 @@ export class PromptLensDb extends Dexie {
       .upgrade(upgradeToV2);
     // v3: Recreate's images; a new table, nothing to move.
     this.version(3).stores({ generations: 'id, entryId, status' });
-    // v4: batches; a new table, nothing to move.
-    this.version(4).stores({ batches: 'id, createdAt, state, tabId' });
+    // v4: batches and their downloaded files; new tables, nothing to move.
+    this.version(4).stores({ batches: 'id, createdAt, state, tabId', batchFiles: 'id, batchId' });
   }
 }
 

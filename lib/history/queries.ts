@@ -90,7 +90,15 @@ export async function activeJobIds(imageIds?: readonly string[]): Promise<string
 
 /** Clear all: every prompt, row, thumbnail, cached image and recreation. */
 export function clearHistory(): Promise<void> {
-  return db.transaction('rw', TABLES(), () =>
-    Promise.all(TABLES().map((table) => table.clear())).then(() => undefined),
-  );
+  // Batches are history too (one row each, their downloaded files with them).
+  const tables = [...TABLES(), db.batches, db.batchFiles];
+  return db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())).then(() => undefined));
+}
+
+/** A batch and its downloaded files; its images stay in history as ordinary entries. */
+export function deleteBatch(id: string): Promise<void> {
+  return db.transaction('rw', db.batches, db.batchFiles, async () => {
+    await db.batchFiles.where('batchId').equals(id).delete();
+    await db.batches.delete(id);
+  });
 }

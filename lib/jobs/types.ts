@@ -34,6 +34,8 @@ export interface Job {
   id: string;
   /** Regenerations of one image share it. */
   imageId: string;
+  /** The batch this job writes an image's prompt for: the batch, not the generic recovery, resumes it. */
+  batchId?: string;
   createdAt: number;
   updatedAt: number;
   status: JobStatus;

@@ -13,7 +13,7 @@ export interface JobRecord {
 }
 
 /** Every row of one table of the extension's IndexedDB, read from one of its pages. */
-export function storedRows<T>(extensionPage: Page, table: 'jobs' | 'history' | 'images'): Promise<T[]> {
+export function storedRows<T>(extensionPage: Page, table: 'jobs' | 'history' | 'images' | 'batches'): Promise<T[]> {
   return extensionPage.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
