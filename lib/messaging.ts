@@ -89,6 +89,11 @@ export interface ProtocolMap {
 
   /** Batch (issue 13). background → every frame's content script: the images this frame shows. */
   scanImages(): FoundImage[];
+  /**
+   * background → the frame a scan found it in: the pixels of an image only the page can read
+   * (canvas, video frame, inline SVG, blob:), by its FoundImage.elementRef; null once it is gone.
+   */
+  readScannedImage(elementRef: string): ImageTarget | null;
   /** Batch page → background: scan every frame of the tab (Rescan too). */
   scanTab(tabId: number): PageScan;
   /** Batch page → background: run these images through the queue; answers the batch id. */

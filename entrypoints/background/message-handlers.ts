@@ -16,7 +16,7 @@ import { testConnection } from './test-connection';
  * A content script's sender.url is the web page's; an extension page's is our own origin,
  * whether it is a popup or sits in a tab (the options page does).
  */
-function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
+export function fromExtensionPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
 }
 
