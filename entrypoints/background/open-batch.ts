@@ -11,7 +11,8 @@ export async function openBatch(tabId: number): Promise<void> {
   const open = (await browser.tabs.query({})).find((tab) => tab.url === url);
   if (open?.id !== undefined) {
     await browser.tabs.update(open.id, { active: true });
-    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true }).catch(() => undefined);
+    if (open.windowId !== undefined)
+      await browser.windows.update(open.windowId, { focused: true }).catch(() => undefined);
     return;
   }
   const source = await browser.tabs.get(tabId).catch(() => undefined);

@@ -35,6 +35,8 @@ export async function scanTab(tabId: number): Promise<PageScan> {
   if (perFrame.every((found) => found === undefined)) throw new Error('No content script answered in this tab');
   // Top frame first, then the frames in the order the browser lists them: page order, near enough.
   const order = frames.map(({ frameId }) => frameId);
-  const found = perFrame.flatMap((images) => images ?? []).sort((a, b) => order.indexOf(a.frameId) - order.indexOf(b.frameId));
+  const found = perFrame
+    .flatMap((images) => images ?? [])
+    .sort((a, b) => order.indexOf(a.frameId) - order.indexOf(b.frameId));
   return { tabId, pageUrl: tab.url ?? '', pageTitle: tab.title ?? '', found };
 }

@@ -5,7 +5,11 @@ import { DATASET_LONG_SIDES, type DatasetLongSide } from '@/lib/batch/dataset-ex
 import type { BatchExportFormat, BatchExportOptions } from '@/lib/batch/export-options';
 import type { ExportBatch } from './export-batch';
 
-const FORMATS: Record<Exclude<BatchExportFormat, 'dataset'>, string> = { json: 'JSON', csv: 'CSV', markdown: 'Markdown' };
+const FORMATS: Record<Exclude<BatchExportFormat, 'dataset'>, string> = {
+  json: 'JSON',
+  csv: 'CSV',
+  markdown: 'Markdown',
+};
 
 /** Tags for the styles that write tags (Stable Diffusion), prose for every other. */
 const captionStyleFor = (batch: BatchRecord) => (batch.style === 'stable-diffusion' ? 'tags' : 'prose');
@@ -89,7 +93,10 @@ export function ExportPanel({ batch, onExport }: { batch: BatchRecord; onExport:
             </label>
             <label className="field">
               <span>{t('batch.captionStyle')}</span>
-              <select value={captionStyle} onChange={(event) => setCaptionStyle(event.target.value as 'tags' | 'prose')}>
+              <select
+                value={captionStyle}
+                onChange={(event) => setCaptionStyle(event.target.value as 'tags' | 'prose')}
+              >
                 <option value="tags">{t('batch.tags')}</option>
                 <option value="prose">{t('batch.prose')}</option>
               </select>

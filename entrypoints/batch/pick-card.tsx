@@ -32,7 +32,8 @@ export function SizeAndSource({ candidate }: { candidate: BatchCandidate }) {
   const size = largestKnownSize(candidate);
   return (
     <span className="small muted facts">
-      <bdi>
+      {/* Width × height, in that order in every language. */}
+      <bdi dir="ltr">
         {size.width} × {size.height}
       </bdi>{' '}
       · <bdi>{sourceOf(candidate)}</bdi>

@@ -55,6 +55,9 @@ export function PickView({ tabId, onStarted }: { tabId: number; onStarted: (batc
         candidates: chosen.map(({ thumbnail: _, ...candidate }) => candidate),
       });
       if (typeof id === 'string') onStarted(id);
+    } catch (error) {
+      // The worker refused it (an older worker without the runner): the list stays, Start can be pressed again.
+      console.error('PromptLens: batch did not start', error);
     } finally {
       setStarting(false);
     }

@@ -1,16 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import type { BatchItem } from '@/lib/batch/batch-record';
-import { describeError } from '@/lib/errors';
+import { describeError, type ErrorContext } from '@/lib/errors';
 import { Preview, previewOf, SizeAndSource } from './pick-card';
 
 /** One image of a running batch: its status, the prompt as it streams in, or why it failed. */
 export function RunCard({
   item,
+  errorContext,
   text,
   thumbnail,
   onRetry,
 }: {
   item: BatchItem;
+  errorContext: ErrorContext;
   /** The prompt so far (the item's job's text). */
   text?: string;
   /** The history thumbnail, for the kinds the page cannot load by address. */
@@ -19,7 +21,7 @@ export function RunCard({
 }) {
   const { t } = useTranslation();
   const status = t(`batch.status.${item.status}`);
-  const reason = item.error ? describeError(item.error, { provider: '', model: '' }, t) : undefined;
+  const reason = item.error ? describeError(item.error, errorContext, t) : undefined;
   return (
     <li className="card" data-status={item.status}>
       <Preview src={previewOf(item.candidate) ?? thumbnail} />
@@ -43,7 +45,12 @@ export function RunCard({
           </button>
         </div>
       )}
-      {text && <p className="prompt small">{text}</p>}
+      {text && (
+        // Prompts are mostly English whatever the interface language: their own direction.
+        <p className="prompt small" dir="auto">
+          {text}
+        </p>
+      )}
     </li>
   );
 }

@@ -3,8 +3,9 @@ import { useSettings } from '@/components/use-settings';
 import type { BatchRecord } from '@/lib/batch/batch-record';
 import { estimateTimeLeft, summarizeProgress } from '@/lib/batch/progress';
 import { formatDuration } from '@/lib/batch/time-left';
-import { describeError } from '@/lib/errors';
+import { describeError, type ErrorContext } from '@/lib/errors';
 import { sendMessage } from '@/lib/messaging';
+import { providerName } from '@/lib/providers/provider-names';
 import type { ExportBatch } from './export-batch';
 import { ExportPanel } from './export-panel';
 import { RunCard } from './run-card';
@@ -39,7 +40,12 @@ export function RunView({
         })
       : undefined;
   const progressText = t('batch.progress', { done: progress.finished, total: progress.total });
-  const pausedBy = batch.state === 'paused' && batch.pausedBy ? describeError(batch.pausedBy, { provider: '', model: '' }, t) : undefined;
+  // The batch's errors come from the provider set now: name it as the popup would.
+  const errorContext: ErrorContext = settings
+    ? { provider: providerName(settings.provider, t), model: settings.connections[settings.provider]?.model ?? '' }
+    : { provider: '', model: '' };
+  const pausedBy =
+    batch.state === 'paused' && batch.pausedBy ? describeError(batch.pausedBy, errorContext, t) : undefined;
 
   return (
     <main className="batch">
@@ -95,6 +101,7 @@ export function RunView({
           <RunCard
             key={item.id}
             item={item}
+            errorContext={errorContext}
             text={item.jobId ? texts.get(item.jobId) : undefined}
             thumbnail={item.entryId ? thumbnails.get(item.entryId) : undefined}
             onRetry={(itemId) => retry(batch.id, itemId)}

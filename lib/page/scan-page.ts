@@ -38,7 +38,13 @@ function pictureSources(img: HTMLImageElement, view: View, base: string): Pictur
     if (!candidates.length) return [];
     const type = source.getAttribute('type') ?? undefined;
     const media = source.getAttribute('media') ?? undefined;
-    return [{ candidates, ...(type ? { type } : {}), ...(media ? { media, mediaMatches: view.matchMedia(media).matches } : {}) }];
+    return [
+      {
+        candidates,
+        ...(type ? { type } : {}),
+        ...(media ? { media, mediaMatches: view.matchMedia(media).matches } : {}),
+      },
+    ];
   });
 }
 
@@ -60,12 +66,22 @@ function fromImg(img: HTMLImageElement, view: View, displayed: FoundImage['displ
     kind: kindOfUrl(url),
     url,
     displayed,
-    ...(!placeholder && img.naturalWidth > 2 ? { natural: sizeOf(img.naturalWidth, img.naturalHeight) } : {}),
+    ...(!placeholder && img.naturalWidth > 2 ? { natural: fileSize(img, url, srcset) } : {}),
     ...(srcset.length ? { srcset } : {}),
     ...(sources.length ? { sources } : {}),
     ...(alt ? { alt } : {}),
     frameId: 0,
   };
+}
+
+/**
+ * The shown file's pixel size. A srcset candidate's naturalWidth is divided by its density
+ * (a 800w file in a 400px slot says 400), so its `w` is the truth when it has one.
+ */
+function fileSize(img: HTMLImageElement, url: string, srcset: SrcsetCandidate[]): FoundImage['displayed'] {
+  const w = srcset.find((candidate) => candidate.url === url)?.w;
+  if (!w) return sizeOf(img.naturalWidth, img.naturalHeight);
+  return sizeOf(w, (w * img.naturalHeight) / img.naturalWidth);
 }
 
 /** The image(s) one element shows, by the first kind of the table that fits it. */
@@ -92,8 +108,8 @@ function imagesOf(element: Element, view: View): FoundImage[] {
   // The page's own background is decoration, as for a right-click.
   if (element === element.ownerDocument.documentElement || element === element.ownerDocument.body) return [];
   const base = element.ownerDocument.baseURI;
-  return PSEUDOS.flatMap((pseudo) => backgroundUrls(element, pseudo, view))
-    .map((raw) => absolute(raw, base))
+  const urls = PSEUDOS.flatMap((pseudo) => backgroundUrls(element, pseudo, view)).map((raw) => absolute(raw, base));
+  return [...new Set(urls)]
     .filter((url): url is string => Boolean(url))
     .map((url) => ({ kind: kindOfUrl(url), url, displayed, frameId: 0 }));
 }
