@@ -23,13 +23,15 @@ const rootContexts = (overImage: boolean): [Context, ...Context[]] => (overImage
 /**
  * "All images on this page…": the last child of the entry on an image, and on anything else
  * (text, a link, empty space, any frame) an entry of its own, the only one. Chromium shows 'page'
- * only where no image, link, selection or editable field is, hence the list. Hidden while an
- * image is under the pointer: the root then matches everywhere, and two top-level entries would
- * be folded into a submenu.
+ * only where no image, link, selection or editable field is, hence the list. While an image is
+ * under the pointer the root matches everywhere, and two top-level entries would be folded into
+ * a submenu: then it keeps only the toolbar button's menu ('action'), where it always is.
+ * (Chromium counts a `visible: false` entry when it decides to fold, so hiding it is no way out.)
  */
 const BATCH_IN_ROOT = 'batch:image';
 const BATCH_ALONE = 'batch:page';
-const BATCH_CONTEXTS: [Context, ...Context[]] = ['page', 'frame', 'link', 'selection', 'editable'];
+const batchContexts = (overImage: boolean): [Context, ...Context[]] =>
+  overImage ? ['action'] : ['page', 'frame', 'link', 'selection', 'editable', 'action'];
 
 /** Whether a clicked menu item is "All images on this page…". */
 export const isBatchMenuItem = (menuItemId: string | number) =>
@@ -97,7 +99,7 @@ export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate
       }
       await create({ id: 'separator:batch', parentId: ROOT, type: 'separator', contexts });
       await create({ id: BATCH_IN_ROOT, parentId: ROOT, title: t('batch.menu'), contexts });
-      await create({ id: BATCH_ALONE, title: t('batch.menu'), contexts: BATCH_CONTEXTS, visible: !overImage });
+      await create({ id: BATCH_ALONE, title: t('batch.menu'), contexts: batchContexts(overImage) });
     });
   return worker.menuChanges;
 }
@@ -113,7 +115,7 @@ export function setPointerOverImage(over: boolean): Promise<void> {
     .then(() =>
       Promise.all([
         browser.contextMenus.update(ROOT, { contexts: rootContexts(over) }),
-        browser.contextMenus.update(BATCH_ALONE, { visible: !over }),
+        browser.contextMenus.update(BATCH_ALONE, { contexts: batchContexts(over) }),
       ]).then(
         () => undefined,
         () => undefined,
