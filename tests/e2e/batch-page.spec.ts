@@ -8,6 +8,7 @@ import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { chooseFromContextMenu, configure, openPopup, type Extension } from './support/extension';
 import { axeViolations } from './support/axe';
+import { checkFocusOrder } from './support/focus-check';
 import { makeImage } from './support/images';
 import type { TestSite } from './support/test-site';
 
@@ -221,9 +222,15 @@ test('the menu on plain text opens the Batch page, which lists exactly the pictu
     true,
   );
 
+  // Every control, each checkbox included, is reached by Tab and shows its focus.
+  const keyboard = await checkFocusOrder(batch);
+  expect(keyboard.stops.length, keyboard.stops.join('\n')).toBeGreaterThan(NAMED.length + UNNAMED + 6);
+  expect(keyboard.problems).toEqual([]);
+
   // Screenshots for review: light, dark, and Arabic (right to left).
   await batch.screenshot({ path: 'test-results/screenshots/batch-pick-light.png', fullPage: true });
   await batch.emulateMedia({ colorScheme: 'dark' });
+  expect((await checkFocusOrder(batch)).problems).toEqual([]);
   await batch.screenshot({ path: 'test-results/screenshots/batch-pick-dark.png', fullPage: true });
   await setLanguage(worker, 'ar');
   await expect(batch.locator('html')).toHaveAttribute('dir', 'rtl');
