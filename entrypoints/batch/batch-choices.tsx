@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Field } from './field';
 import { DETAIL_LEVELS, type DetailLevel } from '@/lib/prompt/detail';
 import { STYLE_IDS, type StyleId } from '@/lib/prompt/styles';
 
@@ -17,26 +18,28 @@ export function BatchChoices({
   const { t } = useTranslation();
   return (
     <>
-      <label className="field">
-        <span>{t('batch.style')}</span>
-        <select value={style} onChange={(event) => onStyle(event.target.value as StyleId)}>
-          {STYLE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {t(`styles.${id}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>{t('popup.detail')}</span>
-        <select value={detail} onChange={(event) => onDetail(event.target.value as DetailLevel)}>
-          {DETAIL_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {t(`detail.${level}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Field label={t('batch.style')}>
+        {(id) => (
+          <select id={id} value={style} onChange={(event) => onStyle(event.target.value as StyleId)}>
+            {STYLE_IDS.map((id) => (
+              <option key={id} value={id}>
+                {t(`styles.${id}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('popup.detail')}>
+        {(id) => (
+          <select id={id} value={detail} onChange={(event) => onDetail(event.target.value as DetailLevel)}>
+            {DETAIL_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`detail.${level}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { BatchRecord } from '@/lib/batch/batch-record';
 import { DATASET_LONG_SIDES, type DatasetLongSide } from '@/lib/batch/dataset-export';
 import type { BatchExportFormat, BatchExportOptions } from '@/lib/batch/export-options';
 import type { ExportBatch } from './export-batch';
+import { Field } from './field';
 
 const FORMATS: Record<Exclude<BatchExportFormat, 'dataset'>, string> = {
   json: 'JSON',
@@ -51,56 +52,69 @@ export function ExportPanel({ batch, onExport }: { batch: BatchRecord; onExport:
     <details className="export">
       <summary>{t('batch.export')}</summary>
       <div className="row export-form">
-        <label className="field">
-          <span>{t('batch.format')}</span>
-          <select value={format} onChange={(event) => setFormat(event.target.value as BatchExportFormat)}>
-            <option value="dataset">{t('batch.dataset')}</option>
-            {Object.entries(FORMATS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Field label={t('batch.format')}>
+          {(id) => (
+            <select id={id} value={format} onChange={(event) => setFormat(event.target.value as BatchExportFormat)}>
+              <option value="dataset">{t('batch.dataset')}</option>
+              {Object.entries(FORMATS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {dataset && (
           <>
-            <label className="field">
-              <span>{t('batch.images')}</span>
-              <select
-                value={longSide}
-                onChange={(event) => setLongSide(Number(event.target.value) as DatasetLongSide | 0)}
-              >
-                <option value={0}>{t('batch.asDownloaded')}</option>
-                {DATASET_LONG_SIDES.map((size) => (
-                  <option key={size} value={size}>
-                    {t('batch.longSide', { size })}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {longSide !== 0 && (
-              <label className="field">
-                <span>{t('batch.fileType')}</span>
-                <select value={type} onChange={(event) => setType(event.target.value as typeof type)}>
-                  <option value="image/jpeg">JPEG</option>
-                  <option value="image/png">PNG</option>
+            <Field label={t('batch.images')}>
+              {(id) => (
+                <select
+                  id={id}
+                  value={longSide}
+                  onChange={(event) => setLongSide(Number(event.target.value) as DatasetLongSide | 0)}
+                >
+                  <option value={0}>{t('batch.asDownloaded')}</option>
+                  {DATASET_LONG_SIDES.map((size) => (
+                    <option key={size} value={size}>
+                      {t('batch.longSide', { size })}
+                    </option>
+                  ))}
                 </select>
-              </label>
+              )}
+            </Field>
+            {longSide !== 0 && (
+              <Field label={t('batch.fileType')}>
+                {(id) => (
+                  <select id={id} value={type} onChange={(event) => setType(event.target.value as typeof type)}>
+                    <option value="image/jpeg">JPEG</option>
+                    <option value="image/png">PNG</option>
+                  </select>
+                )}
+              </Field>
             )}
-            <label className="field">
-              <span>{t('batch.prefix')}</span>
-              <input type="text" value={prefix} maxLength={200} onChange={(event) => setPrefix(event.target.value)} />
-            </label>
-            <label className="field">
-              <span>{t('batch.captionStyle')}</span>
-              <select
-                value={captionStyle}
-                onChange={(event) => setCaptionStyle(event.target.value as 'tags' | 'prose')}
-              >
-                <option value="tags">{t('batch.tags')}</option>
-                <option value="prose">{t('batch.prose')}</option>
-              </select>
-            </label>
+            <Field label={t('batch.prefix')}>
+              {(id) => (
+                <input
+                  id={id}
+                  type="text"
+                  value={prefix}
+                  maxLength={200}
+                  onChange={(event) => setPrefix(event.target.value)}
+                />
+              )}
+            </Field>
+            <Field label={t('batch.captionStyle')}>
+              {(id) => (
+                <select
+                  id={id}
+                  value={captionStyle}
+                  onChange={(event) => setCaptionStyle(event.target.value as 'tags' | 'prose')}
+                >
+                  <option value="tags">{t('batch.tags')}</option>
+                  <option value="prose">{t('batch.prose')}</option>
+                </select>
+              )}
+            </Field>
           </>
         )}
         <button type="button" className="primary" onClick={() => void run()} disabled={busy}>

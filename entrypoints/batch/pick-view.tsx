@@ -6,6 +6,7 @@ import { sendMessage } from '@/lib/messaging';
 import type { DetailLevel } from '@/lib/prompt/detail';
 import type { StyleId } from '@/lib/prompt/styles';
 import { BatchChoices } from './batch-choices';
+import { Field } from './field';
 import { PickCard } from './pick-card';
 import { usePageScan } from './use-page-scan';
 
@@ -74,16 +75,18 @@ export function PickView({ tabId, onStarted }: { tabId: number; onStarted: (batc
         )}
       </header>
       <section className="toolbar row" aria-label={t('batch.title')}>
-        <label className="field min-size">
-          <span>{t('batch.minSize')}</span>
-          <input
-            type="number"
-            min={0}
-            step={16}
-            value={minSize}
-            onChange={(event) => setMinSize(Math.max(0, Number(event.target.value) || 0))}
-          />
-        </label>
+        <Field label={t('batch.minSize')} className="min-size">
+          {(id) => (
+            <input
+              id={id}
+              type="number"
+              min={0}
+              step={16}
+              value={minSize}
+              onChange={(event) => setMinSize(Math.max(0, Number(event.target.value) || 0))}
+            />
+          )}
+        </Field>
         <BatchChoices style={batchStyle} detail={batchDetail} onStyle={setStyle} onDetail={setDetail} />
         <span className="spacer" />
         <button type="button" onClick={rescan} disabled={scanning}>
