@@ -14,9 +14,15 @@ const FILES: Record<ExportKind, { extension: string; type: string }> = {
 };
 
 /** The whole history as one file, downloaded as promptlens-history-YYYY-MM-DD.<ext>. */
-export async function exportHistory(kind: ExportKind, t: TFunction, locale: string): Promise<void> {
+export async function exportHistory(
+  kind: ExportKind,
+  t: TFunction,
+  locale: string,
+  includeImages = false,
+): Promise<void> {
   const now = new Date();
-  const file = await readExport(now);
+  // Only JSON carries the recreations' files; the other formats list prompts.
+  const file = await readExport(now, { includeImages: kind === 'json' && includeImages });
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const text =
     kind === 'json'

@@ -7,6 +7,7 @@ import { importHistory } from '@/lib/history/transfer';
 import type { ImportOutcome, ImportProblem } from '@/lib/history/import-problem';
 import { exportHistory, type ExportKind } from './history-export';
 import { importProblemText } from './import-message';
+import { StorageUsed } from './storage-used';
 
 type Message = { ok: true; text: string } | { ok: false; text: string };
 
@@ -37,6 +38,7 @@ export function HistorySection() {
   const count = useLiveQuery(() => countEntries(), []);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>();
+  const [includeImages, setIncludeImages] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const work = async (job: () => Promise<Message | undefined>) => {
@@ -88,12 +90,24 @@ export function HistorySection() {
             key={kind}
             type="button"
             disabled={busy || !count}
-            onClick={() => void work(async () => void (await exportHistory(kind, t, i18n.language)))}
+            onClick={() => void work(async () => void (await exportHistory(kind, t, i18n.language, includeImages)))}
           >
             {t(label)}
           </button>
         ))}
       </div>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={includeImages}
+          aria-describedby="include-images-hint"
+          onChange={(event) => setIncludeImages(event.target.checked)}
+        />
+        {t('transfer.includeImages')}
+      </label>
+      <p id="include-images-hint" className="small muted hint">
+        {t('transfer.includeImagesHint')}
+      </p>
       <p className="small muted hint">{t('transfer.importHint')}</p>
       <div className="row">
         <button type="button" disabled={busy} onClick={() => input.current?.click()}>
@@ -116,6 +130,7 @@ export function HistorySection() {
           {message.text}
         </p>
       )}
+      <StorageUsed refreshKey={count} />
     </section>
   );
 }

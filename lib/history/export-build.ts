@@ -1,5 +1,13 @@
 import type { Job, JobSource } from '../jobs/types';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportFile, type ExportPrompt } from './export-types';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportEntry,
+  type ExportFile,
+  type ExportGeneration,
+  type ExportPrompt,
+} from './export-types';
+import type { StoredGeneration } from './generation-types';
 import type { HistoryEntry } from './types';
 
 const sameSource = (a: JobSource, b: JobSource) => {
@@ -13,8 +21,35 @@ export function jobToPrompt(job: Job, entrySource: JobSource): ExportPrompt {
   return sameSource(source, entrySource) ? prompt : { ...prompt, source };
 }
 
-/** One history row, its jobs (any order) and its thumbnail as a data: URL. */
-export function toExportEntry(entry: HistoryEntry, jobs: readonly Job[], thumbnail?: string): ExportEntry {
+/** A finished recreation and its files (as data: URLs); what only matters while it runs is left out. */
+export function toExportGeneration(g: StoredGeneration, image: string, thumbnail?: string): ExportGeneration {
+  const { id, jobId, createdAt, provider, model, size, prompt, negativePrompt, seed, cost, revisedPrompt } = g;
+  return {
+    id,
+    jobId,
+    createdAt,
+    provider,
+    model,
+    size,
+    prompt,
+    ...(negativePrompt !== undefined ? { negativePrompt } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(cost !== undefined ? { cost } : {}),
+    ...(revisedPrompt !== undefined ? { revisedPrompt } : {}),
+    ...(g.width !== undefined ? { width: g.width } : {}),
+    ...(g.height !== undefined ? { height: g.height } : {}),
+    image,
+    ...(thumbnail ? { thumbnail } : {}),
+  };
+}
+
+/** One history row, its jobs (any order), its thumbnail as a data: URL, and its recreations when included. */
+export function toExportEntry(
+  entry: HistoryEntry,
+  jobs: readonly Job[],
+  thumbnail?: string,
+  generations?: ExportGeneration[],
+): ExportEntry {
   const prompts = [...jobs].sort((a, b) => a.createdAt - b.createdAt).map((job) => jobToPrompt(job, entry.source));
   return {
     id: entry.id,
@@ -24,6 +59,7 @@ export function toExportEntry(entry: HistoryEntry, jobs: readonly Job[], thumbna
     source: entry.source,
     ...(thumbnail ? { thumbnail } : {}),
     prompts,
+    ...(generations?.length ? { generations } : {}),
   };
 }
 

@@ -7,6 +7,7 @@ import { ERROR_CODES } from '../errors';
 import { LANGUAGES } from '../languages';
 import { DETAIL_LEVELS } from '../prompt/detail';
 import { STYLE_IDS } from '../prompt/styles';
+import { IMAGE_PROVIDER_IDS } from '../generation/presets';
 import { PROVIDER_IDS } from '../providers/presets';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './export-types';
 
@@ -73,6 +74,30 @@ const prompt = {
   },
 } as const;
 
+const dataUrl = { type: 'string', pattern: '^data:image/[a-z+.-]+;base64,[A-Za-z0-9+/]*=*$' } as const;
+
+const generation = {
+  type: 'object',
+  required: ['id', 'jobId', 'createdAt', 'provider', 'model', 'size', 'prompt', 'image'],
+  properties: {
+    id: nonEmpty,
+    jobId: nonEmpty,
+    createdAt: time,
+    provider: { enum: [...IMAGE_PROVIDER_IDS] },
+    model: string,
+    size: string,
+    prompt: string,
+    negativePrompt: string,
+    seed: { type: 'number' },
+    cost: { type: 'object', properties: { tokens: count, credits: count } },
+    revisedPrompt: string,
+    width: count,
+    height: count,
+    image: dataUrl,
+    thumbnail: dataUrl,
+  },
+} as const;
+
 const entry = {
   type: 'object',
   required: ['id', 'createdAt', 'updatedAt', 'favorite', 'source', 'prompts'],
@@ -82,8 +107,9 @@ const entry = {
     updatedAt: time,
     favorite: flag,
     source,
-    thumbnail: { type: 'string', pattern: '^data:image/[a-z+.-]+;base64,[A-Za-z0-9+/]*=*$' },
+    thumbnail: dataUrl,
     prompts: { type: 'array', minItems: 1, items: prompt },
+    generations: { type: 'array', items: generation },
   },
 } as const;
 

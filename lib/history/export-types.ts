@@ -1,3 +1,5 @@
+import type { GenerationCost } from '../generation/types';
+import type { ImageProviderId } from '../generation/presets';
 import type { Job, JobSource } from '../jobs/types';
 
 /** What "Export JSON" writes and "Import…" reads. Documented in the README ("History export format"). */
@@ -11,6 +13,27 @@ export type ExportPrompt = Omit<Job, 'imageId' | 'retry' | 'source'> & {
   source?: JobSource;
 };
 
+/** A finished recreation, with its file: only in exports made with "Include images". */
+export interface ExportGeneration {
+  id: string;
+  /** The prompt (ExportPrompt id) it was made from. */
+  jobId: string;
+  createdAt: number;
+  provider: ImageProviderId;
+  model: string;
+  size: string;
+  prompt: string;
+  negativePrompt?: string;
+  seed?: number;
+  cost?: GenerationCost;
+  revisedPrompt?: string;
+  width?: number;
+  height?: number;
+  /** The file as the provider returned it, as a data: URL. */
+  image: string;
+  thumbnail?: string;
+}
+
 export interface ExportEntry {
   /** The image's id; prompts for the same image in two exports merge by it. */
   id: string;
@@ -22,6 +45,8 @@ export interface ExportEntry {
   thumbnail?: string;
   /** Oldest first. */
   prompts: ExportPrompt[];
+  /** Oldest first; absent unless the export includes images. */
+  generations?: ExportGeneration[];
 }
 
 export interface ExportFile {

@@ -7,6 +7,8 @@ import type { Job } from '../jobs/types';
 import { buildEntry } from './build-entry';
 import { dataUrlToBlob } from './data-url';
 import type { IncomingEntry } from './import-read';
+import type { ExportGeneration } from './export-types';
+import type { StoredGeneration } from './generation-types';
 import type { HistoryEntry, StoredThumbnail } from './types';
 
 /** What is stored for the images the import touches (every job of each of them). */
@@ -14,6 +16,8 @@ export interface PresentState {
   jobs: readonly Job[];
   entries: readonly HistoryEntry[];
   thumbnailIds: ReadonlySet<string>;
+  /** Ids of the recreations stored: one already here is the same file, kept as it is. */
+  generationIds?: ReadonlySet<string>;
 }
 
 export interface ImportPlan {
@@ -22,6 +26,7 @@ export interface ImportPlan {
   /** Rows left with no prompt (every one moved to another image by a newer copy). */
   emptied: string[];
   thumbnails: StoredThumbnail[];
+  generations: StoredGeneration[];
   /** Entries of the file new here, and those that were already here. */
   added: number;
   existing: number;
@@ -63,6 +68,27 @@ export function planImport(incoming: readonly IncomingEntry[], present: PresentS
       ? [{ id: entry.id, blob: dataUrlToBlob(entry.thumbnail) }]
       : [],
   );
+  const generations = incoming.flatMap((entry) =>
+    (entry.generations ?? [])
+      .filter((g) => !present.generationIds?.has(g.id))
+      .map((g) => toStoredGeneration(g, entry.id)),
+  );
   const added = incoming.filter((entry) => !rows.has(entry.id)).length;
-  return { jobs, entries, emptied, thumbnails, added, existing: incoming.length - added };
+  return { jobs, entries, emptied, thumbnails, generations, added, existing: incoming.length - added };
+}
+
+/** An exported recreation back into the table the Compare page and history rows read. */
+export function toStoredGeneration(g: ExportGeneration, entryId: string): StoredGeneration {
+  const { image, thumbnail, ...rest } = g;
+  const blob = dataUrlToBlob(image);
+  return {
+    ...rest,
+    entryId,
+    updatedAt: g.createdAt,
+    status: 'done',
+    notes: [],
+    blob,
+    mime: blob.type,
+    ...(thumbnail ? { thumbnail: dataUrlToBlob(thumbnail) } : {}),
+  };
 }

@@ -8,7 +8,14 @@ import type { ErrorObject } from 'ajv';
 import validate from 'virtual:history-export-validator';
 import type { Job } from '../jobs/types';
 import { isBase64DataUrl } from './data-url';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportEntry, type ExportFile, type ExportPrompt } from './export-types';
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportEntry,
+  type ExportFile,
+  type ExportGeneration,
+  type ExportPrompt,
+} from './export-types';
 import { refuse, type ImportOutcome, type ImportProblem, type ImportRule } from './import-problem';
 
 /** Far above 10,000 entries with thumbnails (~100 MB), below what a page can hold as one string. */
@@ -22,6 +29,8 @@ export interface IncomingEntry {
   /** The file's data: URL, checked; made a blob only if it is stored (blobs are slow to make). */
   thumbnail?: string;
   jobs: Job[];
+  /** Recreations with their files (data: URLs, checked), from an export with images. */
+  generations?: ExportGeneration[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -72,7 +81,7 @@ function ruleOf(error: ErrorObject, data: unknown, path: string): ImportRule {
     case 'minItems':
       return { rule: 'empty' };
     case 'pattern':
-      return path.endsWith('thumbnail') ? { rule: 'data-url' } : { rule: 'empty' };
+      return /(thumbnail|image)$/.test(path) ? { rule: 'data-url' } : { rule: 'empty' };
     default:
       return { rule: 'invalid' };
   }
@@ -116,6 +125,14 @@ function toIncoming(file: ExportFile): ImportOutcome<IncomingEntry[]> {
     if (entry.thumbnail && !isBase64DataUrl(entry.thumbnail)) {
       return refuse({ code: 'invalid', entry: index + 1, path: 'thumbnail', rule: 'data-url' });
     }
+    const generations = entry.generations ?? [];
+    for (const [g, generation] of generations.entries()) {
+      for (const field of ['image', 'thumbnail'] as const) {
+        const url = generation[field];
+        if (url !== undefined && !isBase64DataUrl(url))
+          return refuse({ code: 'invalid', entry: index + 1, path: `generations[${g}].${field}`, rule: 'data-url' });
+      }
+    }
     const jobs = entry.prompts.map((prompt) => promptToJob(prompt, entry));
     incoming.push({
       id: entry.id,
@@ -123,6 +140,7 @@ function toIncoming(file: ExportFile): ImportOutcome<IncomingEntry[]> {
       favorite: entry.favorite,
       thumbnail: entry.thumbnail,
       jobs,
+      generations,
     });
   }
   return { ok: true, value: incoming };

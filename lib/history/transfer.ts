@@ -7,13 +7,27 @@ import Dexie from 'dexie';
 import { db } from './db';
 import type { Job } from '../jobs/types';
 import { blobToDataUrl } from '../image/data-url';
-import { exportFile, toExportEntry } from './export-build';
-import type { ExportFile } from './export-types';
+import { exportFile, toExportEntry, toExportGeneration } from './export-build';
+import type { ExportFile, ExportGeneration } from './export-types';
 import { planImport, type PresentState } from './import-merge';
 import type { ImportOutcome, ImportProblem } from './import-problem';
 import { readImport, type IncomingEntry } from './import-read';
 
-export async function readExport(now = new Date()): Promise<ExportFile> {
+/** The recreations' files as data: URLs, per entry, oldest first. */
+async function exportGenerations(): Promise<Map<string, ExportGeneration[]>> {
+  const done = await db.generations.where('status').equals('done').sortBy('createdAt');
+  const byEntry = new Map<string, ExportGeneration[]>();
+  for (const g of done) {
+    if (!g.blob) continue;
+    const image = await blobToDataUrl(g.blob, g.mime ?? 'image/png');
+    const thumbnail = g.thumbnail ? await blobToDataUrl(g.thumbnail, 'image/webp') : undefined;
+    byEntry.set(g.entryId, [...(byEntry.get(g.entryId) ?? []), toExportGeneration(g, image, thumbnail)]);
+  }
+  return byEntry;
+}
+
+/** `includeImages`: the recreations go in too, with their files ("Include images"). */
+export async function readExport(now = new Date(), { includeImages = false } = {}): Promise<ExportFile> {
   const [entries, jobs, thumbnails] = await db.transaction('r', db.history, db.jobs, db.thumbnails, () =>
     Promise.all([db.history.orderBy('updatedAt').reverse().toArray(), db.jobs.toArray(), db.thumbnails.toArray()]),
   );
@@ -22,10 +36,11 @@ export async function readExport(now = new Date()): Promise<ExportFile> {
   const previews = new Map(
     await Promise.all(thumbnails.map(async (row) => [row.id, await blobToDataUrl(row.blob, 'image/webp')] as const)),
   );
+  const generations = includeImages ? await exportGenerations() : new Map<string, ExportGeneration[]>();
   return exportFile(
     entries.flatMap((entry) => {
       const own = byImage.get(entry.id);
-      return own?.length ? [toExportEntry(entry, own, previews.get(entry.id))] : [];
+      return own?.length ? [toExportEntry(entry, own, previews.get(entry.id), generations.get(entry.id))] : [];
     }),
     now,
   );
@@ -36,7 +51,7 @@ export interface ImportResult {
   existing: number;
 }
 
-const TABLES = () => [db.history, db.jobs, db.thumbnails] as const;
+const TABLES = () => [db.history, db.jobs, db.thumbnails, db.generations] as const;
 
 function writeProblem(error: unknown): ImportProblem {
   const name =
@@ -63,11 +78,12 @@ function jobsOfImages(ids: readonly string[]): Promise<Job[]> {
 
 /** Everything stored for the images an import touches. */
 async function readPresent(ids: string[], jobIds: string[]): Promise<PresentState> {
-  const [jobs, rows, thumbnailIds, storedJobIds] = await Promise.all([
+  const [jobs, rows, thumbnailIds, storedJobIds, generationIds] = await Promise.all([
     jobsOfImages(ids),
     db.history.bulkGet(ids),
     db.thumbnails.toCollection().primaryKeys(),
     db.jobs.toCollection().primaryKeys(),
+    db.generations.toCollection().primaryKeys(),
   ]);
   // A prompt stored under another image (rare): that image's row must be rebuilt too.
   const known = new Set(jobs.map((job) => job.id));
@@ -84,6 +100,7 @@ async function readPresent(ids: string[], jobIds: string[]): Promise<PresentStat
     jobs: [...jobs, ...otherJobs],
     entries: [...rows, ...otherRows].filter((row) => row !== undefined),
     thumbnailIds: new Set(thumbnailIds),
+    generationIds: new Set(generationIds),
   };
 }
 
@@ -99,6 +116,7 @@ export async function writeImport(incoming: readonly IncomingEntry[]): Promise<I
         db.history.bulkPut(plan.entries),
         db.history.bulkDelete(plan.emptied),
         db.thumbnails.bulkPut(plan.thumbnails),
+        db.generations.bulkPut(plan.generations),
       ]);
       return plan;
     });

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { configure, openPopup, type Extension } from './support/extension';
+import { configure, launchExtension, openPopup, type Extension } from './support/extension';
+import { configureImages } from './support/image-settings';
 import { generateFrom, pageWithImage } from './support/scenario';
 
 const PROMPTS = [
@@ -178,4 +179,68 @@ test('a malformed import file changes nothing and says what is wrong', async ({ 
   }
   await expect(options.getByText('Your history holds 2 entries.')).toBeVisible();
   expect(comparable((await downloadOf(options, 'Export JSON')).text)).toEqual(comparable(before.text));
+});
+
+test('"Include images": the recreations travel in the JSON export and come back in another browser', async ({
+  ext,
+  provider,
+  images,
+  site,
+  scratch,
+}) => {
+  test.setTimeout(120_000);
+  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
+  await configureImages(ext, { provider: 'openai', baseUrl: images.openaiBase, apiKey: images.keys.openai });
+  provider.reply({ kind: 'stream', text: 'A red fox in fresh snow, soft morning light' });
+  await generateFrom(ext, await pageWithImage(site, scratch, { width: 480, height: 320, color: [30, 160, 60] }));
+  const popup = await openPopup(ext);
+  await expect(popup.getByRole('region', { name: 'Prompt' })).toContainText('fox');
+  const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/compare.html?entry=') });
+  await popup.getByRole('button', { name: 'Recreate', exact: true }).click();
+  const compare = await opened;
+  await expect(compare.getByRole('img', { name: 'Recreation', exact: true })).toBeVisible({ timeout: 30_000 });
+  const entry = new URL(compare.url()).searchParams.get('entry');
+
+  const options = await openOptions(ext);
+  await expect(options.getByTestId('storage-used')).toContainText(/Storage used on this device: [\d.]+ MB/);
+  const plain = JSON.parse((await downloadOf(options, 'Export JSON')).text);
+  expect(plain.entries[0].generations).toBeUndefined();
+  await options.getByRole('checkbox', { name: 'Include images' }).check();
+  const withImages = await downloadOf(options, 'Export JSON');
+  const [generation] = JSON.parse(withImages.text).entries[0].generations;
+  expect(generation).toMatchObject({ provider: 'openai', model: 'gpt-image-1-mini', size: '1536x1024' });
+  expect(generation.image).toMatch(/^data:image\/png;base64,/);
+
+  // Another browser (a fresh profile): import, and the Compare page shows the recreation.
+  const other = await launchExtension();
+  try {
+    const page = await openOptions(other);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Import…' }).click(),
+    ]);
+    await chooser.setFiles(withImages.path);
+    await expect(page.getByText('Your history holds 1 entry.')).toBeVisible();
+    const back = await other.context.newPage();
+    await back.goto(other.url(`compare.html?entry=${entry}`));
+    await expect(back.getByRole('img', { name: 'Recreation', exact: true })).toBeVisible();
+    expect(
+      await back.getByRole('img', { name: 'Recreation', exact: true }).evaluate(async (img: HTMLImageElement) => {
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        canvas.getContext('2d')!.drawImage(img, 0, 0);
+        return [
+          ...canvas
+            .getContext('2d')!
+            .getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1)
+            .data.slice(0, 3),
+        ];
+      }),
+    ).toEqual(images.color);
+  } finally {
+    await other.context.close();
+    fs.rmSync(other.userDataDir, { recursive: true, force: true });
+  }
 });

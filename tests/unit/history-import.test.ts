@@ -326,3 +326,71 @@ it('the validator shipped to extension pages is plain code: no eval, no new Func
   expect(code).toContain('export default');
   expect(code).not.toMatch(/\bnew Function\b|\beval\s*\(|\brequire\(/);
 });
+
+describe('recreations ("Include images")', () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
+  const recreate = (id: string, entryId: string, jobId: string, createdAt: number) =>
+    db.generations.put({
+      id,
+      entryId,
+      jobId,
+      createdAt,
+      updatedAt: createdAt,
+      status: 'done',
+      provider: 'openai',
+      model: 'gpt-image-1',
+      size: '1536x1024',
+      prompt: 'a red fox',
+      notes: [],
+      blob: new Blob([PNG], { type: 'image/png' }),
+      mime: 'image/png',
+      width: 1536,
+      height: 1024,
+      seed: 7,
+      cost: { tokens: 4160 },
+      thumbnail: WEBP,
+    });
+
+  it('are left out by default, and travel with their files when asked for', async () => {
+    await seed();
+    await recreate('g1', 'img-a', 'a2', 5000);
+    await db.generations.put({
+      ...(await db.generations.get('g1'))!,
+      id: 'g-failed',
+      status: 'failed',
+      blob: undefined,
+    });
+    expect((await readExport()).entries.some((entry) => entry.generations)).toBe(false);
+
+    const text = toJson(await readExport(new Date(), { includeImages: true }));
+    const entry = JSON.parse(text).entries.find((e: any) => e.id === 'img-a');
+    expect(entry.generations).toHaveLength(1);
+    expect(entry.generations[0]).toMatchObject({ id: 'g1', jobId: 'a2', model: 'gpt-image-1', seed: 7 });
+    expect(entry.generations[0].image).toMatch(/^data:image\/png;base64,/);
+
+    await clearHistory();
+    expect(await db.generations.count()).toBe(0);
+    expect(await importHistory(text)).toEqual({ ok: true, value: { added: 3, existing: 0 } });
+    const back = (await db.generations.get('g1'))!;
+    expect(back).toMatchObject({ entryId: 'img-a', jobId: 'a2', status: 'done', width: 1536, cost: { tokens: 4160 } });
+    expect(new Uint8Array(await back.blob!.arrayBuffer())).toEqual(PNG);
+    expect(back.blob!.type).toBe('image/png');
+    expect(back.thumbnail).toBeInstanceOf(Blob);
+
+    // Again: the same recreation is not written twice.
+    expect(await importHistory(text)).toEqual({ ok: true, value: { added: 0, existing: 3 } });
+    expect(await db.generations.count()).toBe(1);
+  });
+
+  it('a recreation whose file is not an image data: URL is refused, naming it', async () => {
+    await seed();
+    await recreate('g1', 'img-a', 'a2', 5000);
+    const text = edit(toJson(await readExport(new Date(), { includeImages: true })), (data) => {
+      data.entries.find((e: any) => e.id === 'img-a').generations[0].image = 'https://example.com/x.png';
+    });
+    const result = readImport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problem).toMatchObject({ code: 'invalid', path: 'generations[0].image', rule: 'data-url' });
+  });
+});
