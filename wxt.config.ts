@@ -49,6 +49,7 @@ export default defineConfig({
     // alarms: history retention runs hourly, waking a stopped worker. unlimitedStorage: the
     // history (thumbnails, cached images) is never evicted under disk pressure nor capped by
     // the origin quota; only a really full disk can refuse it (caught, see storage-guard.ts).
+    // webNavigation: list a tab's frames, so "All images on this page…" asks each one.
     permissions: [
       'contextMenus',
       'storage',
@@ -56,6 +57,7 @@ export default defineConfig({
       'declarativeNetRequestWithHostAccess',
       'alarms',
       'unlimitedStorage',
+      'webNavigation',
       // Chrome: the offscreen document that decodes JPEGs at reduced size (Firefox has no such API).
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],

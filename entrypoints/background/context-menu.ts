@@ -20,6 +20,23 @@ const ROOT = 'promptlens';
 const IDLE_CONTEXTS: [Context, ...Context[]] = ['image', 'video'];
 const rootContexts = (overImage: boolean): [Context, ...Context[]] => (overImage ? ['all'] : IDLE_CONTEXTS);
 
+/**
+ * "All images on this page…": the last child of the entry on an image, and on anything else
+ * (text, a link, empty space, any frame) an entry of its own, the only one. Chromium shows 'page'
+ * only where no image, link, selection or editable field is, hence the list. While an image is
+ * under the pointer the root matches everywhere, and two top-level entries would be folded into
+ * a submenu: then it keeps only the toolbar button's menu ('action'), where it always is.
+ * (Chromium counts a `visible: false` entry when it decides to fold, so hiding it is no way out.)
+ */
+const BATCH_IN_ROOT = 'batch:image';
+const BATCH_ALONE = 'batch:page';
+const batchContexts = (overImage: boolean): [Context, ...Context[]] =>
+  overImage ? ['action'] : ['page', 'frame', 'link', 'selection', 'editable', 'action'];
+
+/** Whether a clicked menu item is "All images on this page…". */
+export const isBatchMenuItem = (menuItemId: string | number) =>
+  menuItemId === BATCH_IN_ROOT || menuItemId === BATCH_ALONE;
+
 /** Survives the worker stopping: the menu is rebuilt on each start, the pointer may not move. */
 const overImageItem = storage.defineItem<boolean>('session:pointerOverImage', { fallback: false });
 
@@ -80,6 +97,9 @@ export function syncContextMenu(defaultStyle: StyleId, templates: CustomTemplate
       for (const template of templates) {
         await create({ id: `${TEMPLATE_PREFIX}${template.id}`, parentId: ROOT, title: template.name || '…', contexts });
       }
+      await create({ id: 'separator:batch', parentId: ROOT, type: 'separator', contexts });
+      await create({ id: BATCH_IN_ROOT, parentId: ROOT, title: t('batch.menu'), contexts });
+      await create({ id: BATCH_ALONE, title: t('batch.menu'), contexts: batchContexts(overImage) });
     });
   return worker.menuChanges;
 }
@@ -92,6 +112,14 @@ export function setPointerOverImage(over: boolean): Promise<void> {
   worker.menuChanges = worker.menuChanges
     .catch(() => undefined)
     // Still being built (the worker just started): the build reads pointerOverImage itself.
-    .then(() => browser.contextMenus.update(ROOT, { contexts: rootContexts(over) }).catch(() => undefined));
+    .then(() =>
+      Promise.all([
+        browser.contextMenus.update(ROOT, { contexts: rootContexts(over) }),
+        browser.contextMenus.update(BATCH_ALONE, { contexts: batchContexts(over) }),
+      ]).then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
   return worker.menuChanges;
 }

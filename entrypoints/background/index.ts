@@ -3,7 +3,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { loadSettings, normalizeSettings, settingsItem } from '@/lib/settings';
 import { backgroundI18n } from './background-i18n';
 import { registerBatchRunner } from './batch/batch-messages';
-import { syncContextMenu } from './context-menu';
+import { openBatchFromMenu, registerBatchPageHandlers } from './batch-page-handlers';
+import { isBatchMenuItem, syncContextMenu } from './context-menu';
 import { registerHoverButton } from './hover-button';
 import { setConcurrency } from './job-queue';
 import { resumeJobs } from './job-reruns';
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   const startedAt = Date.now();
   guardStorage();
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (isBatchMenuItem(info.menuItemId)) return openBatchFromMenu(tab);
     startJobFromMenu(info, tab).catch((error) => console.error('PromptLens: job failed to start', error));
   });
   browser.commands.onCommand.addListener((command, tab) => {
@@ -36,6 +38,7 @@ export default defineBackground(() => {
   });
   browser.notifications?.onClicked.addListener(() => void browser.action.openPopup?.().catch(() => undefined));
   registerMessageHandlers();
+  registerBatchPageHandlers();
   // Cached for the next click, which must open the side panel synchronously.
   void loadSettings().then((settings) => (worker.resultsIn ??= settings.resultsIn));
   registerHoverButton();

@@ -6,6 +6,7 @@ import { rasterizeSvgMarkup } from '@/lib/page/page-pixels';
 import { recentClicks } from '@/lib/page/recent-clicks';
 import { onMessage, sendMessage } from '@/lib/messaging';
 import { answerImageUnderPointer } from './answer-image-under-pointer';
+import { answerScan } from './answer-scan';
 import { answerFrameOffsets, inTabViewport } from './frame-offset';
 import { hoverButton } from './hover-button';
 import { watchPointer } from './watch-pointer';
@@ -41,6 +42,7 @@ export default defineContentScript({
     watchPointer();
     answerFrameOffsets();
     answerImageUnderPointer();
+    answerScan();
     hoverButton();
     const clicks = recentClicks();
     window.addEventListener(

@@ -3,7 +3,7 @@ import { toJson } from '@/lib/history/export-build';
 import { toCsv } from '@/lib/history/export-csv';
 import { toMarkdown } from '@/lib/history/export-markdown';
 import { readExport } from '@/lib/history/transfer';
-import { download } from './download';
+import { download } from '@/components/download';
 
 export type ExportKind = 'json' | 'csv' | 'markdown';
 

@@ -6,6 +6,7 @@ import { JobView } from '@/components/job/job-view';
 import { useSettings } from '@/components/use-settings';
 import { getJob, recentJobs } from '@/lib/jobs/job-store';
 import { sendMessage } from '@/lib/messaging';
+import { BatchButton } from './batch-button';
 import { PopupHistory } from './popup-history';
 import { SiteSwitch } from './site-switch';
 import { usePopupStore } from './popup-store';
@@ -75,6 +76,7 @@ export default function App({ host = 'popup' }: { host?: AppHost }) {
           </section>
         )}
         <PopupHistory selectedImageId={current?.imageId} />
+        <BatchButton />
         <SiteSwitch />
       </main>
     </div>

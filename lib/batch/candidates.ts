@@ -93,6 +93,7 @@ function renditions(group: FoundImage[]): SrcsetCandidate[] {
 function merge(group: FoundImage[], index: number, options: CandidateOptions): BatchCandidate {
   const first = group[0]!;
   const natural = group.map((image) => image.natural).reduce(larger, undefined);
+  const thumbnail = group.find((image) => image.thumbnail)?.thumbnail;
   return {
     id: first.url ? normalizeUrl(first.url) : `frame-${first.frameId}:${first.elementRef ?? index}`,
     kind: first.kind,
@@ -105,6 +106,7 @@ function merge(group: FoundImage[], index: number, options: CandidateOptions): B
     frameId: first.frameId,
     ...(first.elementRef ? { elementRef: first.elementRef } : {}),
     count: group.length,
+    ...(thumbnail ? { thumbnail } : {}),
   };
 }
 

@@ -40,6 +40,11 @@ export interface FoundImage {
   frameId: number;
   /** Names the element inside its frame, for the kinds only the page can read. */
   elementRef?: string;
+  /**
+   * A small data URL (≤ 160 px) for the kinds an extension page cannot load by address (canvas,
+   * video, svg, blob): the pick view's thumbnail. Not stored with a batch.
+   */
+  thumbnail?: string;
 }
 
 /** One image of the batch: one or more found images that are the same picture. */
@@ -61,4 +66,6 @@ export interface BatchCandidate {
   elementRef?: string;
   /** How many found images were merged into this one. */
   count: number;
+  /** The first member's thumbnail (FoundImage.thumbnail): for the pick view only. */
+  thumbnail?: string;
 }

@@ -14,7 +14,7 @@ import { canvasPixels, rasterizeInlineSvg, readBlobUrl, videoFrame } from './pag
 /** `shown: false`: the page itself failed to display it (broken image), so a screen capture would show nothing. */
 export type Found = Omit<ImageTarget, 'rect' | 'dpr'> & { shown?: boolean };
 /** The element's own window: a frame's elements are instances of its own classes. */
-type View = Window & typeof globalThis;
+export type View = Window & typeof globalThis;
 
 export interface ImageKind {
   name: string;
@@ -42,10 +42,10 @@ async function fromUrl(
   return { url: href, ...size };
 }
 
-const PSEUDOS = [undefined, '::before', '::after'] as const;
+export const PSEUDOS = [undefined, '::before', '::after'] as const;
 
 /** The element's CSS image URLs (background layers, and a pseudo-element's `content: url()`), topmost first. */
-function backgroundUrls(element: Element, pseudo: (typeof PSEUDOS)[number], view: View): string[] {
+export function backgroundUrls(element: Element, pseudo: (typeof PSEUDOS)[number], view: View): string[] {
   const style = view.getComputedStyle(element, pseudo);
   const urls = cssImageUrls(style.backgroundImage, view.devicePixelRatio);
   if (pseudo) urls.push(...cssImageUrls(style.content.startsWith('url(') ? style.content : '', view.devicePixelRatio));
@@ -53,7 +53,7 @@ function backgroundUrls(element: Element, pseudo: (typeof PSEUDOS)[number], view
 }
 
 /** Tiny SVGs are icons (a play button on a video, a heart on a photo), not the picture. */
-const isIcon = (svg: SVGSVGElement) => svg.getBoundingClientRect().width < 48;
+export const isIcon = (svg: SVGSVGElement) => svg.getBoundingClientRect().width < 48;
 const svgRoot = (element: Element, view: View) =>
   element instanceof view.SVGSVGElement ? element : (element as SVGElement).ownerSVGElement;
 const innerImg = (element: Element) => element.querySelector('img');

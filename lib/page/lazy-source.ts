@@ -13,14 +13,32 @@ export const LAZY_ATTRIBUTES = [
 ];
 export const LAZY_SRCSET_ATTRIBUTES = ['data-srcset', 'data-lazy-srcset'];
 
-/** The widest candidate of a srcset ("a.jpg 400w, b.jpg 1600w" → b.jpg; densities likewise). */
-export function largestSrcsetCandidate(srcset: string): string | undefined {
-  let best: { url: string; size: number } | undefined;
+/** One srcset entry as written: its URL (unresolved) and its `w` or `x` descriptor. */
+export interface SrcsetEntry {
+  url: string;
+  w?: number;
+  x?: number;
+}
+
+/** "a.jpg 400w, b.jpg 2x" → its entries; a missing descriptor means 1x. */
+export function parseSrcset(srcset: string): SrcsetEntry[] {
+  const entries: SrcsetEntry[] = [];
   for (const part of srcset.split(/,\s+(?=\S)/)) {
     const [url, descriptor = '1x'] = part.trim().split(/\s+/);
     if (!url) continue;
-    const size = Number.parseFloat(descriptor) * (descriptor.endsWith('w') ? 1 : 10_000);
-    if (!best || size > best.size) best = { url, size };
+    const value = Number.parseFloat(descriptor);
+    if (!(value > 0)) entries.push({ url });
+    else entries.push(descriptor.endsWith('w') ? { url, w: value } : { url, x: value });
+  }
+  return entries;
+}
+
+/** The widest candidate of a srcset ("a.jpg 400w, b.jpg 1600w" → b.jpg; densities likewise). */
+export function largestSrcsetCandidate(srcset: string): string | undefined {
+  let best: { url: string; size: number } | undefined;
+  for (const entry of parseSrcset(srcset)) {
+    const size = entry.w ?? (entry.x ?? 1) * 10_000;
+    if (!best || size > best.size) best = { url: entry.url, size };
   }
   return best?.url;
 }

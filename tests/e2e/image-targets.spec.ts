@@ -332,7 +332,12 @@ async function jobCount(ext: { worker: () => Promise<import('@playwright/test').
   );
 }
 
-test('plain text gets no PromptLens entry; the canvas beside it does', async ({ ext, provider, site, scratch }) => {
+test('plain text gets only “All images on this page…”; the canvas beside it gets the styles', async ({
+  ext,
+  provider,
+  site,
+  scratch,
+}) => {
   const url = site.page(
     '/text.html',
     `<!doctype html><html lang="en"><title>Text</title><body style="margin:20px">
@@ -346,9 +351,12 @@ test('plain text gets no PromptLens entry; the canvas beside it does', async ({ 
   // The canvas first: the pointer then leaves an image for plain text, as a hand would.
   await page.locator('#art').hover();
   await page.waitForTimeout(150);
-  // The keys that start a job from the page entry (on a CSS background) land elsewhere here.
+  // The keys that start a job from the page entry (on a CSS background) land on the one entry
+  // plain text has, which opens the Batch page and starts nothing.
+  const batchPage = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/batch.html') });
   await chooseFromContextMenu(page, '#text', PAGE_MENU);
-  await page.waitForTimeout(1500);
+  await batchPage;
+  await page.waitForTimeout(1000);
   execFileSync('xdotool', ['key', 'Escape']);
   expect(await jobCount(ext)).toBe(0);
   expect(provider.requests).toHaveLength(0);

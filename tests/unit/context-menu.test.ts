@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOfMenuItem, orderedStyles } from '@/entrypoints/background/context-menu';
+import { choiceOfMenuItem, isBatchMenuItem, orderedStyles } from '@/entrypoints/background/context-menu';
 import { STYLE_IDS } from '@/lib/prompt/styles';
 
 describe('context menu', () => {
@@ -16,5 +16,12 @@ describe('context menu', () => {
     expect(choiceOfMenuItem('template:')).toBeUndefined();
     expect(choiceOfMenuItem('promptlens')).toBeUndefined();
     expect(choiceOfMenuItem(42)).toBeUndefined();
+  });
+
+  it('knows "All images on this page…" in both places, and it is not a style', () => {
+    expect(isBatchMenuItem('batch:image')).toBe(true);
+    expect(isBatchMenuItem('batch:page')).toBe(true);
+    expect(isBatchMenuItem('style:natural')).toBe(false);
+    expect(choiceOfMenuItem('batch:page')).toBeUndefined();
   });
 });

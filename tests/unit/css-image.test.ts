@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssImageUrls } from '@/lib/page/css-image';
-import { isPlaceholder, largestSrcsetCandidate, lazySource } from '@/lib/page/lazy-source';
+import { isPlaceholder, largestSrcsetCandidate, lazySource, parseSrcset } from '@/lib/page/lazy-source';
 
 describe('image URLs in CSS values', () => {
   it.each([
@@ -43,5 +43,19 @@ describe('lazy loading', () => {
     expect(largestSrcsetCandidate('https://x.test/a,b.jpg 500w, https://x.test/c.jpg 900w')).toBe(
       'https://x.test/c.jpg',
     );
+  });
+});
+
+describe('srcset entries', () => {
+  it('URLs with their w or x descriptor; none means 1x; commas inside URLs kept', () => {
+    expect(parseSrcset('a.jpg 400w, https://x.test/b,c.jpg 800w')).toEqual([
+      { url: 'a.jpg', w: 400 },
+      { url: 'https://x.test/b,c.jpg', w: 800 },
+    ]);
+    expect(parseSrcset('a.jpg, b.jpg 2x')).toEqual([
+      { url: 'a.jpg', x: 1 },
+      { url: 'b.jpg', x: 2 },
+    ]);
+    expect(parseSrcset('  ')).toEqual([]);
   });
 });
