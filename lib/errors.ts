@@ -38,6 +38,10 @@ export const ERROR_CODES = [
   // Chrome's on-device model: none on this device, or not downloaded yet.
   'on-device-unavailable',
   'on-device-not-ready',
+  // "How close?" and "Refine": the model declined, its verdict was unusable, or the provider cannot compare two images.
+  'refused',
+  'invalid-verdict',
+  'score-unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -117,6 +121,9 @@ const TEXT_HOME: Partial<Record<ErrorCode, string>> = {
   'bad-response': 'queue.errors.bad-response',
   'on-device-unavailable': 'onDevice.errors.unavailable',
   'on-device-not-ready': 'onDevice.errors.notReady',
+  refused: 'score.errors.refused',
+  'invalid-verdict': 'score.errors.invalidVerdict',
+  'score-unsupported': 'score.errors.unsupported',
 };
 
 /** A stored failure → words for the user: the cause, then the next step. */

@@ -38,6 +38,8 @@ export class PromptLensDb extends Dexie {
     this.version(3).stores({ generations: 'id, entryId, status' });
     // v4: batches; a new table, nothing to move.
     this.version(4).stores({ batches: 'id, createdAt, state, tabId' });
+    // v5: recreations in the middle of a score or a refine run, found again after a worker stop.
+    this.version(5).stores({ generations: 'id, entryId, status, activeSince' });
   }
 }
 
