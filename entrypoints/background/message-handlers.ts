@@ -85,7 +85,12 @@ export function registerMessageHandlers(): void {
     if (!fromExtensionPage(sender) || typeof data !== 'string' || data.length > 100) return;
     void openCompare(data);
   });
-  const scoring = { scoreGeneration: startScoring, refinePrompt: startRefine, refineAndRecreate: startRefineRun, cancelScoring };
+  const scoring = {
+    scoreGeneration: startScoring,
+    refinePrompt: startRefine,
+    refineAndRecreate: startRefineRun,
+    cancelScoring,
+  };
   for (const [type, start] of Object.entries(scoring) as Array<[keyof typeof scoring, (id: string) => void]>) {
     onMessage(type, ({ data, sender }) => {
       if (!fromExtensionPage(sender) || !isJobId(data)) return;

@@ -45,14 +45,15 @@ export async function runRefinement(start: RefineStart, steps: RefineSteps): Pro
     startedAt: (steps.now ?? Date.now)(),
   };
   const scores: Array<number | undefined> = [start.score];
-  const enter = async (phase: RunPhase) => {
+  const enter = async (phase: RunPhase, round: number) => {
     steps.signal.throwIfAborted();
     run.phase = phase;
+    run.round = round;
     await steps.save({ ...run });
   };
   try {
     if (scores[0] === undefined) {
-      await enter('score');
+      await enter('score', 1);
       scores[0] = await steps.score(start.generationId);
     }
     for (;;) {
@@ -63,15 +64,15 @@ export async function runRefinement(start: RefineStart, steps: RefineSteps): Pro
       }
       // From the best round so far: a worse round's prompt is not a better place to start.
       const from = run.rounds[bestRound(scores)!]!;
-      await enter('prompt');
+      await enter('prompt', scores.length + 1);
       const jobId = await steps.refine(from);
-      await enter('image');
+      await enter('image', scores.length + 1);
       const recreation = await steps.recreate(jobId);
       run.rounds.push(recreation.id);
       scores.push(undefined);
       await steps.save({ ...run });
       await recreation.done;
-      await enter('score');
+      await enter('score', scores.length);
       scores[scores.length - 1] = await steps.score(recreation.id);
     }
   } catch (error) {
@@ -84,6 +85,7 @@ export async function runRefinement(start: RefineStart, steps: RefineSteps): Pro
   }
   run.status = 'ended';
   delete run.phase;
+  delete run.round;
   await steps.save({ ...run });
   return run;
 }

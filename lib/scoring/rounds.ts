@@ -12,7 +12,11 @@ export function bestRound(scores: ReadonlyArray<number | undefined>): number | u
 export type RoundDecision = 'target' | 'limit' | 'continue';
 
 /** After a round is scored: stop once any round reaches the target, or when the rounds are used up. */
-export function decideNext(scores: ReadonlyArray<number | undefined>, target: number, maxRounds: number): RoundDecision {
+export function decideNext(
+  scores: ReadonlyArray<number | undefined>,
+  target: number,
+  maxRounds: number,
+): RoundDecision {
   const best = bestRound(scores);
   if (best !== undefined && scores[best]! >= target) return 'target';
   return scores.length >= maxRounds ? 'limit' : 'continue';

@@ -46,9 +46,10 @@ export async function endStaleScoring(startedAt: number): Promise<void> {
     .where('activeSince')
     .below(startedAt)
     .modify((row) => {
-      if (row.score?.status === 'running') row.score = { ...row.score, status: 'failed', error: { code: 'interrupted' } };
+      if (row.score?.status === 'running')
+        row.score = { ...row.score, status: 'failed', error: { code: 'interrupted' } };
       if (row.refineRun?.status === 'running') {
-        const { phase: _phase, ...run } = row.refineRun;
+        const { phase: _phase, round: _round, ...run } = row.refineRun;
         row.refineRun = { ...run, status: 'ended', end: 'interrupted' };
       }
       delete row.activeSince;

@@ -26,8 +26,9 @@ export interface RefineRun {
   maxRounds: number;
   /** Recreation ids in round order; the first is where the run started. */
   rounds: string[];
-  /** What the current round is doing, while running. */
+  /** What the current round (1-based) is doing, while running. */
   phase?: RunPhase;
+  round?: number;
   end?: RunEnd;
   /** A scoring or refining failure (a recreation's own failure stays on its record). */
   error?: JobError;

@@ -41,4 +41,3 @@ export const VERDICT_SCHEMA = {
 } as const;
 
 export const VERDICT_SCHEMA_NAME = 'image_comparison';
-

@@ -45,7 +45,15 @@ describe('score store', () => {
   it('after a worker stop: a running score fails as interrupted, a running run ends as interrupted, rounds kept', async () => {
     await db.generations.bulkAdd([row('a'), row('b'), row('c')]);
     await saveScore('a', { status: 'running', ...judge });
-    await saveRun('b', { id: 'run', status: 'running', phase: 'image', target: 85, maxRounds: 3, rounds: ['b', 'c'], startedAt: 1 });
+    await saveRun('b', {
+      id: 'run',
+      status: 'running',
+      phase: 'image',
+      target: 85,
+      maxRounds: 3,
+      rounds: ['b', 'c'],
+      startedAt: 1,
+    });
     await saveScore('c', { status: 'done', verdict, ...judge });
     await endStaleScoring(Date.now() + 1);
     const [a, b, c] = await db.generations.bulkGet(['a', 'b', 'c']);

@@ -118,18 +118,35 @@ describe('runRefinement', () => {
     expect(run).toMatchObject({ status: 'ended', end: 'target', rounds: ['g0', 'r1'] });
     expect(run.phase).toBeUndefined();
     // The page sees each phase as it comes.
-    expect(saved.map((r) => r.phase)).toEqual(['prompt', 'image', 'image', 'score', undefined]);
+    expect(saved.map((r) => r.phase && `${r.phase} ${r.round}`)).toEqual([
+      'prompt 2',
+      'image 2',
+      'image 2',
+      'score 2',
+      undefined,
+    ]);
   });
 
   it('scores the first round when it has no verdict, and refines from the best round so far', async () => {
     const { steps, calls } = fakeSteps([50, 30, 60]);
     const run = await runRefinement({ generationId: 'g0', target: 85, maxRounds: 3 }, steps);
-    expect(calls).toEqual(['score g0', 'refine g0', 'recreate job1', 'score r1', 'refine g0', 'recreate job2', 'score r2']);
+    expect(calls).toEqual([
+      'score g0',
+      'refine g0',
+      'recreate job1',
+      'score r1',
+      'refine g0',
+      'recreate job2',
+      'score r2',
+    ]);
     expect(run).toMatchObject({ end: 'limit', rounds: ['g0', 'r1', 'r2'] });
   });
 
   it('a failing step ends the run with its reason; a recreation’s own failure stays on its record', async () => {
-    const failed = await runRefinement({ generationId: 'g0', score: 10, target: 85, maxRounds: 3 }, fakeSteps([]).steps);
+    const failed = await runRefinement(
+      { generationId: 'g0', score: 10, target: 85, maxRounds: 3 },
+      fakeSteps([]).steps,
+    );
     expect(failed).toMatchObject({ end: 'error', error: { code: 'invalid-verdict' }, rounds: ['g0', 'r1'] });
     const broken = fakeSteps([]);
     broken.steps.recreate = async () => ({ id: 'r9', done: Promise.reject(new Error('blank')) });
@@ -157,7 +174,10 @@ describe('requests', () => {
       structured: { name: VERDICT_SCHEMA_NAME, schema: VERDICT_SCHEMA as unknown as Record<string, unknown> },
     });
     expect(validateChatRequest(body)).toEqual([]);
-    expect(body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'image_comparison', strict: true } });
+    expect(body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'image_comparison', strict: true },
+    });
     // Strict mode: every property required, none other allowed.
     expect([...VERDICT_SCHEMA.required].sort()).toEqual(Object.keys(VERDICT_SCHEMA.properties).sort());
     expect(JSON.stringify(body.messages)).toContain('Write the differences in German.');
