@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import { centreColour, promptAndRecreate } from './support/compare-page';
+import { axeViolations } from './support/axe';
 import { launchExtension } from './support/extension';
 
 test('Score and refine: How close? shows “NN / 100”, Refine and recreate runs rounds until the target, and every round is there after a browser restart', async ({
@@ -57,6 +58,12 @@ test('Score and refine: How close? shows “NN / 100”, Refine and recreate run
     expect(sent.at(-1)!.body.prompt).toBe(provider.refined);
     expect(await centreColour(compare, 'Recreation')).toEqual([20, 90, 220]);
 
+    // Readable and operable for everyone, in both colour schemes.
+    expect(await axeViolations(compare), 'axe-core violations, light').toEqual([]);
+    await compare.emulateMedia({ colorScheme: 'dark' });
+    expect(await axeViolations(compare), 'axe-core violations, dark').toEqual([]);
+    await compare.emulateMedia({ colorScheme: 'light' });
+
     // Any round can be shown again; its prompt copied.
     await items
       .nth(0)
@@ -100,9 +107,10 @@ test('Score faults: 401 on How close?, an unreadable verdict, and Cancel each sa
   const howClose = tools.getByRole('button', { name: 'How close?' });
   const alert = tools.getByRole('alert');
 
-  // 401: the cause, and the settings as the next step.
+  // 401: the cause, and the settings as the next step. From the keyboard.
   provider.reply({ kind: 'error', status: 401 });
-  await howClose.click();
+  await howClose.focus();
+  await compare.keyboard.press('Enter');
   await expect(alert).toContainText('OpenAI did not accept the API key (HTTP 401).', { timeout: 20_000 });
   await expect(alert.getByRole('button', { name: 'Open settings' })).toBeVisible();
 
