@@ -58,6 +58,12 @@ test('Score and refine: How close? shows “NN / 100”, Refine and recreate run
     expect(sent.at(-1)!.body.prompt).toBe(provider.refined);
     expect(await centreColour(compare, 'Recreation')).toEqual([20, 90, 220]);
 
+    // Refine alone: a better prompt from the shown round, a new prompt of the entry, ready to copy or recreate.
+    await tools.getByRole('button', { name: 'Refine', exact: true }).click();
+    const refined = tools.getByRole('region', { name: 'Refined prompt' });
+    await expect(refined).toContainText(provider.refined, { timeout: 20_000 });
+    await expect(refined.getByRole('button', { name: 'Recreate' })).toBeVisible();
+
     // Readable and operable for everyone, in both colour schemes.
     expect(await axeViolations(compare), 'axe-core violations, light').toEqual([]);
     await compare.emulateMedia({ colorScheme: 'dark' });
@@ -90,7 +96,7 @@ test('Score and refine: How close? shows “NN / 100”, Refine and recreate run
   }
 });
 
-test('Score faults: 401 on How close?, an unreadable verdict, and Cancel each say so, and the recreation stays', async ({
+test('Score faults: 401 on How close?, an unreadable verdict, a refusal and Cancel each say so, and the recreation stays', async ({
   ext,
   provider,
   images,
@@ -121,6 +127,11 @@ test('Score faults: 401 on How close?, an unreadable verdict, and Cancel each sa
   provider.verdicts = [77];
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(tools.locator('.score-overall')).toHaveText('77 / 100', { timeout: 20_000 });
+
+  // The model declines (OpenAI's structured-output refusal).
+  provider.reply({ kind: 'stream', text: '', refusal: 'I’m sorry, I can’t help with comparing these images.' });
+  await howClose.click();
+  await expect(alert).toContainText('The model declined to compare these pictures.', { timeout: 20_000 });
 
   // Cancel while the provider thinks.
   provider.reply({ kind: 'hang' });
