@@ -42,7 +42,10 @@ export function CompareTools({
           {t('score.refineAndRecreate')}
         </button>
       </div>
-      <ScoreView generation={generation} />
+      {/* Polite: the verdict is read out when it replaces "Comparing the pictures…". */}
+      <div aria-live="polite">
+        <ScoreView generation={generation} />
+      </div>
       {generation.refinedJobId && (
         <RefinedPrompt jobId={generation.refinedJobId} onRetry={() => void sendMessage('refinePrompt', id)} />
       )}

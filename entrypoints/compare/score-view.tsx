@@ -47,14 +47,14 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
   );
 }
 
-/** The verdict on one recreation: running with Cancel, the scores, or the failure with its next step. */
+/** The verdict on one recreation: running with Cancel, the scores, or the failure with its next step. The caller's live region reads it out. */
 export function ScoreView({ generation }: { generation: StoredGeneration }) {
   const { t } = useTranslation();
   const score = generation.score;
   if (!score) return null;
   if (score.status === 'running')
     return (
-      <div className="row" role="status">
+      <div className="row">
         <span>{t('score.scoring')}</span>
         <progress aria-label={t('score.howClose')} />
         <button type="button" onClick={() => void sendMessage('cancelScoring', generation.id)}>

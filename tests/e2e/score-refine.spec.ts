@@ -136,10 +136,25 @@ test('Score faults: 401 on How close?, an unreadable verdict, a refusal and Canc
   // Cancel while the provider thinks.
   provider.reply({ kind: 'hang' });
   await howClose.click();
-  await expect(tools.getByRole('status')).toContainText('Comparing the pictures…');
+  await expect(tools.getByText('Comparing the pictures…')).toBeVisible();
   await tools.getByRole('button', { name: 'Cancel' }).click();
   await expect(alert).toContainText('Cancelled.', { timeout: 10_000 });
   await expect(howClose).toBeEnabled();
   // Nothing lost: the recreation is still there.
   await expect(compare.getByRole('img', { name: 'Recreation', exact: true })).toBeVisible();
+
+  // When Refine and recreate stops: two settings in the options' Image generation section.
+  const options = await ext.context.newPage();
+  await options.goto(ext.url('options.html'));
+  await expect(options.getByRole('spinbutton', { name: 'Target score' })).toHaveValue('85');
+  const limit = options.getByRole('spinbutton', { name: 'Rounds at most' });
+  await expect(limit).toHaveValue('3');
+  await limit.fill('2');
+  await expect
+    .poll(async () =>
+      (await ext.worker()).evaluate(
+        async () => (await (globalThis as any).chrome.storage.local.get('settings')).settings.maxRounds,
+      ),
+    )
+    .toBe(2);
 });
