@@ -4,7 +4,7 @@ import { getGeneration } from '@/lib/history/generations';
 import { createClient } from '@/lib/providers/client';
 import { classifyError } from '@/lib/providers/classify-error';
 import { buildChatRequest } from '@/lib/providers/request-params';
-import { streamCompletion, type StreamResult } from '@/lib/providers/stream-completion';
+import { type RetryNotice, streamCompletion, type StreamResult } from '@/lib/providers/stream-completion';
 import { looksLikeRefusal } from '@/lib/prompt/clean-output';
 import type { StructuredOutput } from '@/lib/prompt/styles/style';
 import { scoringMessages } from '@/lib/scoring/messages';
@@ -23,7 +23,12 @@ const VERDICT_OUTPUT: StructuredOutput = {
 export function askVision(
   config: ProviderConfig,
   messages: ChatCompletionMessageParam[],
-  options: { structured?: StructuredOutput; signal: AbortSignal; onText?: (text: string) => void },
+  options: {
+    structured?: StructuredOutput;
+    signal: AbortSignal;
+    onText?: (text: string) => void;
+    onRetry?: (notice: RetryNotice) => void;
+  },
 ): Promise<StreamResult> {
   const timeoutMs = config.settings.timeoutSeconds * 1000;
   return streamCompletion({
@@ -32,6 +37,7 @@ export function askVision(
     timeoutMs,
     signal: options.signal,
     onText: options.onText ?? (() => undefined),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   });
 }
 
@@ -56,6 +62,13 @@ export async function scoreGeneration(generationId: string, signal: AbortSignal)
     const result = await askVision(config, scoringMessages(pair, readerLanguage(config)), {
       structured: VERDICT_OUTPUT,
       signal,
+      onRetry: ({ delayMs, status }) =>
+        void saveScore(generationId, {
+          status: 'running',
+          ...judge,
+          at: Date.now(),
+          retry: { until: Date.now() + delayMs, ...(status ? { status } : {}) },
+        }),
     });
     const refusal = result.refusal?.trim() || (looksLikeRefusal(result.text) ? result.text.trim() : '');
     if (refusal) throw new JobFailure({ code: 'refused', detail: shorten(refusal) });

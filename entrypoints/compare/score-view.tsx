@@ -55,7 +55,14 @@ export function ScoreView({ generation }: { generation: StoredGeneration }) {
   if (score.status === 'running')
     return (
       <div className="row">
-        <span>{t('score.scoring')}</span>
+        <span>
+          {score.retry
+            ? t('status.retrying', {
+                status: score.retry.status ?? '',
+                count: Math.max(1, Math.ceil((score.retry.until - Date.now()) / 1000)),
+              })
+            : t('score.scoring')}
+        </span>
         <progress aria-label={t('score.howClose')} />
         <button type="button" onClick={() => void sendMessage('cancelScoring', generation.id)}>
           {t('popup.cancel')}

@@ -12,6 +12,8 @@ export interface ScoreRecord {
   provider: ProviderId;
   model: string;
   at: number;
+  /** While running: waiting to try again after 429/5xx, until this time. */
+  retry?: { until: number; status?: number };
 }
 
 export type RunPhase = 'score' | 'prompt' | 'image';

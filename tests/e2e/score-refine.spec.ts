@@ -96,7 +96,7 @@ test('Score and refine: How close? shows “NN / 100”, Refine and recreate run
   }
 });
 
-test('Score faults: 401 on How close?, an unreadable verdict, a refusal and Cancel each say so, and the recreation stays', async ({
+test('Score faults: 401 and 429 on How close?, an unreadable verdict, a refusal and Cancel each say so, and the recreation stays', async ({
   ext,
   provider,
   images,
@@ -127,6 +127,13 @@ test('Score faults: 401 on How close?, an unreadable verdict, a refusal and Canc
   provider.verdicts = [77];
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(tools.locator('.score-overall')).toHaveText('77 / 100', { timeout: 20_000 });
+
+  // 429: the wait is shown, the request tried again after the provider's Retry-After, and the verdict comes.
+  provider.reply({ kind: 'error', status: 429, headers: { 'retry-after': '2' } });
+  provider.verdicts = [64];
+  await howClose.click();
+  await expect(tools.getByText(/The provider is busy \(HTTP 429\)\. Trying again in [12] seconds?…/)).toBeVisible();
+  await expect(tools.locator('.score-overall')).toHaveText('64 / 100', { timeout: 20_000 });
 
   // The model declines (OpenAI's structured-output refusal).
   provider.reply({ kind: 'stream', text: '', refusal: 'I’m sorry, I can’t help with comparing these images.' });
