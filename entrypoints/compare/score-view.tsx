@@ -36,8 +36,8 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
           <h3 className="small">{t('score.differences')}</h3>
           <ul className="differences">
             {verdict.differences.map((d) => (
-              <li key={d} dir="auto">
-                {d}
+              <li key={d}>
+                <bdi>{d}</bdi>
               </li>
             ))}
           </ul>
