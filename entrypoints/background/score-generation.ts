@@ -20,7 +20,7 @@ const VERDICT_OUTPUT: StructuredOutput = {
 };
 
 /** One request to the vision provider, with the same timeout, retries and error words as a prompt job. */
-export function askVision(
+export async function askVision(
   config: ProviderConfig,
   messages: ChatCompletionMessageParam[],
   options: {
@@ -30,6 +30,8 @@ export function askVision(
     onRetry?: (notice: RetryNotice) => void;
   },
 ): Promise<StreamResult> {
+  // A Cancel while the pictures were being scaled: silenceGuard only hears aborts that come later.
+  options.signal.throwIfAborted();
   const timeoutMs = config.settings.timeoutSeconds * 1000;
   return streamCompletion({
     client: createClient({ ...config, timeoutMs }),
