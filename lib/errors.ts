@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   'on-device-not-ready',
   // A batch image only its page can read (canvas, video frame, blob:), and the page is gone.
   'page-closed',
+  // "How close?" and "Refine": the model declined, its verdict was unusable, or the provider cannot compare two images.
+  'refused',
+  'invalid-verdict',
+  'score-unsupported',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -120,6 +124,9 @@ const TEXT_HOME: Partial<Record<ErrorCode, string>> = {
   'on-device-unavailable': 'onDevice.errors.unavailable',
   'on-device-not-ready': 'onDevice.errors.notReady',
   'page-closed': 'batchRun.errors.pageClosed',
+  refused: 'score.errors.refused',
+  'invalid-verdict': 'score.errors.invalidVerdict',
+  'score-unsupported': 'score.errors.unsupported',
 };
 
 /** A stored failure → words for the user: the cause, then the next step. */

@@ -86,6 +86,17 @@ export interface ProtocolMap {
   cancelGeneration(generationId: string): void;
   /** The entry's Compare page, without starting anything (history rows with a recreation). */
   openCompare(entryId: string): void;
+  /**
+   * "How close?": the vision provider judges a finished recreation (of any entry) against its
+   * original; the verdict, or why there is none, lands on the recreation's record (`score`).
+   */
+  scoreGeneration(generationId: string): void;
+  /** "Refine": a better prompt from a recreation and its verdict, as a new prompt of the entry (`refinedJobId`). */
+  refinePrompt(generationId: string): void;
+  /** "Refine and recreate": rounds from this recreation until the target score or the round limit (`refineRun`). */
+  refineAndRecreate(generationId: string): void;
+  /** Cancel whichever of the three runs from this recreation. */
+  cancelScoring(generationId: string): void;
 
   /** Batch (issue 13). background → every frame's content script: the images this frame shows. */
   scanImages(): FoundImage[];

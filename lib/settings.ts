@@ -58,6 +58,10 @@ export interface Settings {
   hoverButtonOffSites: string[];
   /** Download and scale the right-clicked image while the menu is open (nothing is sent until a style is chosen). */
   prepareOnMenu: boolean;
+  /** "Refine and recreate" stops once a round scores this much ("How close?", out of 100)… */
+  targetScore: number;
+  /** …or after this many rounds, the one it started from included. */
+  maxRounds: number;
 }
 
 export const RESULTS_HOSTS = ['popup', 'sidePanel'] as const;
@@ -75,6 +79,8 @@ export type ApiKeys = Partial<Record<ProviderId, string>>;
 export const TIMEOUT_RANGE = { min: 5, max: 600, default: 60 } as const;
 export const CONCURRENCY_RANGE = { min: 1, max: 6, default: 2 } as const;
 export const IMAGE_TIMEOUT_RANGE = { min: 1, max: 900, default: 180 } as const;
+export const TARGET_SCORE_RANGE = { min: 1, max: 100, default: 85 } as const;
+export const MAX_ROUNDS_RANGE = { min: 2, max: 10, default: 3 } as const;
 
 const clampInt = (value: unknown, range: { min: number; max: number; default: number }) => {
   const n = Number(value);
@@ -126,6 +132,8 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverButton: false,
   hoverButtonOffSites: [],
   prepareOnMenu: true,
+  targetScore: TARGET_SCORE_RANGE.default,
+  maxRounds: MAX_ROUNDS_RANGE.default,
 };
 
 /** "auto", "1536x1024" or "3:2"; anything else is "auto". */
@@ -212,10 +220,12 @@ export function normalizeSettings(raw: unknown): Settings {
     hoverButton: value.hoverButton === true,
     hoverButtonOffSites: normalizeSites(value.hoverButtonOffSites),
     prepareOnMenu: value.prepareOnMenu !== false,
+    targetScore: clampInt(value.targetScore, TARGET_SCORE_RANGE),
+    maxRounds: clampInt(value.maxRounds, MAX_ROUNDS_RANGE),
   };
 }
 
-export const SETTINGS_VERSION = 5;
+export const SETTINGS_VERSION = 6;
 
 /** One function per version step: `migrations[n]` turns a version n-1 value into version n. */
 export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
@@ -251,6 +261,12 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     hoverButton: false,
     hoverButtonOffSites: [],
     prepareOnMenu: true,
+  }),
+  // v6: "Refine and recreate" stops at a target score or a round limit.
+  6: (old) => ({
+    ...(old && typeof old === 'object' ? old : {}),
+    targetScore: TARGET_SCORE_RANGE.default,
+    maxRounds: MAX_ROUNDS_RANGE.default,
   }),
 };
 

@@ -11,6 +11,7 @@ import { resumeJobs } from './job-reruns';
 import { registerMessageHandlers } from './message-handlers';
 import { scheduleRetention } from './retention-schedule';
 import { failStaleGenerations } from '@/lib/history/generations';
+import { endStaleScoring } from '@/lib/scoring/score-store';
 import { guardStorage } from './storage-guard';
 import { COMMANDS, openPanelForTab, promptUnderPointer } from './shortcut';
 import { startJobFromMenu } from './start-job';
@@ -61,4 +62,5 @@ export default defineBackground(() => {
   const jobsRecovered = resumeJobs(startedAt).catch((error) => console.error('PromptLens: recovery', error));
   registerBatchRunner(jobsRecovered);
   void failStaleGenerations(startedAt).catch((error) => console.error('PromptLens: recovery', error));
+  void endStaleScoring(startedAt).catch((error) => console.error('PromptLens: recovery', error));
 });

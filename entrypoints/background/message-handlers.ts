@@ -9,6 +9,7 @@ import { regenerateJob, retryJob } from './job-reruns';
 import { prepareImage } from './prepared-images';
 import { assertConfigured, currentProvider } from './provider-config';
 import { cancelGeneration, openCompare, recreateJob } from './recreate';
+import { cancelScoring, startRefine, startRefineRun, startScoring } from './scoring';
 import { testConnection } from './test-connection';
 
 /**
@@ -84,6 +85,18 @@ export function registerMessageHandlers(): void {
     if (!fromExtensionPage(sender) || typeof data !== 'string' || data.length > 100) return;
     void openCompare(data);
   });
+  const scoring = {
+    scoreGeneration: startScoring,
+    refinePrompt: startRefine,
+    refineAndRecreate: startRefineRun,
+    cancelScoring,
+  };
+  for (const [type, start] of Object.entries(scoring) as Array<[keyof typeof scoring, (id: string) => void]>) {
+    onMessage(type, ({ data, sender }) => {
+      if (!fromExtensionPage(sender) || !isJobId(data)) return;
+      start(data);
+    });
+  }
   onMessage('testConnection', ({ sender }) => {
     if (!fromExtensionPage(sender)) throw new Error('Not allowed');
     return testConnection();

@@ -45,6 +45,15 @@ export async function openCompare(entryId: string): Promise<void> {
 
 /** Recreate: the job's prompt (its text only) to the image provider; the Compare page shows the rest. */
 export async function recreateJob(jobId: string): Promise<string | undefined> {
+  const started = await startRecreate(jobId);
+  if (!started) return undefined;
+  const job = await getJob(jobId);
+  if (job) await openCompare(job.imageId);
+  return started.id;
+}
+
+/** The recreation's record at once; `done` settles when it has ended (its record says how). */
+export async function startRecreate(jobId: string): Promise<{ id: string; done: Promise<void> } | undefined> {
   const job = await getJob(jobId);
   if (job?.status !== 'done' || job.kind === 'refusal' || !job.text.trim()) return undefined;
   const [settings, visionKeys, imageKeys] = await Promise.all([
@@ -67,12 +76,11 @@ export async function recreateJob(jobId: string): Promise<string | undefined> {
   );
   running.set(id, controller);
   const release = holdAwake();
-  void done.finally(() => {
+  const ended = done.finally(() => {
     running.delete(id);
     release();
   });
-  await openCompare(job.imageId);
-  return id;
+  return { id, done: ended };
 }
 
 export function cancelGeneration(id: string): void {

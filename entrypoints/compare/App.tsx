@@ -7,7 +7,9 @@ import type { StoredGeneration } from '@/lib/history/generation-types';
 import { generationsFor } from '@/lib/history/generations';
 import { sendMessage } from '@/lib/messaging';
 import { GenerationStatus } from './generation-status';
+import { CompareTools } from './compare-tools';
 import { ImageStage } from './image-stage';
+import { RoundsPanel } from './rounds-panel';
 import { useObjectUrl } from '@/components/use-object-url';
 
 const entryId = new URLSearchParams(location.search).get('entry') ?? '';
@@ -93,8 +95,10 @@ export default function App() {
       {generations.length > 1 && (
         <RecreationPicker generations={generations} current={current?.id} onPick={(id) => setPicked({ id, newest })} />
       )}
-      {/* Reserved: "How close?", Refine, Refine and recreate and Compare models (issue 12, second half). */}
-      <aside className="compare-tools" />
+      <aside className="compare-tools" aria-label={t('score.tools')}>
+        <CompareTools generation={current} generations={generations} />
+        <RoundsPanel generations={generations} current={current?.id} onShow={(id) => setPicked({ id, newest })} />
+      </aside>
     </main>
   );
 }

@@ -10,7 +10,7 @@ import {
   type SizeRule,
 } from '@/lib/generation/presets';
 import { providerName } from '@/lib/providers/provider-names';
-import { IMAGE_TIMEOUT_RANGE } from '@/lib/settings';
+import { IMAGE_TIMEOUT_RANGE, MAX_ROUNDS_RANGE, TARGET_SCORE_RANGE } from '@/lib/settings';
 import { Field } from './field';
 import { NumberInput } from './number-input';
 import { SelectField } from './select-field';
@@ -36,7 +36,7 @@ function sizeChoices(rule: SizeRule): string[] {
   }
 }
 
-/** Recreate's image provider: provider, base URL, key (or the shared vision key), model, size, timeout. */
+/** Recreate's image provider: provider, base URL, key (or the shared vision key), model, size, timeout; when Refine and recreate stops. */
 export function ImageGenerationSection() {
   const { t } = useTranslation();
   const settings = useSettingsStore((state) => state.settings);
@@ -161,6 +161,29 @@ export function ImageGenerationSection() {
             min={IMAGE_TIMEOUT_RANGE.min}
             max={IMAGE_TIMEOUT_RANGE.max}
             onCommit={(value) => value !== null && void update({ imageTimeoutSeconds: value })}
+          />
+        )}
+      </Field>
+      <Field label={t('score.targetScore')}>
+        {(fieldId) => (
+          <NumberInput
+            id={fieldId}
+            value={settings.targetScore}
+            min={TARGET_SCORE_RANGE.min}
+            max={TARGET_SCORE_RANGE.max}
+            onCommit={(value) => value !== null && void update({ targetScore: value })}
+          />
+        )}
+      </Field>
+      <Field label={t('score.maxRounds')} hint={t('score.roundsHint')}>
+        {(fieldId, hintId) => (
+          <NumberInput
+            id={fieldId}
+            hintId={hintId}
+            value={settings.maxRounds}
+            min={MAX_ROUNDS_RANGE.min}
+            max={MAX_ROUNDS_RANGE.max}
+            onCommit={(value) => value !== null && void update({ maxRounds: value })}
           />
         )}
       </Field>

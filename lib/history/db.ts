@@ -40,6 +40,8 @@ export class PromptLensDb extends Dexie {
     this.version(3).stores({ generations: 'id, entryId, status' });
     // v4: batches and their downloaded files; new tables, nothing to move.
     this.version(4).stores({ batches: 'id, createdAt, state, tabId', batchFiles: 'id, batchId' });
+    // v5: recreations in the middle of a score or a refine run, found again after a worker stop.
+    this.version(5).stores({ generations: 'id, entryId, status, activeSince' });
   }
 }
 

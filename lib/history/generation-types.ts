@@ -2,6 +2,7 @@ import type { GenerationError } from '../generation/generation-error';
 import type { ImageProviderId } from '../generation/presets';
 import type { PromptNote } from '../generation/prompt-for-generator';
 import type { GenerationCost, GenerationProgress } from '../generation/types';
+import type { RefineRun, ScoreRecord } from '../scoring/types';
 
 export type GenerationStatus = 'running' | 'done' | 'failed';
 
@@ -38,4 +39,12 @@ export interface StoredGeneration {
   revisedPrompt?: string;
   /** A few KB, for history rows. */
   thumbnail?: Blob;
+  /** "How close?": the vision model's verdict on this recreation. */
+  score?: ScoreRecord;
+  /** The improved prompt "Refine" last wrote from this recreation (a job of the same entry). */
+  refinedJobId?: string;
+  /** The latest "Refine and recreate" started from this recreation. */
+  refineRun?: RefineRun;
+  /** Set while a score or a run is in progress on this record; indexed, so a stopped worker leaves none behind. */
+  activeSince?: number;
 }

@@ -54,10 +54,10 @@ function asText(value: unknown): string {
   return String(value);
 }
 
-export type JsonParse = { ok: true; value: JsonPrompt } | { ok: false; reason: string };
+export type LooseJson = { ok: true; value: Record<string, unknown> } | { ok: false; reason: string };
 
-/** Model text → our JSON prompt, every field a string; lists and nested objects flattened to text. */
-export function parseJsonPrompt(text: string): JsonParse {
+/** The first JSON object in a model's answer, repaired where models commonly break it. */
+export function parseLooseJsonObject(text: string): LooseJson {
   const candidate = extractJsonObject(text);
   if (!candidate) return { ok: false, reason: 'no JSON object in the answer' };
   let data: unknown;
@@ -72,7 +72,16 @@ export function parseJsonPrompt(text: string): JsonParse {
   }
   if (!data || typeof data !== 'object' || Array.isArray(data))
     return { ok: false, reason: 'the JSON is not an object' };
-  const record = data as Record<string, unknown>;
+  return { ok: true, value: data as Record<string, unknown> };
+}
+
+export type JsonParse = { ok: true; value: JsonPrompt } | { ok: false; reason: string };
+
+/** Model text → our JSON prompt, every field a string; lists and nested objects flattened to text. */
+export function parseJsonPrompt(text: string): JsonParse {
+  const parsed = parseLooseJsonObject(text);
+  if (!parsed.ok) return parsed;
+  const record = parsed.value;
   const lower = Object.fromEntries(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v]));
   const value = Object.fromEntries(
     JSON_FIELDS.map((field) => [field, asText(lower[field] ?? (field === 'colors' ? lower.colours : undefined))]),

@@ -9,3 +9,14 @@ declare module 'virtual:history-export-validator' {
   const validate: ValidateFunction;
   export default validate;
 }
+
+declare module 'virtual:score-verdict-validator' {
+  import type { ErrorObject } from 'ajv';
+
+  interface ValidateFunction {
+    (data: unknown): boolean;
+    errors?: ErrorObject[] | null;
+  }
+  const validate: ValidateFunction;
+  export default validate;
+}

@@ -1,33 +1,9 @@
 import fs from 'node:fs';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { configure, launchExtension, openPopup, type Extension } from './support/extension';
+import { centreColour, recreateFromPopup } from './support/compare-page';
+import { configure, launchExtension, openPopup } from './support/extension';
 import { configureImages } from './support/image-settings';
 import { generateFrom, pageWithImage } from './support/scenario';
-
-/** The colour at the middle of a shown picture, read back through a canvas. */
-function centreColour(page: Page, name: string): Promise<number[]> {
-  return page.getByRole('img', { name, exact: true }).evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    return [...ctx.getImageData(canvas.width >> 1, canvas.height >> 1, 1, 1).data.slice(0, 3)];
-  });
-}
-
-/** Recreate in the popup; the entry's Compare page opens in a tab. */
-async function recreateFromPopup(ext: Extension): Promise<Page> {
-  const popup = await openPopup(ext);
-  await expect(popup.getByRole('region', { name: 'Prompt' })).toContainText('fox');
-  const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/compare.html?entry=') });
-  await popup.getByRole('button', { name: 'Recreate', exact: true }).click();
-  const compare = await opened;
-  await popup.close().catch(() => undefined);
-  return compare;
-}
 
 test('Recreate: right-click → prompt → Recreate → the Compare page shows both pictures, the recreation is the provider’s, and it is still there after a browser restart', async ({
   provider,

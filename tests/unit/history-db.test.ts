@@ -106,7 +106,7 @@ describe('database migrations', () => {
 
     const current = new PromptLensDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     // v3 added Recreate's table, empty, beside the moved rows.
     expect(await current.generations.count()).toBe(0);
     const rows = await current.history.orderBy('updatedAt').reverse().toArray();

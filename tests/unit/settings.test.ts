@@ -135,11 +135,20 @@ describe('settings', () => {
       expect(settings).toMatchObject({ hoverButton: false, hoverButtonOffSites: [] });
       // Before v5 there was no "Send to…": the default tools, no custom entries.
       expect(settings.sendTo).toEqual({ targets: ['chatgpt', 'gemini', 'midjourney', 'perplexity'], custom: [] });
-      if (version < SETTINGS_VERSION) expect((raw.settings as Record<string, unknown>).sendTo).toEqual(settings.sendTo);
+      if (version < 5) expect((raw.settings as Record<string, unknown>).sendTo).toEqual(settings.sendTo);
       // v5 prepares the right-clicked image while the menu is open, for everyone (a setting turns it off).
       expect(settings.prepareOnMenu).toBe(true);
+      // v6: "Refine and recreate" stops at 85 / 100 or after 3 rounds.
+      if (version < 6) expect(raw.settings).toMatchObject({ targetScore: 85, maxRounds: 3 });
+      expect(settings).toMatchObject({ targetScore: 85, maxRounds: 3 });
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
+  });
+
+  it('refine rounds: target score and round limit kept within their ranges', () => {
+    expect(normalizeSettings({ targetScore: 140, maxRounds: 1 })).toMatchObject({ targetScore: 100, maxRounds: 2 });
+    expect(normalizeSettings({ targetScore: '70', maxRounds: 5.4 })).toMatchObject({ targetScore: 70, maxRounds: 5 });
+    expect(normalizeSettings({ targetScore: 'high' })).toMatchObject({ targetScore: 85, maxRounds: 3 });
   });
 
   it('image generation: repaired like the vision settings; the key falls back to the same account’s vision key', () => {

@@ -91,7 +91,64 @@ function decodeImage(body: any): ReceivedImage | undefined {
   return undefined;
 }
 
+/** How many images a chat request carries ("How close?" and "Refine" send two). */
+function countImages(body: any): number {
+  return (body?.messages ?? [])
+    .flatMap((m: any) => (Array.isArray(m.content) ? m.content : []))
+    .filter((part: any) => part?.type === 'image_url').length;
+}
+
+/** What OpenAI's strict structured outputs refuse: an object with a property not required, or extra ones allowed. */
+export function strictSchemaProblems(schema: any, path = '()'): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const problems: string[] = [];
+  if (schema.type === 'object') {
+    const keys = Object.keys(schema.properties ?? {});
+    const missing = keys.filter((k) => !(schema.required ?? []).includes(k));
+    if (missing.length)
+      problems.push(
+        `In context=${path}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing[0]}'.`,
+      );
+    if (schema.additionalProperties !== false)
+      problems.push(`In context=${path}, 'additionalProperties' is required to be supplied and to be false.`);
+    for (const key of keys)
+      problems.push(...strictSchemaProblems(schema.properties[key], `${path}, 'properties', '${key}'`));
+  }
+  if (schema.type === 'array') problems.push(...strictSchemaProblems(schema.items, `${path}, 'items'`));
+  return problems;
+}
+
+/** "How close?" or "Refine", told from the request as a server would see it. */
+function comparisonKind(body: any): 'score' | 'refine' | undefined {
+  const system = body?.messages?.find((m: any) => m.role === 'system')?.content;
+  if (body?.response_format?.json_schema?.name === 'image_comparison') return 'score';
+  if (typeof system !== 'string') return undefined;
+  if (system.startsWith('You compare two images')) return 'score';
+  if (system.includes('Write an improved prompt')) return 'refine';
+  return undefined;
+}
+
+/** A verdict as a model writes it: the overall score given, the others around it. */
+export function fakeVerdict(overall: number) {
+  return {
+    overall,
+    subject: Math.min(100, overall + 6),
+    composition: overall,
+    style: Math.min(100, overall + 3),
+    colour: Math.max(0, overall - 12),
+    lighting: overall,
+    differences:
+      overall < 80
+        ? ['The fox faces left in the original, right here', 'The snow in the original is bluer and colder']
+        : ['The fox is slightly smaller in the original'],
+  };
+}
+
 export class FakeProvider {
+  /** The overall scores of the next "How close?" answers, in order; afterwards 70. */
+  verdicts: number[] = [];
+  /** What "Refine" answers with (when no reply is queued). */
+  refined = 'A red fox facing left in fresh blue-white snow, cold morning light, soft rim light';
   readonly requests: ReceivedRequest[] = [];
   /** Replies for the next requests, in order; afterwards `fallback`. */
   private queue: Reply[] = [];
@@ -220,7 +277,28 @@ export class FakeProvider {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     res.once('close', () => this.inFlight--);
-    const reply = this.queue.shift() ?? this.fallback;
+    const kind = comparisonKind(body);
+    if (kind && countImages(body) !== 2)
+      return this.json(res, 400, {
+        error: {
+          message: 'Expected the original and the recreation.',
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      });
+    const schema = body.response_format?.json_schema;
+    const schemaProblems = schema?.strict ? strictSchemaProblems(schema.schema) : [];
+    if (schemaProblems.length)
+      return this.json(res, 400, {
+        error: {
+          message: `Invalid schema for response_format '${schema.name}': ${schemaProblems[0]}`,
+          type: 'invalid_request_error',
+          param: 'response_format',
+          code: null,
+        },
+      });
+    const reply = this.queue.shift() ?? this.comparisonReply(kind, !!schema) ?? this.fallback;
     if (reply.kind === 'error')
       return this.json(res, reply.status, reply.body ?? openaiErrorBody(reply.status, body.model), reply.headers);
     if (reply.kind === 'raw')
@@ -231,6 +309,14 @@ export class FakeProvider {
       return;
     }
     await this.stream(res, body, reply);
+  }
+
+  /** A verdict (exact JSON under structured output, wrapped in prose and a fence otherwise) or a refined prompt. */
+  private comparisonReply(kind: 'score' | 'refine' | undefined, structured: boolean): Reply | undefined {
+    if (kind === 'refine') return { kind: 'stream', text: this.refined };
+    if (kind !== 'score') return undefined;
+    const verdict = JSON.stringify(fakeVerdict(this.verdicts.shift() ?? 70));
+    return { kind: 'stream', text: structured ? verdict : `Here is the comparison:\n\`\`\`json\n${verdict}\n\`\`\`` };
   }
 
   private async stream(res: http.ServerResponse, body: any, reply: Extract<Reply, { kind: 'stream' }>) {
