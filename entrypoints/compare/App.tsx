@@ -6,6 +6,8 @@ import { db } from '@/lib/history/db';
 import type { StoredGeneration } from '@/lib/history/generation-types';
 import { generationsFor } from '@/lib/history/generations';
 import { sendMessage } from '@/lib/messaging';
+import { CompareModelsTool } from './compare-models/compare-models-tool';
+import { ComparisonSection } from './compare-models/comparison-section';
 import { GenerationStatus } from './generation-status';
 import { ImageStage } from './image-stage';
 import { useObjectUrl } from '@/components/use-object-url';
@@ -94,7 +96,10 @@ export default function App() {
         <RecreationPicker generations={generations} current={current?.id} onPick={(id) => setPicked({ id, newest })} />
       )}
       {/* Reserved: "How close?", Refine, Refine and recreate and Compare models (issue 12, second half). */}
-      <aside className="compare-tools" />
+      <aside className="compare-tools">
+        <CompareModelsTool jobId={entry.latestJobId} disabled={entry.status !== 'done'} />
+      </aside>
+      <ComparisonSection entryId={entryId} />
     </main>
   );
 }
