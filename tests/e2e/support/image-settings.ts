@@ -6,7 +6,7 @@ import type { Extension } from './extension';
  * value without one is taken for v1 by the next page that opens, and the v5 migration would
  * reset the image provider to none.
  */
-const SETTINGS_VERSION = 5;
+const SETTINGS_VERSION = 6;
 
 export async function configureImages(
   ext: Extension,
