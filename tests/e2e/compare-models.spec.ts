@@ -103,7 +103,7 @@ test('Compare models: right-click → prompt → Compare models with two models 
   // Kept in history like any other prompt: one entry, its three prompts.
   const popup = await openPopup(ext);
   await expect(popup.locator('.history-row').first()).toContainText('3 prompts');
-  await expect(popup.getByRole("navigation", { name: "Prompts for this image" }).getByRole('button')).toHaveCount(3);
+  await expect(popup.getByRole('navigation', { name: 'Prompts for this image' }).getByRole('button')).toHaveCount(3);
   // The page finds the run again after a reload.
   await compare.reload();
   await expect(column(compare, 'OpenAI · vision-test').getByRole('region', { name: 'Prompt' })).toHaveText(OTHER);
