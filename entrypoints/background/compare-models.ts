@@ -4,6 +4,7 @@ import { pickedModels } from '@/lib/compare-models/model-pick';
 import type { ModelTarget } from '@/lib/compare-models/vision-models';
 import { getImage, getJob, updateJob } from '@/lib/jobs/job-store';
 import { newJob, queueJob, requeueJob, retryReset } from '@/lib/jobs/lifecycle';
+import type { Job } from '@/lib/jobs/types';
 import { PRESETS } from '@/lib/providers/presets';
 import { apiKeysItem, loadSettings, type ApiKeys, type Settings } from '@/lib/settings';
 import { isRunning, runJob } from './job-runner';
@@ -57,19 +58,22 @@ export async function compareModels({ jobId, modelIds }: { jobId: string; modelI
   return { ok: true, id };
 }
 
-/** Retry one column with the model it was run with, whatever the default is now. */
-export async function retryComparisonColumn(jobId: string): Promise<void> {
-  if (isRunning(jobId)) return;
+/**
+ * Retry one column with the model it was run with, whatever the default is now. A Retry joins the
+ * end of the line; a column resumed after a worker restart keeps its place (`order`).
+ */
+export async function retryComparisonColumn(jobId: string, order = Date.now()): Promise<Job | undefined> {
+  if (isRunning(jobId)) return undefined;
   const [job, settings, keys] = await Promise.all([getJob(jobId), loadSettings(), apiKeysItem.getValue()]);
-  if (!job?.comparison) return;
+  if (!job?.comparison) return undefined;
   const setup = { provider: job.provider, model: job.model };
   const target = { ...setup, baseUrl: job.comparison.baseUrl };
   const stored = requeueJob(jobId, setup).then(() => updateJob(jobId, { timing: undefined }));
-  await runJob({
+  return runJob({
     job: { ...job, ...retryReset(setup), timing: undefined, status: 'queued' },
     config: configFor(settings, keys, target, 1),
     stored,
-    order: Date.now(),
+    order,
     timed: true,
     consented: true,
   });

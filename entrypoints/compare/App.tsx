@@ -97,7 +97,7 @@ export default function App() {
       )}
       {/* Reserved: "How close?", Refine, Refine and recreate and Compare models (issue 12, second half). */}
       <aside className="compare-tools">
-        <CompareModelsTool jobId={entry.latestJobId} disabled={entry.status !== 'done'} />
+        <CompareModelsTool jobId={entry.latestJobId} />
       </aside>
       <ComparisonSection entryId={entryId} />
     </main>

@@ -128,7 +128,7 @@ test('Compare models: right-click → prompt → Compare models with two models 
   }
 });
 
-test('Compare models faults: one model failing leaves the other, its Retry uses that model; an evicted image says what to do', async ({
+test('Compare models faults: one model failing leaves the other, its Retry uses that model; Cancel; an evicted image says what to do', async ({
   ext,
   provider,
   site,
@@ -155,6 +155,18 @@ test('Compare models faults: one model failing leaves the other, its Retry uses 
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(other.getByRole('region', { name: 'Prompt' })).toHaveText(OTHER);
   expect(provider.requests.slice(before).map((r) => r.body.model)).toEqual(['vision-test']);
+  await expect(mini.getByRole('region', { name: 'Prompt' })).toHaveText(MINI);
+
+  // Cancel stops the column still writing; the finished one stays as it is.
+  provider.perModel['vision-test'] = { kind: 'hang' };
+  const running = provider.requests.length;
+  await compare.getByRole('button', { name: 'Compare models', exact: true }).click();
+  await compare.getByRole('button', { name: 'Start', exact: true }).click();
+  await provider.waitForRequests(running + 2);
+  await expect(mini.getByRole('region', { name: 'Prompt' })).toHaveText(MINI);
+  await compare.getByRole('region', { name: 'Compare models' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(other.getByRole('alert')).toContainText('Cancelled.');
+  await expect(other.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
   await expect(mini.getByRole('region', { name: 'Prompt' })).toHaveText(MINI);
 
   // The stored image let go (the bounded cache): nothing is sent, the page says why and what to do.

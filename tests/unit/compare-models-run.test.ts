@@ -1,6 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { compareModels, retryComparisonColumn } from '@/entrypoints/background/compare-models';
+import { retryJob } from '@/entrypoints/background/job-reruns';
+import { isRunning } from '@/entrypoints/background/job-runner';
 import { latestComparison } from '@/lib/compare-models/comparison';
 import { db } from '@/lib/history/db';
 import { getJob, jobsForImage, saveImage } from '@/lib/jobs/job-store';
@@ -46,6 +48,8 @@ const settled = async (imageId: string) =>
       const columns = latestComparison(await jobsForImage(imageId));
       expect(columns.length).toBeGreaterThan(0);
       for (const c of columns) expect(['done', 'failed']).toContain(c.status);
+      // The runner lets go of a job just after its last write: only then may it be retried.
+      for (const c of columns) expect(isRunning(c.id)).toBe(false);
       return columns;
     },
     { timeout: 5000 },
@@ -122,5 +126,16 @@ describe('Compare models in the worker', () => {
     await retryComparisonColumn(failed!.id);
     expect(await getJob(failed!.id)).toMatchObject({ status: 'done', provider: 'groq', model: 'llama-b' });
     expect(requests.at(-1)).toMatchObject({ url: 'https://groq.test/v1/chat/completions', model: 'llama-b' });
+  });
+
+  it('the popup’s Retry, and a resume after a worker restart, also keep a column’s model', async () => {
+    const requests = provider(new Set(['llama-b']));
+    const source = await entryWithImage();
+    await compareModels({ jobId: source.id, modelIds: ['a', 'b'] });
+    const [, failed] = await settled(source.imageId);
+    provider();
+    await retryJob(failed!.id);
+    expect(await getJob(failed!.id)).toMatchObject({ status: 'done', provider: 'groq', model: 'llama-b' });
+    expect(requests).toHaveLength(2);
   });
 });
