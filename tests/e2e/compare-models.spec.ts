@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { axeViolations } from './support/axe';
 import { configure, openPopup, type Extension } from './support/extension';
 import type { FakeProvider } from './support/fake-provider';
 import { configureImages } from './support/image-settings';
@@ -107,6 +108,15 @@ test('Compare models: right-click → prompt → Compare models with two models 
   // The page finds the run again after a reload.
   await compare.reload();
   await expect(column(compare, 'OpenAI · vision-test').getByRole('region', { name: 'Prompt' })).toHaveText(OTHER);
+  // The columns and the open picker, in light and dark: nothing axe-core objects to.
+  await compare.getByRole('button', { name: 'Compare models', exact: true }).click();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await compare.emulateMedia({ colorScheme });
+    expect(await axeViolations(compare), `axe (${colorScheme})`).toEqual([]);
+  }
+  await compare.keyboard.press('Escape');
+  await expect(compare.getByRole('group', { name: 'Pick 2 to 4 models' })).toBeHidden();
+  await compare.emulateMedia({ colorScheme: 'light' });
 
   if (process.env.SCREENSHOTS) {
     const dir = process.env.SCREENSHOTS;

@@ -55,7 +55,7 @@ export function ComparisonColumn({ job, generation }: { job: Job; generation?: S
       <JobStatus job={job} />
       <Figures job={job} />
       {refusal && <strong className="small">{t('popup.refusalTitle')}</strong>}
-      {(job.text || job.status === 'done') && <PromptText job={job} />}
+      {(job.text || job.status === 'done') && <PromptText job={job} name={job.model} />}
       <JobError job={job} onRetry={() => void sendMessage('retryComparisonColumn', job.id)} />
       {job.status === 'done' && job.text && !refusal && (
         <div className="row">
