@@ -56,6 +56,8 @@ export default defineConfig({
       'declarativeNetRequestWithHostAccess',
       'alarms',
       'unlimitedStorage',
+      // Chrome: the offscreen document that decodes JPEGs at reduced size (Firefox has no such API).
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['<all_urls>'],
     // Keyboard commands need no permission. Alt+Shift+P is only a suggestion: a browser where it

@@ -1,7 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { fetchImage, type FetchedImage } from '@/lib/image/fetch-image';
 import type { FitLimits } from '@/lib/image/fit-size';
-import { normalizeImage, type NormalizedImage } from '@/lib/image/normalize';
+import type { NormalizedImage } from '@/lib/image/normalize';
+import { normalizeForRequest } from './offscreen-normalize';
 import { JobFailure } from '@/lib/errors';
 import { sendMessage, type ImageTarget } from '@/lib/messaging';
 import { captureElement } from './capture-element';
@@ -91,7 +92,7 @@ export async function acquireImage(
   opts: AcquireOptions,
 ): Promise<NormalizedImage> {
   const { blob, format } = await fetchAsPage(url, pageUrl, opts.signal);
-  return normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
+  return normalizeForRequest(blob, format, opts.limits, opts.maxDataUrlBytes);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { DEFAULT_LIMITS } from '@/lib/image/fit-size';
-import { normalizeImage, type NormalizedImage } from '@/lib/image/normalize';
+import type { NormalizedImage } from '@/lib/image/normalize';
 import { JobFailure } from '@/lib/errors';
 import { fetchAsPage, type PreparedLookup } from './acquire-image';
+import { normalizeForRequest, warmOffscreenDecoder } from './offscreen-normalize';
 import { currentProvider } from './provider-config';
 import { worker } from './worker-state';
 
@@ -21,12 +22,13 @@ export async function prepareImage(url: string, pageUrl: string | undefined): Pr
   if (!config.settings.prepareOnMenu) return;
   const { prepared } = worker;
   prepared.abortPendingExcept(url);
+  warmOffscreenDecoder();
   prepared.prepare(url, async (signal) => {
     const { blob, format } = await fetchAsPage(url, pageUrl, signal, PREPARE_MAX_BYTES);
     // SVG is drawn by the page, at the click (acquire-image.ts).
     if (format === 'svg') throw new JobFailure({ code: 'image-decode', detail: 'svg' });
     // The limits of the provider set now; a settings change empties the cache (index.ts).
-    return normalizeImage(
+    return normalizeForRequest(
       blob,
       format,
       { ...DEFAULT_LIMITS, longEdge: config.preset.maxLongEdge },

@@ -1,12 +1,12 @@
 import type { Browser } from 'wxt/browser';
 import { updateJob } from '@/lib/jobs/job-store';
 import { newJob, queueJob } from '@/lib/jobs/lifecycle';
-import { normalizeImage } from '@/lib/image/normalize';
 import type { ImageTarget } from '@/lib/messaging';
 import { fetchClickedImage, type ClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { choiceOfMenuItem, type MenuChoice } from './context-menu';
 import { runJob } from './job-runner';
+import { normalizeForRequest, warmOffscreenDecoder } from './offscreen-normalize';
 import { preparedImage } from './prepared-images';
 import { announceFinished, openResultsNow } from './present-result';
 import { currentProvider } from './provider-config';
@@ -78,6 +78,8 @@ async function runRequest(
   const cancelFetch = new AbortController();
   const fetching = fetch(cancelFetch.signal);
   fetching.catch(() => undefined);
+  // The decoder's document starts while the image downloads, not after.
+  warmOffscreenDecoder();
   const config = await currentProvider();
   const template =
     'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
@@ -112,7 +114,7 @@ async function runRequest(
         };
         void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }
-      return normalized ?? normalizeImage(blob, format, opts.limits, opts.maxDataUrlBytes);
+      return normalized ?? normalizeForRequest(blob, format, opts.limits, opts.maxDataUrlBytes);
     },
   });
   // A burst's later jobs only light the badge: the user knows, one notification each would nag.

@@ -3,8 +3,9 @@
  * pixels is also what strips EXIF/GPS: no metadata survives a canvas.
  */
 import { dataUrlLength } from './data-url';
+import { decodeImage, type DecodedImage } from './decode';
 import { readDimensions } from './dimensions';
-import { fitSize, type FitLimits } from './fit-size';
+import { fitSize, type FitLimits, type Size } from './fit-size';
 import { mayHaveAlpha, type ImageFormat } from './sniff';
 import { JobFailure } from '../errors';
 import type { JobImageInfo } from '../jobs/types';
@@ -21,11 +22,14 @@ export const MIN_SIDE = 16;
 /** The largest image we decode: 100 MP is ~400 MB of pixels in memory. */
 export const MAX_MEGAPIXELS = 100;
 
-async function assertDecodable(source: Blob): Promise<void> {
-  const size = readDimensions(new Uint8Array(await source.slice(0, 256 * 1024).arrayBuffer()));
-  if (size && size.width * size.height > MAX_MEGAPIXELS * 1_000_000) {
-    throw new JobFailure({ code: 'image-too-big', detail: `${size.width} × ${size.height}` });
+/** The header's size, refusing what would not fit in memory before anything is decoded. */
+async function readHeader(source: Blob): Promise<{ head: Uint8Array; stored?: Size }> {
+  const head = new Uint8Array(await source.slice(0, 256 * 1024).arrayBuffer());
+  const stored = readDimensions(head);
+  if (stored && stored.width * stored.height > MAX_MEGAPIXELS * 1_000_000) {
+    throw new JobFailure({ code: 'image-too-big', detail: `${stored.width} × ${stored.height}` });
   }
+  return { head, stored };
 }
 
 function hasTransparency(ctx: OffscreenCanvasRenderingContext2D, width: number, height: number): boolean {
@@ -40,26 +44,28 @@ export async function normalizeImage(
   limits: FitLimits,
   maxDataUrlBytes: number,
 ): Promise<NormalizedImage> {
-  await assertDecodable(source);
-  let bitmap: ImageBitmap;
+  const { head, stored } = await readHeader(source);
+  let decoded: DecodedImage;
   try {
-    bitmap = await createImageBitmap(source);
+    decoded = await decodeImage(source, format, stored, head, limits);
   } catch (error) {
     throw new JobFailure({ code: 'image-decode', detail: `${format}: ${(error as Error).message}` });
   }
-  const originalWidth = bitmap.width;
-  const originalHeight = bitmap.height;
+  const { originalWidth, originalHeight } = decoded;
   if (Math.min(originalWidth, originalHeight) < MIN_SIDE) {
-    bitmap.close();
+    decoded.close();
     throw new JobFailure({ code: 'image-too-small', detail: `${originalWidth} × ${originalHeight}` });
   }
   const { width, height } = fitSize({ width: originalWidth, height: originalHeight }, limits);
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { willReadFrequently: false });
-  if (!ctx) throw new JobFailure({ code: 'image-decode', detail: 'no 2D canvas' });
+  if (!ctx) {
+    decoded.close();
+    throw new JobFailure({ code: 'image-decode', detail: 'no 2D canvas' });
+  }
   ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(bitmap, 0, 0, width, height);
-  bitmap.close();
+  ctx.drawImage(decoded.image, 0, 0, width, height);
+  decoded.close();
 
   const transparent = mayHaveAlpha(format) && hasTransparency(ctx, width, height);
   let blob: Blob | undefined;
