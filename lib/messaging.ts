@@ -1,6 +1,7 @@
 /** Every message PromptLens sends, in one typed map. */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { BatchStartRequest, PageScan } from './batch/batch-record';
+import type { CompareStart } from './compare-models/comparison';
 import type { FoundImage, FoundImageKind } from './batch/found-image';
 import type { JobError } from './errors';
 import type { HoverButtonSettings } from './page/hover-button';
@@ -97,6 +98,12 @@ export interface ProtocolMap {
   refineAndRecreate(generationId: string): void;
   /** Cancel whichever of the three runs from this recreation. */
   cancelScoring(generationId: string): void;
+  /** Compare models: the job's stored image through 2–4 saved vision models, side by side (one job each). */
+  compareModels(request: { jobId: string; modelIds: string[] }): CompareStart;
+  /** One Compare models column again, with its own model (not the default). */
+  retryComparisonColumn(jobId: string): void;
+  /** Popup → background: the entry's Compare page with the model picker open. */
+  openCompareModels(entryId: string): void;
 
   /** Batch (issue 13). background → every frame's content script: the images this frame shows. */
   scanImages(): FoundImage[];

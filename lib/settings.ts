@@ -14,6 +14,7 @@ import { IMAGE_PRESETS, IMAGE_PROVIDER_IDS, isImageProviderId, type ImageProvide
 import { normalizeCustomTargets } from './send-to/custom-targets';
 import type { SendToChoice } from './send-to/chosen-targets';
 import { DEFAULT_TARGET_IDS, isBuiltinTargetId } from './send-to/targets';
+import { defaultTarget, normalizeVisionModels, type VisionModel } from './compare-models/vision-models';
 
 export interface Connection {
   baseUrl: string;
@@ -62,6 +63,8 @@ export interface Settings {
   targetScore: number;
   /** …or after this many rounds, the one it started from included. */
   maxRounds: number;
+  /** Saved vision models for Compare models; the default among them is the one set above. */
+  visionModels: VisionModel[];
 }
 
 export const RESULTS_HOSTS = ['popup', 'sidePanel'] as const;
@@ -134,6 +137,7 @@ export const DEFAULT_SETTINGS: Settings = {
   prepareOnMenu: true,
   targetScore: TARGET_SCORE_RANGE.default,
   maxRounds: MAX_ROUNDS_RANGE.default,
+  visionModels: seedVisionModels('openai', defaultConnections()),
 };
 
 /** "auto", "1536x1024" or "3:2"; anything else is "auto". */
@@ -198,9 +202,11 @@ function normalizeConnections<Id extends string>(
 /** Whatever is stored (partial, older, hand-edited) → a complete, valid Settings. */
 export function normalizeSettings(raw: unknown): Settings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
+  const provider = isProviderId(value.provider) ? value.provider : DEFAULT_SETTINGS.provider;
+  const connections = normalizeConnections(value.connections, defaultConnections());
   return {
-    provider: isProviderId(value.provider) ? value.provider : DEFAULT_SETTINGS.provider,
-    connections: normalizeConnections(value.connections, defaultConnections()),
+    provider,
+    connections,
     defaultStyle: isStyleId(value.defaultStyle) ? value.defaultStyle : DEFAULT_SETTINGS.defaultStyle,
     timeoutSeconds: clampInt(value.timeoutSeconds, TIMEOUT_RANGE),
     uiLanguage: value.uiLanguage === 'auto' || isLanguageCode(value.uiLanguage) ? value.uiLanguage : 'auto',
@@ -222,7 +228,16 @@ export function normalizeSettings(raw: unknown): Settings {
     prepareOnMenu: value.prepareOnMenu !== false,
     targetScore: clampInt(value.targetScore, TARGET_SCORE_RANGE),
     maxRounds: clampInt(value.maxRounds, MAX_ROUNDS_RANGE),
+    // Never saved (settings written before the list existed, or in part): the model in use.
+    visionModels: Array.isArray(value.visionModels)
+      ? normalizeVisionModels(value.visionModels)
+      : seedVisionModels(provider, connections),
   };
+}
+
+/** The saved list a new or migrated user starts with: the model they use now. */
+function seedVisionModels(provider: ProviderId, connections: Record<ProviderId, Connection>): VisionModel[] {
+  return [{ id: 'default', ...defaultTarget({ provider, connections }) }];
 }
 
 export const SETTINGS_VERSION = 6;
@@ -262,12 +277,18 @@ export const settingsMigrations: Record<number, (old: unknown) => unknown> = {
     hoverButtonOffSites: [],
     prepareOnMenu: true,
   }),
-  // v6: "Refine and recreate" stops at a target score or a round limit.
-  6: (old) => ({
-    ...(old && typeof old === 'object' ? old : {}),
-    targetScore: TARGET_SCORE_RANGE.default,
-    maxRounds: MAX_ROUNDS_RANGE.default,
-  }),
+  // v6: "Refine and recreate" stops at a target score or a round limit; Compare models' saved
+  // vision models, seeded with the one in use.
+  6: (old) => {
+    const value = old && typeof old === 'object' ? (old as Record<string, unknown>) : {};
+    const provider = isProviderId(value.provider) ? value.provider : DEFAULT_SETTINGS.provider;
+    return {
+      ...value,
+      targetScore: TARGET_SCORE_RANGE.default,
+      maxRounds: MAX_ROUNDS_RANGE.default,
+      visionModels: seedVisionModels(provider, normalizeConnections(value.connections, defaultConnections())),
+    };
+  },
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

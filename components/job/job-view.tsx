@@ -1,26 +1,24 @@
-import { browser } from 'wxt/browser';
 import { useTranslation } from 'react-i18next';
-import { isConfigError } from '@/lib/errors';
 import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { providerName } from '@/lib/providers/provider-names';
 import { styleOf } from '@/lib/prompt/styles';
 import type { CustomTemplate } from '@/lib/prompt/templates';
 import { CopyButton } from '@/components/copy-button';
-import { ErrorPanel } from '@/components/error-panel';
 import { ImagePreview } from '@/components/image-preview';
 import { SendToMenu } from '@/components/send-to-menu';
 import { AltTextCopy, PageAltText } from './alt-text-copy';
+import { CompareModelsButton } from './compare-models-button';
 import { ImageVersions } from './image-versions';
+import { JobError } from './job-error';
 import { JobAnnouncer } from './job-announcer';
 import { JobFacts } from './job-facts';
 import { jobTitle } from './job-title';
 import { JobStatus } from './job-status';
 import { PrivacyNotice } from './privacy-notice';
+import { PromptText } from './prompt-text';
 import { RegenerateForm } from './regenerate-form';
 import './job-view.css';
-
-const openSettings = () => void browser.runtime.openOptionsPage();
 
 interface Props {
   job: Job;
@@ -63,35 +61,14 @@ export function JobView({ job, templates, onSelect }: Props) {
           <blockquote dir="auto">{job.text}</blockquote>
         </div>
       ) : (
-        (job.text || job.status === 'done') && (
-          <section
-            className={job.kind === 'json' ? 'prompt json' : 'prompt'}
-            dir="auto"
-            aria-label={t('popup.promptLabel')}
-            // Not a live region: it changes with every token. JobAnnouncer speaks for it.
-            // Focusable: a long prompt scrolls, and a keyboard must be able to scroll it (axe: scrollable-region-focusable).
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
-            tabIndex={0}
-          >
-            {job.text}
-          </section>
-        )
+        (job.text || job.status === 'done') && <PromptText job={job} />
       )}
       {altText && job.source.alt && <PageAltText alt={job.source.alt} />}
       {job.status === 'failed' && job.error?.code === 'consent-required' && (
         <PrivacyNotice key={`consent-${job.id}`} job={job} />
       )}
       {job.status === 'failed' && job.error && job.error.code !== 'consent-required' && (
-        <ErrorPanel error={job.error} provider={provider} model={job.model}>
-          {isConfigError(job.error.code) && (
-            <button type="button" onClick={openSettings}>
-              {t('popup.openSettings')}
-            </button>
-          )}
-          <button type="button" onClick={() => void sendMessage('retryJob', job.id)}>
-            {t('popup.retry')}
-          </button>
-        </ErrorPanel>
+        <JobError job={job} onRetry={() => void sendMessage('retryJob', job.id)} />
       )}
       <div className="row actions">
         {job.text &&
@@ -103,6 +80,7 @@ export function JobView({ job, templates, onSelect }: Props) {
             {t('generation.recreate')}
           </button>
         )}
+        {job.status === 'done' && job.text && !refusal && <CompareModelsButton job={job} />}
         {active && (
           <button type="button" onClick={() => void sendMessage('cancelJob', job.id)}>
             {t('popup.cancel')}

@@ -3,6 +3,7 @@ import { newJob, queueJob, recoverJobs, requeueJob, retryReset } from '@/lib/job
 import type { Job } from '@/lib/jobs/types';
 import type { DetailLevel } from '@/lib/prompt/detail';
 import type { StyleId } from '@/lib/prompt/styles';
+import { retryComparisonColumn } from './compare-models';
 import { isRunning, runJob } from './job-runner';
 import { currentProvider } from './provider-config';
 
@@ -42,6 +43,8 @@ export async function retryJob(jobId: string, order = Date.now()): Promise<Job |
   if (isRunning(jobId)) return undefined;
   const [job, config] = await Promise.all([getJob(jobId), currentProvider()]);
   if (!job) return undefined;
+  // A Compare models column stays with its model: the default would make it another column.
+  if (job.comparison) return retryComparisonColumn(jobId, order);
   const setup = { provider: config.settings.provider, model: config.model };
   return runJob({
     job: { ...job, ...retryReset(setup), status: 'queued' },

@@ -4,7 +4,7 @@ import type { NormalizedImage } from '@/lib/image/normalize';
 import { JobFailure } from '@/lib/errors';
 import { ensureThumbnail, getImage, getJob, saveImage, updateJob } from '@/lib/jobs/job-store';
 import { failJob, finishJob, startJob } from '@/lib/jobs/lifecycle';
-import type { Job } from '@/lib/jobs/types';
+import type { Job, JobTiming } from '@/lib/jobs/types';
 import { englishName } from '@/lib/languages';
 import { finalizePrompt } from '@/lib/prompt/finalize';
 import { classifyError } from '@/lib/providers/classify-error';
@@ -30,6 +30,13 @@ export interface JobRun {
   order?: number;
   /** Told when the provider asked to wait (429, 5xx) before the next attempt: a batch slows down for all its images. */
   onRetry?: (retry: { attempt: number; delayMs: number; status?: number }) => void;
+  /** Compare models: time to first token and total time are stored on the job. */
+  timed?: boolean;
+  /**
+   * The user just sent this image to this model by name (Compare models' picker says where it
+   * goes): the one-time notice, which remembers only the default provider, is not asked again.
+   */
+  consented?: boolean;
 }
 
 export const isRunning = (jobId: string) => worker.running.has(jobId);
@@ -83,7 +90,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     void write(() => updateJob(job.id, { image: image.info }));
 
     assertConfigured(config);
-    await assertConsent(config);
+    if (!run.consented) await assertConsent(config);
     const original = { width: image.info.originalWidth, height: image.info.originalHeight };
     const input = {
       spec: { style: job.style, template: job.template, detail: job.detail },
@@ -100,6 +107,8 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       stored: () => Promise.allSettled(pending),
     });
     void write(() => startJob(job.id));
+    const timing: JobTiming | undefined = run.timed ? { sentAt: Date.now() } : undefined;
+    if (timing) void write(() => updateJob(job.id, { timing }));
     // The request waits for no bookkeeping: the job's record and text writes are ordered after
     // it by `write` and the writer; the thumbnail is made once the answer is in (it would compete
     // with the first words on screen, measured in the user-wait bench).
@@ -110,7 +119,14 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
     const result = await send({
       timeoutMs,
       signal: controller.signal,
-      onText: (text) => writer.push(text),
+      onText: (text) => {
+        if (timing && timing.firstTokenAt === undefined && text) {
+          timing.firstTokenAt = Date.now();
+          const first = { ...timing };
+          void write(() => updateJob(job.id, { timing: first }));
+        }
+        writer.push(text);
+      },
       onRetry: ({ attempt, delayMs, status }) => {
         run.onRetry?.({ attempt, delayMs, status });
         void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } }));
@@ -126,6 +142,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       midjourney: config.settings.midjourney,
       refusal: result.refusal,
     });
+    if (timing) await updateJob(job.id, { timing: { ...timing, doneAt: Date.now() } });
     await finishJob(job.id, { text: final.text, kind: final.kind, usage: result.usage });
   } catch (error) {
     await writer.settle();

@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messaging';
 import { isDetailLevel } from '@/lib/prompt/detail';
 import { isStyleId } from '@/lib/prompt/styles';
+import { compareModels, openCompareModels, retryComparisonColumn } from './compare-models';
 import { setPointerOverImage } from './context-menu';
 import { cancelJob } from './job-runner';
 import { rememberPointerFrame } from './pointer-frame';
@@ -97,6 +98,21 @@ export function registerMessageHandlers(): void {
       start(data);
     });
   }
+  onMessage('compareModels', ({ data, sender }) => {
+    const ids = data?.modelIds;
+    const valid =
+      Array.isArray(ids) && ids.length <= 4 && ids.every((id) => typeof id === 'string' && id.length <= 100);
+    if (!fromExtensionPage(sender) || !isJobId(data?.jobId) || !valid) return { ok: false, reason: 'pick' } as const;
+    return compareModels(data);
+  });
+  onMessage('retryComparisonColumn', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || !isJobId(data)) return;
+    void retryComparisonColumn(data);
+  });
+  onMessage('openCompareModels', ({ data, sender }) => {
+    if (!fromExtensionPage(sender) || typeof data !== 'string' || data.length > 100) return;
+    void openCompareModels(data);
+  });
   onMessage('testConnection', ({ sender }) => {
     if (!fromExtensionPage(sender)) throw new Error('Not allowed');
     return testConnection();

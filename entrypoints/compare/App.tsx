@@ -6,6 +6,8 @@ import { db } from '@/lib/history/db';
 import type { StoredGeneration } from '@/lib/history/generation-types';
 import { generationsFor } from '@/lib/history/generations';
 import { sendMessage } from '@/lib/messaging';
+import { CompareModelsTool } from './compare-models/compare-models-tool';
+import { ComparisonSection } from './compare-models/comparison-section';
 import { GenerationStatus } from './generation-status';
 import { CompareTools } from './compare-tools';
 import { ImageStage } from './image-stage';
@@ -98,7 +100,9 @@ export default function App() {
       <aside className="compare-tools" aria-label={t('score.tools')}>
         <CompareTools generation={current} generations={generations} />
         <RoundsPanel generations={generations} current={current?.id} onShow={(id) => setPicked({ id, newest })} />
+        <CompareModelsTool jobId={entry.latestJobId} />
       </aside>
+      <ComparisonSection entryId={entryId} />
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { ProviderSection } from './provider-section';
 import { SendToSection } from './send-to-section';
 import { useSettingsStore } from './settings-store';
 import { TemplatesSection } from './templates-section';
+import { VisionModelsSection } from './vision-models-section';
 
 /** "Saved": its own component, so a save redraws this note and not the whole form. */
 function SavedNote() {
@@ -40,6 +41,7 @@ export default function App() {
         <SavedNote />
       </header>
       <ProviderSection />
+      <VisionModelsSection />
       <PromptSection />
       <MidjourneySection />
       <TemplatesSection />

@@ -9,6 +9,7 @@ import {
   type ImageApiKeys,
   type Settings,
 } from '@/lib/settings';
+import { withDefault, type ModelTarget } from '@/lib/compare-models/vision-models';
 
 interface OptionsState {
   settings?: Settings;
@@ -20,6 +21,8 @@ interface OptionsState {
   hydrate: () => Promise<void>;
   update: (patch: Partial<Omit<Settings, 'connections'>>) => Promise<void>;
   updateConnection: (patch: Partial<Connection>) => Promise<void>;
+  /** A saved vision model becomes the vision settings (Compare models' list). */
+  makeDefaultModel: (model: ModelTarget) => Promise<void>;
   setKey: (key: string) => Promise<void>;
   /** Removes the current provider's key from storage. */
   forgetKey: () => Promise<void>;
@@ -63,6 +66,10 @@ export const useSettingsStore = create<OptionsState>()((set, get) => {
         ...current,
         connections: { ...current.connections, [id]: { ...current.connections[id], ...patch } },
       });
+    },
+    async makeDefaultModel(model) {
+      const current = get().settings;
+      if (current) await save(withDefault(current, model));
     },
     async setKey(key) {
       const current = get().settings;

@@ -3,7 +3,7 @@ import { syncEntry } from '../history/entry-sync';
 import type { Job, StoredImage } from './types';
 
 /** Patches that leave the history row as it is: streamed text, retry countdowns, sizes. */
-const ROW_NEUTRAL = new Set<string>(['text', 'retry', 'ahead', 'image', 'usage', 'updatedAt']);
+const ROW_NEUTRAL = new Set<string>(['text', 'retry', 'ahead', 'image', 'usage', 'timing', 'updatedAt']);
 const touchesRow = (patch: object) => Object.keys(patch).some((key) => !ROW_NEUTRAL.has(key));
 
 async function syncJobEntry(id: string): Promise<void> {

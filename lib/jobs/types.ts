@@ -58,6 +58,23 @@ export interface Job {
   /** Set while waiting to retry after 429/5xx. */
   retry?: { attempt: number; until: number; status?: number };
   usage?: Usage;
+  /** Compare models: when the request went out, its first words came and the answer ended. */
+  timing?: JobTiming;
+  /** Set when the job is one column of a Compare models run (lib/compare-models). */
+  comparison?: JobComparison;
+}
+
+export interface JobTiming {
+  sentAt: number;
+  firstTokenAt?: number;
+  doneAt?: number;
+}
+
+/** Which run and column a job is, and the address it was sent to (a retry goes there again). */
+export interface JobComparison {
+  id: string;
+  column: number;
+  baseUrl: string;
 }
 
 /** The normalized image, kept so Retry (and later Regenerate) need not go back to the page. */

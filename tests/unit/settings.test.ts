@@ -10,6 +10,7 @@ import {
   normalizeSettings,
   settingsItem,
   settingsMigrations,
+  type Settings,
 } from '@/lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
@@ -103,6 +104,24 @@ describe('settings', () => {
     expect(migrated).toMatchObject({ ...v4, sendTo: DEFAULT_SETTINGS.sendTo, resultsIn: 'popup' });
   });
 
+  it('v6: the saved vision models start as the model in use; a list the user emptied stays empty', () => {
+    const v5 = { provider: 'groq', connections: { groq: { baseUrl: 'https://groq.test/v1', model: 'llama-v' } } };
+    const migrated = normalizeSettings(settingsMigrations[6]!(v5));
+    expect(migrated.visionModels).toEqual([
+      { id: 'default', provider: 'groq', baseUrl: 'https://groq.test/v1', model: 'llama-v' },
+    ]);
+    expect(migrated.provider).toBe('groq');
+    expect(normalizeSettings({ ...v5, visionModels: [] }).visionModels).toEqual([]);
+    expect(DEFAULT_SETTINGS.visionModels).toEqual([
+      {
+        id: 'default',
+        provider: 'openai',
+        baseUrl: 'https://api.openai.com/v1',
+        model: DEFAULT_SETTINGS.connections.openai.model,
+      },
+    ]);
+  });
+
   it('walks every version: a value stored at each older version migrates to a valid current one', async () => {
     for (let version = 1; version <= SETTINGS_VERSION; version++) {
       fakeBrowser.reset();
@@ -141,6 +160,16 @@ describe('settings', () => {
       // v6: "Refine and recreate" stops at 85 / 100 or after 3 rounds.
       if (version < 6) expect(raw.settings).toMatchObject({ targetScore: 85, maxRounds: 3 });
       expect(settings).toMatchObject({ targetScore: 85, maxRounds: 3 });
+      // v6: Compare models' list starts with the model in use (groq's default here).
+      expect(settings.visionModels).toEqual([
+        {
+          id: 'default',
+          provider: 'groq',
+          baseUrl: settings.connections.groq.baseUrl,
+          model: settings.connections.groq.model,
+        },
+      ]);
+      if (version < 6) expect((raw.settings as Settings).visionModels).toEqual(settings.visionModels);
     }
     for (let v = 2; v <= SETTINGS_VERSION; v++) expect(settingsMigrations[v]).toBeTypeOf('function');
   });

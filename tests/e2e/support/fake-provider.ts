@@ -156,6 +156,11 @@ export class FakeProvider {
     kind: 'stream',
     text: 'A red fox in fresh snow, golden hour, soft rim light, shallow depth of field.',
   };
+  /**
+   * A model's own answer when no queued reply is waiting: models asked at once (Compare models)
+   * each answer in their own words, whichever request arrives first.
+   */
+  perModel: Record<string, Reply> = {};
   /** Empty: no key checked, as local servers do. */
   apiKey = 'sk-test-promptlens';
   models = ['gpt-5.4-mini', 'vision-test'];
@@ -298,7 +303,8 @@ export class FakeProvider {
           code: null,
         },
       });
-    const reply = this.queue.shift() ?? this.comparisonReply(kind, !!schema) ?? this.fallback;
+    const reply =
+      this.queue.shift() ?? this.comparisonReply(kind, !!schema) ?? this.perModel[body.model] ?? this.fallback;
     if (reply.kind === 'error')
       return this.json(res, reply.status, reply.body ?? openaiErrorBody(reply.status, body.model), reply.headers);
     if (reply.kind === 'raw')
