@@ -7,6 +7,7 @@ import { importHistory } from '@/lib/history/transfer';
 import type { ImportOutcome, ImportProblem } from '@/lib/history/import-problem';
 import { exportHistory, type ExportKind } from './history-export';
 import { importProblemText } from './import-message';
+import { BatchHistory } from './batch-history';
 import { StorageUsed } from './storage-used';
 
 type Message = { ok: true; text: string } | { ok: false; text: string };
@@ -131,6 +132,7 @@ export function HistorySection() {
         </p>
       )}
       <StorageUsed refreshKey={count} />
+      <BatchHistory />
     </section>
   );
 }

@@ -75,4 +75,14 @@ test('Start → all done → Export dataset: the zip holds an image and a captio
   expect(metadata.map((row) => row.file_name).sort()).toEqual(images);
   expect(metadata.every((row) => row.text.startsWith('plfox, '))).toBe(true);
   expect(strFromU8(files['captions.csv']!)).toContain(images[0]);
+
+  // The batch is in the history (settings → History), and opens back into its Batch page.
+  const options = await ext.context.newPage();
+  await options.goto(ext.url('options.html'));
+  const link = options.getByRole('link', { name: 'Export gallery' });
+  await expect(link).toBeVisible();
+  const reopened = ext.context.waitForEvent('page', { predicate: (page) => page.url().includes('/batch.html?batch=') });
+  await link.click();
+  const back = await reopened;
+  await expect(back.getByText('3 of 3')).toBeVisible();
 });
