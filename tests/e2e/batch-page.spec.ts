@@ -198,24 +198,6 @@ test('the menu on plain text opens the Batch page, which lists exactly the pictu
   await batch.getByRole('button', { name: 'Rescan' }).click();
   await expect(batch.getByRole('checkbox', { name: 'Blue sky' })).not.toBeChecked();
 
-  // Start: the request reaches the worker with the ticked images, the style and detail chosen here.
-  const worker = await ext.worker();
-  await recordBatchMessages(worker);
-  await batch.getByLabel('Style').selectOption({ label: 'Flux' });
-  await batch.getByRole('button', { name: 'Start' }).click();
-  await expect.poll(async () => (await batchMessages(worker)).length).toBe(1);
-  const [{ type, data }] = (await batchMessages(worker)) as [{ type: string; data: any }];
-  expect(type).toBe('startBatch');
-  expect(data.style).toBe('flux');
-  expect(data.pageTitle).toBe('Test gallery');
-  expect(data.candidates).toHaveLength(NAMED.length + UNNAMED - 1);
-  expect(data.candidates.map((c: { name: string }) => c.name)).not.toContain('Blue sky');
-  const framed = data.candidates.find((c: { name: string }) => c.name === 'Framed picture');
-  expect(framed.frameId).toBeGreaterThan(0);
-  expect(data.candidates.every((c: { thumbnail?: string }) => c.thumbnail === undefined)).toBe(true);
-  const canvas = data.candidates.find((c: { kind: string }) => c.kind === 'canvas');
-  expect(canvas.elementRef).toMatch(/^pl-\d+$/);
-
   // Nothing for axe to find, and nothing wider than the window.
   expect(await axeViolations(batch)).toEqual([]);
   expect(await batch.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
@@ -232,10 +214,30 @@ test('the menu on plain text opens the Batch page, which lists exactly the pictu
   await batch.emulateMedia({ colorScheme: 'dark' });
   expect((await checkFocusOrder(batch)).problems).toEqual([]);
   await batch.screenshot({ path: 'test-results/screenshots/batch-pick-dark.png', fullPage: true });
+  const worker = await ext.worker();
   await setLanguage(worker, 'ar');
   await expect(batch.locator('html')).toHaveAttribute('dir', 'rtl');
   await batch.emulateMedia({ colorScheme: 'light' });
   await batch.screenshot({ path: 'test-results/screenshots/batch-pick-ar.png', fullPage: true });
+
+  // Start: the request reaches the worker with the ticked images, the style and detail chosen here.
+  await setLanguage(worker, 'en');
+  await expect(batch.locator('html')).toHaveAttribute('dir', 'ltr');
+  await recordBatchMessages(worker);
+  await batch.getByLabel('Style').selectOption({ label: 'Flux' });
+  await batch.getByRole('button', { name: 'Start' }).click();
+  await expect.poll(async () => (await batchMessages(worker)).length).toBe(1);
+  const [{ type, data }] = (await batchMessages(worker)) as [{ type: string; data: any }];
+  expect(type).toBe('startBatch');
+  expect(data.style).toBe('flux');
+  expect(data.pageTitle).toBe('Test gallery');
+  expect(data.candidates).toHaveLength(NAMED.length + UNNAMED - 1);
+  expect(data.candidates.map((c: { name: string }) => c.name)).not.toContain('Blue sky');
+  const framed = data.candidates.find((c: { name: string }) => c.name === 'Framed picture');
+  expect(framed.frameId).toBeGreaterThan(0);
+  expect(data.candidates.every((c: { thumbnail?: string }) => c.thumbnail === undefined)).toBe(true);
+  const canvas = data.candidates.find((c: { kind: string }) => c.kind === 'canvas');
+  expect(canvas.elementRef).toMatch(/^pl-\d+$/);
 });
 
 test('a stored batch shows where it is when the page is reopened, with its controls', async ({
