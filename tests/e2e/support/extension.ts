@@ -68,6 +68,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
  * taken as already accepted for this provider and address (as after "Send to …"), unless
  * `consent: false` asks for a first-time user.
  */
+/** lib/settings.ts's SETTINGS_VERSION (that module needs the extension's storage to load). */
+export const SETTINGS_VERSION = 6;
+
 export async function configure(
   ext: Extension,
   settings: {
@@ -81,26 +84,32 @@ export async function configure(
   },
 ): Promise<void> {
   const worker = await ext.worker();
-  await worker.evaluate(async (s) => {
-    const chrome = (globalThis as any).chrome;
-    const provider = s.provider ?? 'openai';
-    const { settings: current = {} } = await chrome.storage.local.get('settings');
-    await chrome.storage.local.set({
-      settings: {
-        ...current,
-        provider,
-        connections: { ...(current.connections ?? {}), [provider]: { baseUrl: s.baseUrl, model: s.model } },
-        defaultStyle: s.defaultStyle ?? current.defaultStyle ?? 'natural',
-        timeoutSeconds: s.timeoutSeconds ?? 60,
-      },
-      apiKeys: s.apiKey ? { [provider]: s.apiKey } : {},
-    });
-    if (s.consent === false) await chrome.storage.local.remove('privacyConsent');
-    else
+  await worker.evaluate(
+    async (s) => {
+      const chrome = (globalThis as any).chrome;
+      const provider = s.provider ?? 'openai';
+      const { settings: current = {}, settings$: meta } = await chrome.storage.local.get(['settings', 'settings$']);
+      // Written as the current version, as the extension writes it: without the marker, a page
+      // opened later would take these settings for version 1 and migrate them (resetting fields).
+      if (!meta) await chrome.storage.local.set({ settings$: { v: s.version } });
       await chrome.storage.local.set({
-        privacyConsent: { provider, baseUrl: s.baseUrl.trim(), acceptedAt: Date.now() },
+        settings: {
+          ...current,
+          provider,
+          connections: { ...(current.connections ?? {}), [provider]: { baseUrl: s.baseUrl, model: s.model } },
+          defaultStyle: s.defaultStyle ?? current.defaultStyle ?? 'natural',
+          timeoutSeconds: s.timeoutSeconds ?? 60,
+        },
+        apiKeys: s.apiKey ? { [provider]: s.apiKey } : {},
       });
-  }, settings);
+      if (s.consent === false) await chrome.storage.local.remove('privacyConsent');
+      else
+        await chrome.storage.local.set({
+          privacyConsent: { provider, baseUrl: s.baseUrl.trim(), acceptedAt: Date.now() },
+        });
+    },
+    { ...settings, version: SETTINGS_VERSION },
+  );
 }
 
 /** Screen size of the X display, to park the real pointer where no menu will open. */

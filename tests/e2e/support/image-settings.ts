@@ -1,12 +1,8 @@
 /** Recreate's settings written the way the options page writes them. */
-import type { Extension } from './extension';
+import { SETTINGS_VERSION, type Extension } from './extension';
 
-/**
- * lib/settings.ts's SETTINGS_VERSION. Written with the value when no version is stored yet: a
- * value without one is taken for v1 by the next page that opens, and the v5 migration would
- * reset the image provider to none.
- */
-const SETTINGS_VERSION = 6;
+// The version marker is written with the value when none is stored yet: a value without one is
+// taken for v1 by the next page that opens, and the v5 migration would reset the image provider.
 
 export async function configureImages(
   ext: Extension,
