@@ -1,8 +1,9 @@
 /**
  * Chrome: an upright JPEG is decoded at reduced size in the offscreen document, where WebCodecs'
  * ImageDecoder exists (lib/image/decode.ts). Making the document takes 80–300 ms, longer than the
- * worker's own full-size decode of a 12 MP photo: it is started at the right-click (or the click)
- * and used only if it is ready by the time the bytes are; never waited for. Downloads from the
+ * worker's own full-size decode of a 12 MP photo, and competes with it on the same cores: it is
+ * started only at the right-click (while the menu is open), never at the click, and used only if it
+ * is ready by the time the bytes are; never waited for. Downloads from the
  * web usually take longer than that, a batch keeps it busy, and it is closed when idle. Anything
  * that goes wrong on the way falls back to the worker's full-size decode.
  */
@@ -128,8 +129,7 @@ export async function normalizeForRequest(
   if (offscreen() && format === 'jpeg') {
     const head = new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer());
     const client = scaledDecodeSize(format, readDimensions(head), head, limits) && (await documentClient());
-    if (!client) warmOffscreenDecoder();
-    else {
+    if (client) {
       inFlight++;
       try {
         const request = { type: 'promptlens:normalize', blob, format, limits, maxDataUrlBytes } as const;

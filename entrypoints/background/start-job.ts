@@ -6,7 +6,7 @@ import { fetchClickedImage, type ClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { choiceOfMenuItem, type MenuChoice } from './context-menu';
 import { runJob } from './job-runner';
-import { normalizeForRequest, warmOffscreenDecoder } from './offscreen-normalize';
+import { normalizeForRequest } from './offscreen-normalize';
 import { preparedImage } from './prepared-images';
 import { announceFinished, openResultsNow } from './present-result';
 import { currentProvider } from './provider-config';
@@ -78,8 +78,6 @@ async function runRequest(
   const cancelFetch = new AbortController();
   const fetching = fetch(cancelFetch.signal);
   fetching.catch(() => undefined);
-  // The decoder's document starts while the image downloads, not after.
-  warmOffscreenDecoder();
   const config = await currentProvider();
   const template =
     'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
