@@ -8,7 +8,7 @@ navigator.serviceWorker.onmessage = (event: MessageEvent<OffscreenNormalizeReque
   const request = event.data;
   if (!port || request?.type !== 'promptlens:normalize') return;
   // Only our own worker can reach this page: it is an extension page no site can open or frame.
-  normalizeImage(request.blob, request.format, request.limits, request.maxDataUrlBytes).then(
+  normalizeImage(request.blob, request.format, request.limits, request.maxDataUrlBytes, { scaledDecode: true }).then(
     (image) => port.postMessage({ ok: true, image } satisfies OffscreenNormalizeReply),
     (error: unknown) =>
       port.postMessage(

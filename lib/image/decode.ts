@@ -1,9 +1,10 @@
 /**
- * The image's pixels at the smallest size that still covers what we send. Where WebCodecs'
- * ImageDecoder exists (extension pages and Firefox's background page; not Chrome's service
+ * The image's pixels at the smallest size that still covers what we send. Where the caller asks
+ * for it and WebCodecs' ImageDecoder exists (Chrome's offscreen document; not its service
  * worker), an upright JPEG is decoded at a reduced size: a 12 MP photo then never exists in
- * memory at full size (48 MB less) and decodes in about half the time. Everything else, and any
- * doubt, takes createImageBitmap at full size.
+ * memory at full size (48 MB less) and decodes in about two thirds of the time. Everything else,
+ * and any doubt, takes createImageBitmap at full size. Firefox keeps the full-size path: its
+ * ImageDecoder in a background page is not proven here (an end-to-end run once hung there).
  */
 import { fitSize, type FitLimits, type Size } from './fit-size';
 import { jpegOrientation } from './jpeg-orientation';
@@ -89,8 +90,9 @@ export async function decodeImage(
   stored: Size | undefined,
   head: Uint8Array,
   limits: FitLimits,
+  scaled = false,
 ): Promise<DecodedImage> {
-  const asked = canDecodeScaled() ? scaledDecodeSize(format, stored, head, limits) : undefined;
+  const asked = scaled && canDecodeScaled() ? scaledDecodeSize(format, stored, head, limits) : undefined;
   if (asked && stored) {
     const scaled = await decodeScaled(source, stored, asked, limits).catch(() => undefined);
     if (scaled) return scaled;

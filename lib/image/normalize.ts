@@ -43,11 +43,12 @@ export async function normalizeImage(
   format: ImageFormat,
   limits: FitLimits,
   maxDataUrlBytes: number,
+  { scaledDecode = false } = {},
 ): Promise<NormalizedImage> {
   const { head, stored } = await readHeader(source);
   let decoded: DecodedImage;
   try {
-    decoded = await decodeImage(source, format, stored, head, limits);
+    decoded = await decodeImage(source, format, stored, head, limits, scaledDecode);
   } catch (error) {
     throw new JobFailure({ code: 'image-decode', detail: `${format}: ${(error as Error).message}` });
   }
