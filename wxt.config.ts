@@ -62,6 +62,12 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['<all_urls>'],
+    // The content script: every site and every frame (the image the user right-clicks can be on
+    // any page, in any frame), at document_idle (the default), so it never competes with the
+    // page's own loading. Declared here, as an unlisted script, rather than by defineContentScript:
+    // WXT's content-script context would cost each of a page's frames a start-up message and a
+    // listener, and a page can invalidate that context with a forged "newer script" signal.
+    content_scripts: [{ matches: ['<all_urls>'], all_frames: true, js: ['page-watcher.js'] }],
     // Keyboard commands need no permission. Alt+Shift+P is only a suggestion: a browser where it
     // is taken leaves it unassigned, and the user picks another (options → "Change shortcuts").
     // The side panel's `sidePanel` permission (Chrome) and Firefox's sidebar_action come from the

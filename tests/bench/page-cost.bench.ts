@@ -48,11 +48,13 @@ interface ProfileNode {
 }
 
 /**
- * BENCH_PROFILE=1: a CPU profile of the scrolling in the browser with PromptLens, printed as our
- * functions by self time (what to make cheaper next). Not for the figures: profiling costs time.
+ * BENCH_PROFILE=scroll (or 1) / load: a CPU profile of that phase in the browser with PromptLens,
+ * printed as functions by self time (what to make cheaper next). Not for the figures: profiling
+ * costs time.
  */
-async function profiled(page: Page): Promise<{ stop: () => Promise<void> }> {
-  if (!process.env.BENCH_PROFILE) return { stop: async () => {} };
+async function profiled(page: Page, phase: 'load' | 'scroll'): Promise<{ stop: () => Promise<void> }> {
+  const wanted = process.env.BENCH_PROFILE === '1' ? 'scroll' : process.env.BENCH_PROFILE;
+  if (wanted !== phase) return { stop: async () => {} };
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -86,13 +88,15 @@ async function measure(context: BrowserContext, url: string): Promise<{ load: Co
   const page = await context.newPage();
   await page.bringToFront();
   const probe = await metrics(page);
+  const loading = await profiled(page, 'load');
   await page.goto(url, { waitUntil: 'load' });
   // document_idle has passed at load; give the content scripts of all frames their turn.
   await page.waitForTimeout(1500);
   const load = await probe.read();
+  await loading.stop();
   // The pointer rests on the page, as a hand on a mouse wheel does, and glides a little each second.
   await page.mouse.move(400, 300);
-  const profile = await profiled(page);
+  const profile = await profiled(page, 'scroll');
   const started = Date.now();
   for (let step = 0; Date.now() - started < SCROLL_MS; step++) {
     if (step % 20 === 0) await page.mouse.move(300 + (step % 400), 300, { steps: 5 });

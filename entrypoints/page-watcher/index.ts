@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { defineContentScript } from 'wxt/utils/define-content-script';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { elementsAt, findImage } from '@/lib/page/find-image';
 import { showsImage } from '@/lib/page/image-kinds';
 import { rasterizeSvgMarkup } from '@/lib/page/page-pixels';
@@ -31,17 +31,11 @@ async function offerForPreparation(stack: Element[]): Promise<void> {
  * nothing else from the page, holds no secrets, and takes no orders from the page: only the
  * browser's own right-clicks and our background's messages.
  */
-export default defineContentScript({
-  // Every site and every frame: the image the user right-clicks can be on any page, in any
-  // frame. At document_idle (the default), so it never competes with the page's own loading.
-  matches: ['<all_urls>'],
-  allFrames: true,
+export default defineUnlistedScript({
   main() {
-    // Plain listeners, not WXT's ctx.addEventListener: its context can be invalidated by an
-    // event the page can forge (its "newer script started" signal), switching them all off.
-    watchPointer();
+    const pointer = watchPointer();
     answerFrameOffsets();
-    answerImageUnderPointer();
+    answerImageUnderPointer(pointer);
     answerScan();
     hoverButton();
     const clicks = recentClicks();

@@ -15,10 +15,37 @@ const isFrame = (element: Element | null | undefined) =>
 
 /** `outer` is `inner` or holds it, looking through shadow roots to their hosts. */
 function holds(outer: Element, inner: Element): boolean {
+  // The browser's own test first: walking up by hand costs a call into the DOM per ancestor.
+  if (outer.contains(inner)) return true;
+  if (!(inner.getRootNode() instanceof ShadowRoot)) return false;
   for (let node: Node | null = inner; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
     if (node === outer) return true;
   }
   return false;
+}
+
+export interface PointerWatch {
+  /** Where the pointer is in this document; undefined outside it or over a child frame (which answers for itself). */
+  position(): { x: number; y: number } | undefined;
+}
+
+/**
+ * Nothing but one listener until the pointer first enters this document: most frames of a page
+ * (ads, embeds, frames scrolled past) never see the pointer, and the watch's own set-up costs
+ * each of them more than that listener.
+ */
+export function watchPointer(): PointerWatch {
+  let watch: PointerWatch | undefined;
+  const opts = { capture: true, passive: true };
+  const first = (event: PointerEvent | MouseEvent) => {
+    if (!event.isTrusted) return;
+    window.removeEventListener('pointerover', first, opts);
+    window.removeEventListener('contextmenu', first, opts);
+    watch = startWatching(event);
+  };
+  window.addEventListener('pointerover', first, opts);
+  window.addEventListener('contextmenu', first, opts);
+  return { position: () => watch?.position() };
 }
 
 /**
@@ -34,13 +61,33 @@ function holds(outer: Element, inner: Element): boolean {
  *   100 ms while the pointer moves;
  * - while the page scrolls under a resting pointer (the browser then reports each element that
  *   comes under it), nothing but one look once no change has come for 150 ms.
+ * The keyboard shortcut reads the same position: one listener per event type for both, as each
+ * listener costs a call into this script for every pointer event of the page.
  */
-export function watchPointer(): void {
+function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
   let at: { x: number; y: number } | undefined;
   /** The topmost element under the pointer, as the browser last reported it. */
   let target: Element | undefined;
   /** The last look needed only `target`: moving over it cannot change the answer. */
   let decided = false;
+  const onMove = (event: PointerEvent) => {
+    // Chromium also sends moves in place while the page scrolls under a resting pointer.
+    if (!event.isTrusted || (at && at.x === event.clientX && at.y === event.clientY)) return;
+    at = { x: event.clientX, y: event.clientY };
+    moved();
+  };
+  /**
+   * Moves matter only while the element under the pointer does not decide alone: over an image
+   * (most of the time on a page of images) nothing listens to them, as each listener costs a call
+   * into this script for every move. The position then stays where the pointer entered the
+   * element, which is still on it.
+   */
+  const decide = (alone: boolean) => {
+    if (alone === decided) return;
+    decided = alone;
+    if (alone) window.removeEventListener('pointermove', onMove, { capture: true });
+    else window.addEventListener('pointermove', onMove, { capture: true, passive: true });
+  };
   let sent: boolean | undefined;
   let lastLook = -Infinity;
   let timer: number | undefined;
@@ -71,17 +118,17 @@ export function watchPointer(): void {
     // Over a child frame, the frame's own script reports (this one's "no" could arrive after its "yes").
     if (isFrame(target)) {
       sent = undefined;
-      decided = true;
+      decide(true);
       watchScroll(false);
       return;
     }
     if (target && showsImage(target)) {
-      decided = true;
+      decide(true);
       watchScroll(false);
       report(true);
       return;
     }
-    decided = false;
+    decide(false);
     const stack = elementsAt(document, at.x, at.y);
     const top = stack[0];
     // Something under the pointer that is not the element or its ancestors: scrolling can change it.
@@ -113,41 +160,26 @@ export function watchPointer(): void {
 
   const opts = { capture: true, passive: true };
   // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
-  window.addEventListener(
-    'pointerover',
-    (event) => {
-      if (!event.isTrusted) return;
-      const hit = event.composedPath()[0];
-      target = hit instanceof Element ? hit : undefined;
-      // Same place, new element: the page scrolled (or changed) under a resting pointer.
-      if (at && at.x === event.clientX && at.y === event.clientY) return still(performance.now());
-      at = { x: event.clientX, y: event.clientY };
-      moved();
-    },
-    opts,
-  );
-  window.addEventListener(
-    'pointermove',
-    (event) => {
-      // Chromium also sends moves in place while the page scrolls under a resting pointer.
-      if (!event.isTrusted || (at && at.x === event.clientX && at.y === event.clientY)) return;
-      at = { x: event.clientX, y: event.clientY };
-      if (!decided) moved();
-    },
-    opts,
-  );
+  const onOver = (event: PointerEvent | MouseEvent) => {
+    if (!event.isTrusted) return;
+    const hit = event.composedPath()[0];
+    target = hit instanceof Element ? hit : undefined;
+    // Same place, new element: the page scrolled (or changed) under a resting pointer.
+    if (at && at.x === event.clientX && at.y === event.clientY) return still(performance.now());
+    at = { x: event.clientX, y: event.clientY };
+    moved();
+  };
   // Late for this menu, but right for the next one if the page changed under a still pointer.
-  window.addEventListener(
-    'contextmenu',
-    (event) => {
-      if (!event.isTrusted) return;
-      at = { x: event.clientX, y: event.clientY };
-      const hit = event.composedPath()[0];
-      target = hit instanceof Element ? hit : undefined;
-      look();
-    },
-    opts,
-  );
+  const onMenu = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
+    at = { x: event.clientX, y: event.clientY };
+    const hit = event.composedPath()[0];
+    target = hit instanceof Element ? hit : undefined;
+    look();
+  };
+  window.addEventListener('pointerover', onOver, opts);
+  window.addEventListener('pointermove', onMove, opts);
+  window.addEventListener('contextmenu', onMenu, opts);
   // Leaving this document (out of the window, or out of this frame): the root element's own
   // leave, which fires once, where a capture listener for pointerout would run on every element
   // change. Into a child frame is not a leave here: the pointer is then over the <iframe> element.
@@ -169,4 +201,7 @@ export function watchPointer(): void {
     sent = undefined;
     report(false);
   });
+  if (first.type === 'contextmenu') onMenu(first);
+  else onOver(first);
+  return { position: () => (at && !isFrame(target) ? { ...at } : undefined) };
 }
