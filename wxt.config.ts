@@ -77,7 +77,7 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandPromptUnderPointer__',
       },
-      'open-side-panel': { description: '__MSG_commandOpenSidePanel__' },
+      'open-batch-page': { description: '__MSG_commandOpenBatch__' },
     },
     // Stricter than both browsers' MV3 default: no 'wasm-unsafe-eval' (we run no WebAssembly), no
     // plugins, no <base> rewriting. Checked on every build by scripts/check-extension-policy.ts.

@@ -13,7 +13,7 @@ import { scheduleRetention } from './retention-schedule';
 import { failStaleGenerations } from '@/lib/history/generations';
 import { endStaleScoring } from '@/lib/scoring/score-store';
 import { guardStorage } from './storage-guard';
-import { COMMANDS, openPanelForTab, promptUnderPointer } from './shortcut';
+import { COMMANDS, openBatchOrPanel, promptUnderPointer } from './shortcut';
 import { startJobFromMenu } from './start-job';
 import { worker } from './worker-state';
 
@@ -32,7 +32,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === COMMANDS.promptUnderPointer) {
       promptUnderPointer(tab).catch((error) => console.error('PromptLens: shortcut', error));
-    } else if (command === COMMANDS.openPanel) void openPanelForTab(tab);
+    } else if (command === COMMANDS.openBatch) void openBatchOrPanel(tab).catch(() => undefined);
   });
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();

@@ -4,13 +4,14 @@ import { sendMessage, type ImageTarget } from '@/lib/messaging';
 import { loadSettings } from '@/lib/settings';
 import { fetchTargetImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
+import { openBatch } from './open-batch';
 import { framesToAsk } from './pointer-frame';
 import { openResultsNow, openSidePanelNow } from './present-result';
 import { isBurst, startJob } from './start-job';
 import { worker } from './worker-state';
 
 /** The manifest's command names (wxt.config.ts). */
-export const COMMANDS = { promptUnderPointer: 'prompt-under-pointer', openPanel: 'open-side-panel' } as const;
+export const COMMANDS = { promptUnderPointer: 'prompt-under-pointer', openBatch: 'open-batch-page' } as const;
 
 const ASK_TIMEOUT_MS = 1500;
 
@@ -65,9 +66,13 @@ export async function promptUnderPointer(tab: Browser.tabs.Tab | undefined): Pro
 }
 
 /**
- * The second command: the side panel for this tab. (When a Batch page exists, it takes this
- * command over: the one place to change is here.)
+ * The second command: the Batch page for this tab's images ("All images on this page…"), or, on a
+ * page that has none to offer (the browser's own pages, whose address the worker cannot see), the
+ * side panel. Decided from the tab's address alone, so the side panel still opens inside the key
+ * press (it must be a user action).
  */
-export function openPanelForTab(tab: Browser.tabs.Tab | undefined): Promise<boolean> {
-  return openSidePanelNow(tab?.id);
+export function openBatchOrPanel(tab: Browser.tabs.Tab | undefined): Promise<unknown> {
+  const tabId = tab?.id;
+  if (tabId !== undefined && tabId >= 0 && /^(https?|file):/i.test(tab?.url ?? '')) return openBatch(tabId);
+  return openSidePanelNow(tabId);
 }

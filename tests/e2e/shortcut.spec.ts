@@ -102,10 +102,22 @@ test('the keyboard shortcut prompts for the image under the pointer, and says so
   expect(provider.requests).toHaveLength(1);
 });
 
-test('the second command opens the side panel for the tab', async ({ ext, site }) => {
-  await assignShortcut(ext, 'open-side-panel', 'Alt+Shift+K');
+test('the second command opens the Batch page for a web page, and the side panel on a browser page', async ({
+  ext,
+  site,
+}) => {
+  await assignShortcut(ext, 'open-batch-page', 'Alt+Shift+K');
   const page = await ext.context.newPage();
   await page.goto(site.page('/plain.html', '<!doctype html><title>Plain</title><h1 id="title">Plain page</h1>'));
+  const tabId = await (await ext.worker()).evaluate(
+    async () => (await (globalThis as any).chrome.tabs.query({ url: 'http://*/plain.html' }))[0]?.id as number,
+  );
+  const batchPage = ext.context.waitForEvent('page', (opened) => opened.url().includes('/batch.html'));
+  await pointAt(page, '#title');
+  pressShortcut('Alt+Shift+K');
+  expect(new URL((await batchPage).url()).searchParams.get('tab')).toBe(String(tabId));
+
+  // The browser's own page: no images to offer, so the side panel.
   const sidePanels = async () =>
     (
       await (
@@ -113,7 +125,10 @@ test('the second command opens the side panel for the tab', async ({ ext, site }
       ).evaluate(() => (globalThis as any).chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] }))
     ).length;
   expect(await sidePanels()).toBe(0);
-  await pointAt(page, '#title');
+  const browserPage = await ext.context.newPage();
+  await browserPage.goto('chrome://version');
+  await browserPage.bringToFront();
+  await pointAt(browserPage, 'body');
   pressShortcut('Alt+Shift+K');
   await expect.poll(sidePanels).toBe(1);
 });
