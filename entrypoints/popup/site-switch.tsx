@@ -5,14 +5,28 @@ import { useSettings } from '@/components/use-settings';
 import { siteOf, withSite } from '@/lib/page/hover-button';
 import { loadSettings, settingsItem } from '@/lib/settings';
 
-/** The web site of the tab the popup was opened over: its address is ours to read with the host permission. */
+/**
+ * The web site of the active tab: its address is ours to read with the host permission. The
+ * side panel stays open while the user switches tabs and follows links, so it follows them too.
+ */
 function useActiveSite(): string | undefined {
   const [site, setSite] = useState<string>();
   useEffect(() => {
-    browser.tabs.query({ active: true, currentWindow: true }).then(
-      ([tab]) => setSite(siteOf(tab?.url)),
-      () => setSite(undefined),
-    );
+    const read = () =>
+      browser.tabs.query({ active: true, currentWindow: true }).then(
+        ([tab]) => setSite(siteOf(tab?.url)),
+        () => setSite(undefined),
+      );
+    const onUpdated = (_id: number, change: { url?: string }, tab: { active?: boolean }) => {
+      if (change.url && tab.active) void read();
+    };
+    void read();
+    browser.tabs.onActivated.addListener(read);
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      browser.tabs.onActivated.removeListener(read);
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
   }, []);
   return site;
 }
@@ -23,11 +37,11 @@ export function SiteSwitch() {
   const settings = useSettings();
   const site = useActiveSite();
   // What the user just chose, shown at once: the stored value comes back a moment later.
-  const [chosen, setChosen] = useState<boolean>();
+  const [chosen, setChosen] = useState<{ site: string; on: boolean }>();
   if (!settings?.hoverButton || !site) return null;
-  const on = chosen ?? !settings.hoverButtonOffSites.includes(site);
+  const on = chosen?.site === site ? chosen.on : !settings.hoverButtonOffSites.includes(site);
   const toggle = async (next: boolean) => {
-    setChosen(next);
+    setChosen({ site, on: next });
     // Read afresh: the options page may have changed other settings since this popup opened.
     const current = await loadSettings();
     await settingsItem.setValue({ ...current, hoverButtonOffSites: withSite(current.hoverButtonOffSites, site, next) });

@@ -116,3 +116,38 @@ test('by default results open in the popup, and switching back from the side pan
   await provider.waitForRequests(2);
   await expect.poll(() => openViews(ext)).toEqual({ popup: 1, sidePanel: 0 });
 });
+
+test('the side panel’s “Show the button on this site” follows the tab the user switches to', async ({
+  ext,
+  provider,
+  site,
+}) => {
+  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
+  const options = await ext.context.newPage();
+  await options.goto(ext.url('options.html'));
+  await options.getByLabel('Show a button on images').check();
+  await expect(options.getByText('Saved')).toBeVisible();
+  await options.close();
+  // Two sites, each in its own tab; the panel (read in a tab of its own, as above) stays open.
+  site.add('/b.html', '<!doctype html><title>B</title><p>Site B', 'text/html');
+  const panel = await ext.context.newPage();
+  await panel.goto(ext.url('sidepanel.html'));
+  const siteA = await ext.context.newPage();
+  await siteA.goto(site.page('/a.html', '<!doctype html><title>A</title><p>Site A'));
+  const siteB = await ext.context.newPage();
+  await siteB.goto(`${site.imageOrigin}/b.html`);
+  const thisSite = panel.getByLabel('Show the button on this site');
+
+  await siteA.bringToFront();
+  await expect(thisSite).toBeChecked();
+  await thisSite.uncheck();
+  await expect(thisSite).not.toBeChecked();
+  // Another tab, another site: its own answer, not site A's.
+  await siteB.bringToFront();
+  await expect(thisSite).toBeChecked();
+  await siteA.bringToFront();
+  await expect(thisSite).not.toBeChecked();
+  // Following a link to site B in the same tab counts too.
+  await siteA.goto(`${site.imageOrigin}/b.html`);
+  await expect(thisSite).toBeChecked();
+});
