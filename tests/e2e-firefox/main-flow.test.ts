@@ -76,6 +76,17 @@ async function pageWithImage(
 describe.sequential('Firefox', () => {
   test('the options page sets up a provider: Provider, Base URL, API key, Model, Default style; Test connection', async () => {
     const options = await openExtensionPage(ff, 'options.html', 'label[for]');
+    // Firefox has no Prompt API: the on-device model is not offered, the remote ones are.
+    const offered = await options.evaluate(() =>
+      [...document.querySelectorAll<HTMLOptionElement>('select option')].map((o) => o.value),
+    );
+    expect(offered).toContain('openai');
+    expect(offered).not.toContain('on-device');
+    // The side panel is Firefox's sidebar here, the same page.
+    const sidebar = await options.evaluate(
+      () => (globalThis as any).browser.runtime.getManifest().sidebar_action?.default_panel as string | undefined,
+    );
+    expect(sidebar).toMatch(/\/sidepanel\.html$/);
     await choose(options, 'Provider', 'custom');
     await fill(options, 'Base URL', provider.baseUrl);
     await fill(options, 'API key', provider.apiKey);

@@ -120,7 +120,17 @@ test('on-device: real Chromium without the model says "not available on this dev
   const options = await ext.context.newPage();
   await options.goto(ext.url('options.html'));
   await expect(options.getByLabel('Provider', { exact: true })).toBeVisible();
-  // Chromium here has the API (so the provider is offered) but no model for this hardware.
+  // Chromium here has the API (so the provider is offered) but no model for this hardware: the
+  // answer below is the real API's, in the page and in the worker that runs the prompt.
+  const realAnswer = () =>
+    'LanguageModel' in self
+      ? (self as any).LanguageModel.availability({
+          expectedInputs: [{ type: 'text' }, { type: 'image' }],
+          expectedOutputs: [{ type: 'text', languages: ['en'] }],
+        })
+      : 'absent';
+  expect(await options.evaluate(realAnswer)).toBe('unavailable');
+  expect(await (await ext.worker()).evaluate(realAnswer)).toBe('unavailable');
   const choices = await options.getByLabel('Provider', { exact: true }).locator('option').allTextContents();
   expect(choices).toContain('On-device (Gemini Nano)');
   await expect(options.getByText('Not available on this device.')).toBeVisible();
