@@ -13,7 +13,11 @@
  */
 export type Boundary = 'word' | 'start' | 'none';
 
-/** A fixed word choice. `forbid` entries match case-insensitively as words; a trailing `*` also matches any longer word. */
+/**
+ * A fixed word choice. `forbid` entries match case-insensitively as words; a trailing `*` also matches any longer
+ * word, and a leading `^` only at the start of a sentence (where an imperative stands, e.g. Portuguese “Clica”,
+ * which mid-sentence is the você indicative “você clica”).
+ */
 export interface GlossaryTerm {
   /** The English concept, as en.json uses it ("entry", "API key"). */
   term: string;
@@ -108,8 +112,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A forbidden variant as a regular expression honouring the language's word boundaries. */
 function wordPattern(variant: string, boundary: Boundary): RegExp {
   const open = variant.endsWith('*');
-  const body = escapeRegExp(open ? variant.slice(0, -1) : variant).replace(/ /g, '\\s+');
-  const before = boundary === 'none' ? '' : `(?<![${LETTER}])`;
+  const sentence = variant.startsWith('^');
+  const word = variant.slice(sentence ? 1 : 0, open ? -1 : undefined);
+  const body = escapeRegExp(word).replace(/ /g, '\\s+');
+  // A sentence starts the text, or follows . ! ? : ; … and spaces (opening ¿ ¡ « “ allowed).
+  const start = sentence ? `(?:^|(?<=[.!?:;…]\\s+))[¿¡«“„]?\\s*` : '';
+  const before = start + (boundary === 'none' ? '' : `(?<![${LETTER}])`);
   const after = open ? `[${LETTER}]*` : boundary === 'word' ? `(?![${LETTER}])` : '';
   return new RegExp(before + body + after, 'giu');
 }
