@@ -57,6 +57,8 @@ export interface Glossary {
     fullWidth?: string;
     /** Between Han/kana and Latin letters or digits: always a space (zh-CN), or never (ja). */
     latinCjk?: 'space' | 'none';
+    /** Spanish: a sentence that ends in ? or ! opens with ¿ or ¡ (“¿Eliminar …?”). */
+    invertedMarks?: boolean;
     note?: string;
   };
   /** More English words that may stay as they are here (product and UI names of other apps). */
@@ -180,6 +182,12 @@ function typographyProblems(text: string, t: Glossary['typography']): string[] {
   }
   if (t.latinCjk === 'none' && new RegExp(`[${CJK}][ \\u00a0][A-Za-z0-9]|[A-Za-z0-9][ \\u00a0][${CJK}]`, 'u').test(s)) {
     found.push('typography: no space between Japanese and Latin letters or digits');
+  }
+  if (t.invertedMarks) {
+    for (const sentence of s.split(/(?<=[.?!…])\s+/u)) {
+      if (/^[^¿]*\?/u.test(sentence)) found.push('typography: a question ending in ? opens with ¿');
+      if (/^[^¡]*!/u.test(sentence)) found.push('typography: an exclamation ending in ! opens with ¡');
+    }
   }
   return [...new Set(found)];
 }
