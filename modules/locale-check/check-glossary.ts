@@ -118,16 +118,19 @@ function wordPattern(variant: string, boundary: Boundary): RegExp {
   const word = variant.slice(sentence ? 1 : 0, open ? -1 : undefined);
   const body = escapeRegExp(word).replace(/ /g, '\\s+');
   // A sentence starts the text, or follows . ! ? : ; … and spaces (opening ¿ ¡ « “ allowed).
-  const start = sentence ? `(?:^|(?<=[.!?:;…]\\s+))[¿¡«“„]?\\s*` : '';
+  const start = sentence ? `(?<=(?:^|[.!?:;…]\\s)\\s*[¿¡«“„]?\\s*)` : '';
   const before = start + (boundary === 'none' ? '' : `(?<![${LETTER}])`);
   const after = open ? `[${LETTER}]*` : boundary === 'word' ? `(?![${LETTER}])` : '';
   return new RegExp(before + body + after, 'giu');
 }
 
+const BLANK = '\uE001';
+
 /** The text a word rule looks at: placeholders, markup, technical tokens and product names blanked out. */
 function prose(text: string, keep: string[]): string {
-  let out = text.replace(TECHNICAL, ' ');
-  for (const name of [...PRODUCT_NAMES, ...keep]) out = out.replace(new RegExp(escapeRegExp(name), 'gu'), ' ');
+  // Blanked to a mark that is neither letter nor space, so the word after “PromptLens” does not start a sentence.
+  let out = text.replace(TECHNICAL, BLANK);
+  for (const name of [...PRODUCT_NAMES, ...keep]) out = out.replace(new RegExp(escapeRegExp(name), 'gu'), BLANK);
   return out;
 }
 
