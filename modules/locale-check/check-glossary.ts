@@ -13,7 +13,11 @@
  */
 export type Boundary = 'word' | 'start' | 'none';
 
-/** A fixed word choice. `forbid` entries match case-insensitively as words; a trailing `*` also matches any longer word. */
+/**
+ * A fixed word choice. `forbid` entries match case-insensitively as words; a trailing `*` also matches any longer
+ * word, and a leading `^` only at the start of a sentence (where an imperative stands, e.g. Portuguese “Clica”,
+ * which mid-sentence is the você indicative “você clica”).
+ */
 export interface GlossaryTerm {
   /** The English concept, as en.json uses it ("entry", "API key"). */
   term: string;
@@ -53,6 +57,8 @@ export interface Glossary {
     fullWidth?: string;
     /** Between Han/kana and Latin letters or digits: always a space (zh-CN), or never (ja). */
     latinCjk?: 'space' | 'none';
+    /** Spanish: a sentence that ends in ? or ! opens with ¿ or ¡ (“¿Eliminar …?”). */
+    invertedMarks?: boolean;
     note?: string;
   };
   /** More English words that may stay as they are here (product and UI names of other apps). */
@@ -108,16 +114,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A forbidden variant as a regular expression honouring the language's word boundaries. */
 function wordPattern(variant: string, boundary: Boundary): RegExp {
   const open = variant.endsWith('*');
-  const body = escapeRegExp(open ? variant.slice(0, -1) : variant).replace(/ /g, '\\s+');
-  const before = boundary === 'none' ? '' : `(?<![${LETTER}])`;
+  const sentence = variant.startsWith('^');
+  const word = variant.slice(sentence ? 1 : 0, open ? -1 : undefined);
+  const body = escapeRegExp(word).replace(/ /g, '\\s+');
+  // A sentence starts the text, or follows . ! ? : ; … and spaces (opening ¿ ¡ « “ allowed).
+  const start = sentence ? `(?<=(?:^|[.!?:;…]\\s)\\s*[¿¡«“„]?\\s*)` : '';
+  const before = start + (boundary === 'none' ? '' : `(?<![${LETTER}])`);
   const after = open ? `[${LETTER}]*` : boundary === 'word' ? `(?![${LETTER}])` : '';
   return new RegExp(before + body + after, 'giu');
 }
 
+const BLANK = '\uE001';
+
 /** The text a word rule looks at: placeholders, markup, technical tokens and product names blanked out. */
 function prose(text: string, keep: string[]): string {
-  let out = text.replace(TECHNICAL, ' ');
-  for (const name of [...PRODUCT_NAMES, ...keep]) out = out.replace(new RegExp(escapeRegExp(name), 'gu'), ' ');
+  // Blanked to a mark that is neither letter nor space, so the word after “PromptLens” does not start a sentence.
+  let out = text.replace(TECHNICAL, BLANK);
+  for (const name of [...PRODUCT_NAMES, ...keep]) out = out.replace(new RegExp(escapeRegExp(name), 'gu'), BLANK);
   return out;
 }
 
@@ -172,6 +185,12 @@ function typographyProblems(text: string, t: Glossary['typography']): string[] {
   }
   if (t.latinCjk === 'none' && new RegExp(`[${CJK}][ \\u00a0][A-Za-z0-9]|[A-Za-z0-9][ \\u00a0][${CJK}]`, 'u').test(s)) {
     found.push('typography: no space between Japanese and Latin letters or digits');
+  }
+  if (t.invertedMarks) {
+    for (const sentence of s.split(/(?<=[.?!…])\s+/u)) {
+      if (/^[^¿]*\?/u.test(sentence)) found.push('typography: a question ending in ? opens with ¿');
+      if (/^[^¡]*!/u.test(sentence)) found.push('typography: an exclamation ending in ! opens with ¡');
+    }
   }
   return [...new Set(found)];
 }

@@ -138,12 +138,12 @@ test('Score faults: 401 and 429 on How close?, an unreadable verdict, a refusal 
   // The model declines (OpenAI's structured-output refusal).
   provider.reply({ kind: 'stream', text: '', refusal: 'I’m sorry, I can’t help with comparing these images.' });
   await howClose.click();
-  await expect(alert).toContainText('The model declined to compare these pictures.', { timeout: 20_000 });
+  await expect(alert).toContainText('The model declined to compare these images.', { timeout: 20_000 });
 
   // Cancel while the provider thinks.
   provider.reply({ kind: 'hang' });
   await howClose.click();
-  await expect(tools.getByText('Comparing the pictures…')).toBeVisible();
+  await expect(tools.getByText('Comparing the images…')).toBeVisible();
   await tools.getByRole('button', { name: 'Cancel' }).click();
   await expect(alert).toContainText('Cancelled.', { timeout: 10_000 });
   await expect(howClose).toBeEnabled();

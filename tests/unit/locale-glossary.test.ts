@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkGlossary, formatGlossaryProblem, type Glossary } from '@/modules/locale-check/check-glossary';
 import { LANGUAGES } from '@/lib/languages';
-import { DRIFT } from './fixtures/locale-drift';
+import { AUDIT, DRIFT } from './fixtures/locale-drift';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const glossary = (code: string): Glossary => read(`locales/glossary/${code}.json`);
@@ -55,6 +55,42 @@ describe('one voice per language (locales/glossary)', () => {
       expect(problems.every((p) => p.key === key && p.text === drift.text)).toBe(true);
     },
   );
+
+  it.each(AUDIT.map((d) => [d.language, d.key, d.text, d] as const))(
+    'catches what the audit after the first fix found: %s %s %s',
+    (language, key, _text, drift) => {
+      const problems = checkGlossary({ [key]: drift.text }, glossary(language));
+      expect(problems.map((p) => p.rule)).toEqual(expect.arrayContaining([expect.stringContaining(drift.rule)]));
+    },
+  );
+
+  it('leaves alone the words the audit rules exempt, each in its other meaning', () => {
+    const none = (code: string, strings: Record<string, string>) =>
+      expect(checkGlossary(strings, glossary(code)).map((p) => p.rule)).toEqual([]);
+    // Hindi हटाना is right where something is taken away but not erased: metadata, an extension, a list entry.
+    none('hi', { 'privacy.notice.what': 'इसका मेटाडेटा (EXIF, लोकेशन) हटाकर', 'compareModels.remove': 'हटाएँ' });
+    // German entfernen: removing the extension from the browser.
+    none('de', {
+      'privacy.page.deleteUninstall': 'Wenn Sie die Erweiterung aus dem Browser entfernen, wird alles gelöscht.',
+    });
+    // French série for the rounds of Refine and recreate; the past participle choisis; a third-person vérifie.
+    none('fr', {
+      'score.end_interrupted': 'Le navigateur a arrêté PromptLens pendant cette série.',
+      'privacy.page.sentWhat': 'le style, le niveau de détail et la langue choisis',
+      a: 'PromptLens vérifie l’adresse.',
+    });
+    // Portuguese você takes the form that is also the tu-imperative: only a sentence start is an imperative.
+    none('pt-BR', { a: 'Quando você clica com o botão direito, o PromptLens baixa a imagem enquanto você escolhe.' });
+    // Spanish subjunctive haga; Chinese 撤销 for a revoked key; a regenerate word outside the regenerate keys.
+    none('es', { a: '¿Está en marcha? Lo que el proveedor haga con la imagen se rige por sus condiciones.' });
+    none('zh-CN', { 'errors.unauthorized.hint': '密钥可能已被撤销或已过期。' });
+    none('ar', { 'generation.recreate': 'توليد صورة', 'popup.regenerate': 'إعادة الإنشاء' });
+  });
+
+  it('names a register without doubled parentheses', () => {
+    const [problem] = checkGlossary({ a: 'あなたの履歴' }, glossary('ja'));
+    expect(problem?.rule).toBe('register: formal (none: です・ます調, no あなた), not “あなた”');
+  });
 
   it('leaves alone what only looks like a forbidden word', () => {
     const de = glossary('de');
