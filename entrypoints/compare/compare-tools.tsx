@@ -42,7 +42,7 @@ export function CompareTools({
           {t('score.refineAndRecreate')}
         </button>
       </div>
-      {/* Polite: the verdict is read out when it replaces "Comparing the pictures…". */}
+      {/* Polite: the verdict is read out when it replaces "Comparing the images…". */}
       <div aria-live="polite">
         <ScoreView generation={generation} />
       </div>
