@@ -1,24 +1,14 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { configure, openPopup, type Extension } from './support/extension';
+import { configure, openPopup } from './support/extension';
 import {
   installLanguageModelDouble,
   type LanguageModelDoubleConfig,
   type LanguageModelDoubleLog,
 } from './support/language-model-double';
+import { optionsWith } from './support/on-device-options';
 import { generateFrom, pageWithImage } from './support/scenario';
 
 const ON_DEVICE = { provider: 'on-device', baseUrl: '', model: 'gemini-nano' };
-
-/** The settings page with `LanguageModel` replaced by the double (or removed) before any script runs. */
-async function optionsWith(ext: Extension, double: LanguageModelDoubleConfig | 'absent'): Promise<Page> {
-  const page = await ext.context.newPage();
-  if (double === 'absent')
-    await page.addInitScript(() => delete (globalThis as { LanguageModel?: unknown }).LanguageModel);
-  else await page.addInitScript(installLanguageModelDouble as (config: LanguageModelDoubleConfig) => unknown, double);
-  await page.goto(ext.url('options.html'));
-  return page;
-}
 
 test('on-device: the double streams a prompt through the native menu, in English for a French user, with no consent notice', async ({
   ext,

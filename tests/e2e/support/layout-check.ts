@@ -13,7 +13,8 @@ export function findClippedControls(page: Page): Promise<string[]> {
     const selector = 'button, label, select, h1, h2, a, .history-item, [role="status"], [role="alert"] strong';
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       const box = el.getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) continue;
+      // Hidden, or a label only screen readers get (.visually-hidden: 1 px, clipped on purpose).
+      if (box.width <= 1 && box.height <= 1) continue;
       const name = `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
       if (
         el.scrollWidth > el.clientWidth + 1 &&

@@ -6,11 +6,12 @@ import type { TestSite } from './test-site';
 
 let counter = 0;
 
-/** A page on the test site showing one image (served from the other origin); returns its URL. */
+/** A page on the test site showing one image (served from the other origin, with `alt`); returns its URL. */
 export async function pageWithImage(
   site: TestSite,
   scratch: Page,
   spec: ImageSpec | { body: Buffer | string; type: string },
+  alt = '',
 ): Promise<string> {
   const n = ++counter;
   const image = 'body' in spec ? spec : { body: await makeImage(scratch, spec), type: spec.type ?? 'image/jpeg' };
@@ -18,7 +19,7 @@ export async function pageWithImage(
   return site.page(
     `/page-${n}.html`,
     `<!doctype html><title>Page ${n}</title><body style="margin:20px">
-    <img id="target" src="{{IMG}}/img/${n}" width="320" height="240" alt="">`,
+    <img id="target" src="{{IMG}}/img/${n}" width="320" height="240" alt="${alt}">`,
   );
 }
 
