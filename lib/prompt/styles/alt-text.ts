@@ -9,6 +9,7 @@ import { defineStyle, OUTPUT_RULES } from './style';
 
 export const altText = defineStyle({
   id: 'alt-text',
+  caption: 'prose',
   budgets: { short: 80, standard: 110, detailed: 125 },
   instruction: (n, language) =>
     'Write alt text for this image, for people who use a screen reader: one plain sentence in the order ' +

@@ -21,6 +21,7 @@ function withNegativeLine(text: string): string {
 
 export const stableDiffusion = defineStyle({
   id: 'stable-diffusion',
+  caption: 'tags',
   // Short stays inside CLIP's 77-token window (about 20 short tags).
   budgets: { short: 20, standard: 30, detailed: 45 },
   instruction: (n, language) =>
