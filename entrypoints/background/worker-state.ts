@@ -49,6 +49,21 @@ export const worker = {
   /** Batch images downloading (6 at once) and decoding (2 full-size bitmaps at once). Lost with their images, which go back in line. */
   batchDownloads: createDownloadPool(),
   batchDecodes: createDownloadPool(2),
+  /** Recreations (image generations) running, with the switch each Cancel button aborts. Lost: a stopped worker runs none, so none is left to cancel. */
+  recreations: new Map<string, AbortController>(),
+  /** "How close?" / "Refine" runs, one at a time per recreation, with their Cancel. Lost: their work stopped with the worker. */
+  scoringRuns: new Map<string, AbortController>(),
+  /**
+   * Chrome's offscreen decoder document: its creation under way (concurrent callers share it), the
+   * timer that closes it when idle, and the decodes it is doing. Lost: the document outlives the
+   * worker, and the next one finds it by its address (offscreen-normalize.ts); at worst it stays
+   * open until the next decode's idle timer closes it.
+   */
+  offscreen: {
+    creating: undefined as Promise<void> | undefined,
+    idleTimer: undefined as ReturnType<typeof setTimeout> | undefined,
+    inFlight: 0,
+  },
   /** The translator for menu titles and notifications: made again on demand. */
   i18n: undefined as Promise<I18n> | undefined,
 };
