@@ -51,7 +51,10 @@ export interface ProviderPreset {
   streamUsage: boolean;
   /** `image_url.detail`: an OpenAI field that strict servers reject. */
   imageDetail: boolean;
-  /** Structured outputs (`response_format: json_schema`) for styles that declare a schema; others get instructions and repair. */
+  /**
+   * Structured outputs (`response_format: json_schema`) for styles that declare a schema; others get instructions and
+   * repair.
+   */
   jsonSchema: boolean;
   /** Largest base64 data URL the provider takes (Groq: 4 MB). */
   maxImageBytes: number;

@@ -13,7 +13,9 @@
  */
 export type Boundary = 'word' | 'start' | 'none';
 
-/** A fixed word choice. `forbid` entries match case-insensitively as words; a trailing `*` also matches any longer word. */
+/**
+ * A fixed word choice. `forbid` entries match case-insensitively as words; a trailing `*` also matches any longer word.
+ */
 export interface GlossaryTerm {
   /** The English concept, as en.json uses it ("entry", "API key"). */
   term: string;
@@ -21,7 +23,10 @@ export interface GlossaryTerm {
   use: string;
   /** Variants that must not appear. */
   forbid: string[];
-  /** Only check keys matching this regular expression (a word that is wrong only in one meaning, e.g. ko 계속 for "forever"). */
+  /**
+   * Only check keys matching this regular expression (a word that is wrong only in one meaning, e.g. ko 계속 for
+   * "forever").
+   */
   keys?: string;
   note?: string;
 }
@@ -197,7 +202,9 @@ export function checkGlossary(strings: Tree, glossary: Glossary): GlossaryProble
     for (const pattern of register) {
       for (const m of words.matchAll(pattern)) {
         add(
-          `register: ${glossary.register.form}${glossary.register.pronoun ? ` (${glossary.register.pronoun})` : ''}, not “${m[0]}”`,
+          `register: ${glossary.register.form}${
+            glossary.register.pronoun ? ` (${glossary.register.pronoun})` : ''
+          }, not “${m[0]}”`,
         );
       }
     }

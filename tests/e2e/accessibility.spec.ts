@@ -72,7 +72,8 @@ test('the check can fail: an unlabelled image and faint text are reported', asyn
   await page.evaluate(() => {
     const probe = document.createElement('p');
     probe.innerHTML =
-      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"><span style="color:#ccc">faint</span>';
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"><span ' +
+      'style="color:#ccc">faint</span>';
     document.querySelector('main')?.append(probe);
   });
   const found = (await axeViolations(page)).join('\n');
@@ -174,20 +175,23 @@ test.describe('with prompts in the history', () => {
   for (const scheme of SCHEMES) {
     for (const language of LANGUAGES) {
       const where = `${scheme}, ${language === 'ar' ? 'Arabic (right to left)' : 'English'}`;
-      test(`keyboard — ${where}: every control of the popup and the options page shows focus, in reading order`, async () => {
-        const popup = await popupShowing('result', scheme, language);
-        const inPopup = await checkFocusOrder(popup);
-        expect(inPopup.stops.length, inPopup.stops.join('\n')).toBeGreaterThan(10);
-        const options = await open('options.html', scheme, language);
-        const inOptions = await checkFocusOrder(options);
-        expect(inOptions.stops.length, inOptions.stops.join('\n')).toBeGreaterThan(15);
-        expect([
-          ...inPopup.problems.map((p) => `popup: ${p}`),
-          ...inOptions.problems.map((p) => `options: ${p}`),
-        ]).toEqual([]);
-        await popup.close();
-        await options.close();
-      });
+      test(
+        `keyboard — ${where}: every control of the popup and the ` + `options page shows focus, in reading order`,
+        async () => {
+          const popup = await popupShowing('result', scheme, language);
+          const inPopup = await checkFocusOrder(popup);
+          expect(inPopup.stops.length, inPopup.stops.join('\n')).toBeGreaterThan(10);
+          const options = await open('options.html', scheme, language);
+          const inOptions = await checkFocusOrder(options);
+          expect(inOptions.stops.length, inOptions.stops.join('\n')).toBeGreaterThan(15);
+          expect([
+            ...inPopup.problems.map((p) => `popup: ${p}`),
+            ...inOptions.problems.map((p) => `options: ${p}`),
+          ]).toEqual([]);
+          await popup.close();
+          await options.close();
+        },
+      );
     }
   }
 

@@ -15,7 +15,8 @@ export const altText = defineStyle({
     'Write alt text for this image, for people who use a screen reader: one plain sentence in the order ' +
     'object, action, context — what is shown, what it is doing, where or why. Transcribe any text that is ' +
     'visible in the image exactly. Do not begin with "image of", "picture of" or "photo of", and do not ' +
-    `describe decoration that carries no meaning. At most ${n} characters. Write the alt text in ${language}. ${OUTPUT_RULES}`,
+    `describe decoration that carries no meaning. At most ${n} characters. Write the alt text ` +
+    `in ${language}. ${OUTPUT_RULES}`,
   altText: true,
   finish: (text, { budget }) => ({
     kind: 'text',
