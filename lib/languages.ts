@@ -1,4 +1,6 @@
-/** The 15 languages: i18next code, Chrome _locales code, English name (for model instructions), and the name in itself. */
+/**
+ * The 15 languages: i18next code, Chrome _locales code, English name (for model instructions), and the name in itself.
+ */
 export const LANGUAGES = [
   { code: 'en', chrome: 'en', english: 'English', name: 'English' },
   { code: 'es', chrome: 'es', english: 'Spanish', name: 'Español' },

@@ -82,7 +82,10 @@ export interface ProtocolMap {
     detail: DetailLevel;
   }): string | undefined;
   testConnection(): ConnectionCheck;
-  /** Recreate: the prompt's text to the image provider; opens (or focuses) the entry's Compare page. Answers the generation's id. */
+  /**
+   * Recreate: the prompt's text to the image provider; opens (or focuses) the entry's Compare page. Answers the
+   * generation's id.
+   */
   recreateJob(jobId: string): string | undefined;
   cancelGeneration(generationId: string): void;
   /** The entry's Compare page, without starting anything (history rows with a recreation). */

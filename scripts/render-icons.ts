@@ -18,7 +18,8 @@ for (const [source, name] of Object.entries(ICONS)) {
   for (const size of SIZES) {
     await page.setViewportSize({ width: size, height: size });
     await page.setContent(
-      `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+      '<style>html,body{margin:0;background:transparent}' +
+        `svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
     );
     const file = path.join(import.meta.dirname, '..', 'public', 'icon', `${name}-${size}.png`);
     await page.screenshot({ path: file, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });

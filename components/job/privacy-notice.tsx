@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { grantConsent } from '@/lib/privacy/consent';
+import { PRESETS } from '@/lib/providers/presets';
 import { providerName } from '@/lib/providers/provider-names';
 import { ErrorPanel } from '@/components/error-panel';
 import { ImageProviderPrivacy } from '@/components/image-provider-privacy';
@@ -29,8 +30,7 @@ export function PrivacyNotice({ job }: { job: Job }) {
   const [later, setLater] = useState(false);
   if (!settings) return null;
   const to = { provider: settings.provider, baseUrl: settings.connections[settings.provider].baseUrl.trim() };
-  // "Your server" says nothing about where an image goes: a custom server is named by its host.
-  const name = (to.provider === 'custom' && hostOf(to.baseUrl)) || providerName(to.provider, t);
+  const name = (PRESETS[to.provider].namedByHost && hostOf(to.baseUrl)) || providerName(to.provider, t);
   if (later) {
     return (
       <ErrorPanel error={job.error ?? { code: 'consent-required' }} provider={name} model={job.model}>

@@ -33,7 +33,8 @@ const isJobId = (value: unknown): value is string => typeof value === 'string' &
 /**
  * Handlers answer extension pages only, but for pointerOverImage and prepareImage: our content
  * script's one boolean (where the menu entry shows) and the http(s) address of the image it
- * saw right-clicked (downloaded as the page already did; nothing is sent anywhere else). Web pages have no channel at all (no
+ * saw right-clicked (downloaded as the page already did; nothing is sent anywhere else). Web pages have no channel at
+ * all (no
  * externally_connectable); each payload is checked.
  */
 export function registerMessageHandlers(): void {

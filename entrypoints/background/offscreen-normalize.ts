@@ -19,6 +19,7 @@ import {
   type OffscreenNormalizeRequest,
 } from '@/lib/image/offscreen-protocol';
 import type { ImageFormat } from '@/lib/image/sniff';
+import { worker } from './worker-state';
 
 /**
  * Idle time before the document is closed: under the 30 s after which Chrome stops an idle
@@ -39,9 +40,7 @@ const clients = (
   }
 ).clients;
 
-let creating: Promise<void> | undefined;
-let idleTimer: ReturnType<typeof setTimeout> | undefined;
-let inFlight = 0;
+const state = worker.offscreen;
 
 /** Chrome only: Firefox's background is a page, which decodes at reduced size itself. */
 const offscreen = () => (clients ? browser.offscreen : undefined);
@@ -58,7 +57,7 @@ async function ensureDocument(): Promise<WindowClient | undefined> {
   if (!api) return undefined;
   const found = await documentClient();
   if (found) return found;
-  creating ??= api
+  state.creating ??= api
     .createDocument({
       url: OFFSCREEN_PATH,
       reasons: [browser.offscreen.Reason.BLOBS],
@@ -69,16 +68,16 @@ async function ensureDocument(): Promise<WindowClient | undefined> {
       if (!String(error).includes('single offscreen')) throw error;
     })
     .finally(() => {
-      creating = undefined;
+      state.creating = undefined;
     });
-  await creating;
+  await state.creating;
   return documentClient();
 }
 
 function closeWhenIdle(): void {
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    if (inFlight === 0)
+  clearTimeout(state.idleTimer);
+  state.idleTimer = setTimeout(() => {
+    if (state.inFlight === 0)
       void offscreen()
         ?.closeDocument()
         .catch(() => undefined);
@@ -130,7 +129,7 @@ export async function normalizeForRequest(
     const head = new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer());
     const client = scaledDecodeSize(format, readDimensions(head), head, limits) && (await documentClient());
     if (client) {
-      inFlight++;
+      state.inFlight++;
       try {
         const request = { type: 'promptlens:normalize', blob, format, limits, maxDataUrlBytes } as const;
         const image = await viaDocument(client, request).catch((error: unknown) => {
@@ -139,7 +138,7 @@ export async function normalizeForRequest(
         });
         if (image) return image;
       } finally {
-        inFlight--;
+        state.inFlight--;
         closeWhenIdle();
       }
     }

@@ -7,9 +7,10 @@ import { makeThumbnail } from '@/lib/image/thumbnail';
 import { getJob } from '@/lib/jobs/job-store';
 import { apiKeysItem, imageApiKeysItem, imageConfig, loadSettings } from '@/lib/settings';
 import { holdAwake } from './keep-alive';
+import { worker } from './worker-state';
 
 /** Cancel buttons reach a running generation through this; a stopped worker has none left to cancel. */
-const running = new Map<string, AbortController>();
+const running = worker.recreations;
 
 /** A safety checker's answer is a black picture, not an error (flat colours are left alone). */
 async function blankCheck(image: GeneratedImage): Promise<GenerationError | undefined> {

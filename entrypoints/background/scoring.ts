@@ -7,12 +7,13 @@ import { holdAwake } from './keep-alive';
 import { cancelGeneration, startRecreate } from './recreate';
 import { refinePrompt } from './refine-prompt';
 import { scoreGeneration, visionError } from './score-generation';
+import { worker } from './worker-state';
 
 /**
  * "How close?", "Refine" and "Refine and recreate", one at a time per recreation, each with a
  * Cancel. Everything they produce is on the records; the promises here only keep the worker awake.
  */
-const active = new Map<string, AbortController>();
+const active = worker.scoringRuns;
 
 function track(generationId: string, work: (signal: AbortSignal) => Promise<unknown>): void {
   if (active.has(generationId)) return;

@@ -21,18 +21,27 @@ export const worker = {
   running: new Map<string, AbortController>(),
   /** The line for provider slots. Lost: recovery rebuilds it from the queued job records, in click order. */
   slots: new SlotQueue(CONCURRENCY_RANGE.default),
-  /** Jobs holding the worker awake, and the timer that does it. Only set while a job runs, and then the worker is not idle. */
+  /**
+   * Jobs holding the worker awake, and the timer that does it. Only set while a job runs, and then the worker is not
+   * idle.
+   */
   awake: { holders: 0, timer: undefined as ReturnType<typeof setInterval> | undefined },
   /** Menu jobs not finished yet (a burst of clicks opens the popup once). Lost: the next click opens it again. */
   unfinishedMenuJobs: 0,
-  /** Whether the content script last reported an image under the pointer (the menu entry's contexts follow it), as stored in session storage: a cache of it. */
+  /**
+   * Whether the content script last reported an image under the pointer (the menu entry's contexts follow it), as
+   * stored in session storage: a cache of it.
+   */
   pointerOverImage: undefined as boolean | undefined,
   /**
    * "Show results in", cached so a click can open the side panel synchronously (the browser
    * wants it inside the user's action). Lost: read again from storage at the next start.
    */
   resultsIn: undefined as ResultsHost | undefined,
-  /** Menu rebuilds and updates, one after another so two never collide on an id. Lost: nothing pending survives a stop anyway. */
+  /**
+   * Menu rebuilds and updates, one after another so two never collide on an id. Lost: nothing pending survives a stop
+   * anyway.
+   */
   menuChanges: Promise.resolve(),
   /** Refused writes being recorded to storage one after another. */
   storageFullReports: Promise.resolve(),
@@ -46,9 +55,33 @@ export const worker = {
    * and the next start resumes the running ones (batch/batch-service.ts).
    */
   batches: new Map<string, BatchScheduler>(),
-  /** Batch images downloading (6 at once) and decoding (2 full-size bitmaps at once). Lost with their images, which go back in line. */
+  /**
+   * Batch images downloading (6 at once) and decoding (2 full-size bitmaps at once). Lost with their images, which go
+   * back in line.
+   */
   batchDownloads: createDownloadPool(),
   batchDecodes: createDownloadPool(2),
+  /**
+   * Recreations (image generations) running, with the switch each Cancel button aborts. Lost: a stopped worker runs
+   * none, so none is left to cancel.
+   */
+  recreations: new Map<string, AbortController>(),
+  /**
+   * "How close?" / "Refine" runs, one at a time per recreation, with their Cancel. Lost: their work stopped with the
+   * worker.
+   */
+  scoringRuns: new Map<string, AbortController>(),
+  /**
+   * Chrome's offscreen decoder document: its creation under way (concurrent callers share it), the
+   * timer that closes it when idle, and the decodes it is doing. Lost: the document outlives the
+   * worker, and the next one finds it by its address (offscreen-normalize.ts); at worst it stays
+   * open until the next decode's idle timer closes it.
+   */
+  offscreen: {
+    creating: undefined as Promise<void> | undefined,
+    idleTimer: undefined as ReturnType<typeof setTimeout> | undefined,
+    inFlight: 0,
+  },
   /** The translator for menu titles and notifications: made again on demand. */
   i18n: undefined as Promise<I18n> | undefined,
 };

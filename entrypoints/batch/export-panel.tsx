@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BatchRecord } from '@/lib/batch/batch-record';
 import { DATASET_LONG_SIDES, type DatasetLongSide } from '@/lib/batch/dataset-export';
 import type { BatchExportFormat, BatchExportOptions } from '@/lib/batch/export-options';
+import { styleOf } from '@/lib/prompt/styles';
 import type { ExportBatch } from './export-batch';
 import { Field } from './field';
 
@@ -11,9 +12,6 @@ const FORMATS: Record<Exclude<BatchExportFormat, 'dataset'>, string> = {
   csv: 'CSV',
   markdown: 'Markdown',
 };
-
-/** Tags for the styles that write tags (Stable Diffusion), prose for every other. */
-const captionStyleFor = (batch: BatchRecord) => (batch.style === 'stable-diffusion' ? 'tags' : 'prose');
 
 /**
  * "Export": the batch's prompts as a LoRA/fine-tuning dataset (.zip) or as JSON / CSV / Markdown.
@@ -25,7 +23,7 @@ export function ExportPanel({ batch, onExport }: { batch: BatchRecord; onExport:
   const [longSide, setLongSide] = useState<DatasetLongSide | 0>(0);
   const [type, setType] = useState<'image/jpeg' | 'image/png'>('image/jpeg');
   const [prefix, setPrefix] = useState('');
-  const [captionStyle, setCaptionStyle] = useState<'tags' | 'prose'>(captionStyleFor(batch));
+  const [captionStyle, setCaptionStyle] = useState<'tags' | 'prose'>(styleOf(batch.style).caption);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
   const dataset = format === 'dataset';

@@ -47,7 +47,10 @@ function VerdictView({ verdict }: { verdict: Verdict }) {
   );
 }
 
-/** The verdict on one recreation: running with Cancel, the scores, or the failure with its next step. The caller's live region reads it out. */
+/**
+ * The verdict on one recreation: running with Cancel, the scores, or the failure with its next step. The caller's live
+ * region reads it out.
+ */
 export function ScoreView({ generation }: { generation: StoredGeneration }) {
   const { t } = useTranslation();
   const score = generation.score;

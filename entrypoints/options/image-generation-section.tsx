@@ -36,7 +36,10 @@ function sizeChoices(rule: SizeRule): string[] {
   }
 }
 
-/** Recreate's image provider: provider, base URL, key (or the shared vision key), model, size, timeout; when Refine and recreate stops. */
+/**
+ * Recreate's image provider: provider, base URL, key (or the shared vision key), model, size, timeout; when Refine and
+ * recreate stops.
+ */
 export function ImageGenerationSection() {
   const { t } = useTranslation();
   const settings = useSettingsStore((state) => state.settings);

@@ -11,7 +11,10 @@ import { NumberInput } from './number-input';
 import { SelectField } from './select-field';
 import { useSettingsStore } from './settings-store';
 
-/** Default style, detail, the language prompts are written in, the timeout, how many at once, and preparing at menu open. */
+/**
+ * Default style, detail, the language prompts are written in, the timeout, how many at once, and preparing at menu
+ * open.
+ */
 export function PromptSection() {
   const { t } = useTranslation();
   const settings = useSettingsStore((state) => state.settings);

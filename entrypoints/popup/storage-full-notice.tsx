@@ -24,7 +24,8 @@ export function StorageFullNotice() {
       {report.text && (
         <>
           <p className="small">{t('privacy.storageFull.rescued')}</p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long rescued prompt scrolls; the keyboard must reach it */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a long rescued prompt scrolls;
+              the keyboard must reach it */}
           <div className="rescued" dir="auto" tabIndex={0}>
             {report.text}
           </div>

@@ -8,7 +8,10 @@ import type { StyleId } from '../prompt/styles';
 import type { BatchCandidate, FoundImage } from './found-image';
 import type { BatchItemStatus } from './progress';
 
-/** running → paused (by the user, or by the batch itself: 5 failures in a row, disk full) → running; stopped and done are final. */
+/**
+ * running → paused (by the user, or by the batch itself: 5 failures in a row, disk full) → running; stopped and done
+ * are final.
+ */
 export type BatchState = 'running' | 'paused' | 'stopped' | 'done';
 
 export interface BatchItem {

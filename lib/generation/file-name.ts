@@ -13,7 +13,8 @@ const EXTENSIONS: Record<string, string> = {
 function stamp(time: number): string {
   const d = new Date(time);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}${two(d.getSeconds())}`;
+  const date = `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}`;
+  return `${date}-${two(d.getHours())}${two(d.getMinutes())}${two(d.getSeconds())}`;
 }
 
 export function recreationFileName(

@@ -1,42 +1,40 @@
 /**
  * Every kind of thing on a page that can show a picture, in ONE table: how to recognise it,
  * whether it shows an image right now (cheap and synchronous: asked as the pointer moves, so it
- * only looks, never reads pixels), and how to read it at the right-click (may read pixels; throws
- * when they are unreadable, e.g. a tainted canvas). The first kind that recognises an element
- * decides for it. To support a new kind: one entry here, and its case in image-kinds.test.ts.
+ * only looks, never reads pixels), how to read it at the right-click (may read pixels; throws
+ * when they are unreadable, e.g. a tainted canvas), and what the Batch page's scan of the whole
+ * page lists for it (reads no pixels). The first kind that recognises an element decides for it.
+ * To support a new kind: one entry here, and its case in image-kinds.test.ts.
  * Runs in the content script.
  */
+import type { FoundImage } from '../batch/found-image';
+import type { Size } from '../image/fit-size';
 import type { ImageTarget } from '../messaging';
+import { absoluteUrl } from './absolute-url';
 import { cssImageUrls } from './css-image';
 import { isPlaceholder, lazySource } from './lazy-source';
 import { canvasPixels, rasterizeInlineSvg, readBlobUrl, videoFrame } from './page-pixels';
+import type { View } from './page-view';
+import { kindOfUrl, scanImg, sizeOf } from './scan-img';
 
 /** `shown: false`: the page itself failed to display it (broken image), so a screen capture would show nothing. */
 export type Found = Omit<ImageTarget, 'rect' | 'dpr'> & { shown?: boolean };
-/** The element's own window: a frame's elements are instances of its own classes. */
-export type View = Window & typeof globalThis;
 
 export interface ImageKind {
   name: string;
   recognises(element: Element, view: View): boolean;
   shows(element: Element, view: View): boolean;
   read(element: Element, view: View): Promise<Found | null>;
+  /** The images the page scan lists for it; `displayed` is its size on screen. */
+  scan(element: Element, view: View, displayed: Size): FoundImage[];
 }
-
-const absolute = (url: string, base: string) => {
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return undefined;
-  }
-};
 
 async function fromUrl(
   url: string | undefined,
   base: string,
   size?: { width: number; height: number },
 ): Promise<Found | null> {
-  const href = url ? absolute(url, base) : undefined;
+  const href = url ? absoluteUrl(url, base) : undefined;
   if (!href) return null;
   if (href.startsWith('blob:')) return { dataUrl: await readBlobUrl(href), ...size };
   return { url: href, ...size };
@@ -87,6 +85,7 @@ const img: ImageKind = {
     const found = withAlt(await fromUrl(shown, base, size));
     return found && (image.complete && image.naturalWidth === 0 ? { ...found, shown: false } : found);
   },
+  scan: (element, view, displayed) => scanImg(element as HTMLImageElement, view, displayed),
 };
 
 export const IMAGE_KINDS: readonly ImageKind[] = [
@@ -95,6 +94,7 @@ export const IMAGE_KINDS: readonly ImageKind[] = [
     recognises: (element, view) => element instanceof view.HTMLPictureElement,
     shows: (element, view) => Boolean(innerImg(element) && img.shows(innerImg(element)!, view)),
     read: async (element, view) => (innerImg(element) ? img.read(innerImg(element)!, view) : null),
+    scan: () => [], // its <img> is listed on its own
   },
   img,
   {
@@ -105,6 +105,11 @@ export const IMAGE_KINDS: readonly ImageKind[] = [
       const svg = svgRoot(element, view);
       return svg && !isIcon(svg) ? { dataUrl: await rasterizeInlineSvg(svg) } : null;
     },
+    // Once per picture: from its outermost <svg>, not from each shape inside it.
+    scan: (element, view, displayed) =>
+      element instanceof view.SVGSVGElement && !element.ownerSVGElement && !isIcon(element)
+        ? [{ kind: 'svg', displayed, frameId: 0 }]
+        : [],
   },
   {
     name: '<canvas>',
@@ -113,6 +118,12 @@ export const IMAGE_KINDS: readonly ImageKind[] = [
     async read(element) {
       const canvas = element as HTMLCanvasElement;
       return { dataUrl: canvasPixels(canvas), width: canvas.width, height: canvas.height };
+    },
+    scan(element, _view, displayed) {
+      const canvas = element as HTMLCanvasElement;
+      return canvas.width > 0 && canvas.height > 0
+        ? [{ kind: 'canvas', displayed, natural: sizeOf(canvas.width, canvas.height), frameId: 0 }]
+        : [];
     },
   },
   {
@@ -125,6 +136,12 @@ export const IMAGE_KINDS: readonly ImageKind[] = [
         ? { dataUrl: videoFrame(video), width: video.videoWidth, height: video.videoHeight }
         : null;
     },
+    scan(element, _view, displayed) {
+      const video = element as HTMLVideoElement;
+      return video.videoWidth > 0
+        ? [{ kind: 'video', displayed, natural: sizeOf(video.videoWidth, video.videoHeight), frameId: 0 }]
+        : [];
+    },
   },
   {
     name: 'the page’s own background (<html>, <body>): decoration, not a picture',
@@ -132,6 +149,7 @@ export const IMAGE_KINDS: readonly ImageKind[] = [
       element === element.ownerDocument.documentElement || element === element.ownerDocument.body,
     shows: () => false,
     read: async () => null,
+    scan: () => [],
   },
   {
     name: 'CSS background-image (image-set, gradients skipped) of the element, ::before or ::after',
@@ -143,6 +161,14 @@ export const IMAGE_KINDS: readonly ImageKind[] = [
         if (url) return fromUrl(url, element.ownerDocument.baseURI);
       }
       return null;
+    },
+    // Every layer of the element and its pseudo-elements, once each.
+    scan(element, view, displayed) {
+      const base = element.ownerDocument.baseURI;
+      const urls = PSEUDOS.flatMap((pseudo) => backgroundUrls(element, pseudo, view));
+      return [...new Set(urls.map((raw) => absoluteUrl(raw, base)))]
+        .filter((url): url is string => Boolean(url))
+        .map((url) => ({ kind: kindOfUrl(url), url, displayed, frameId: 0 }));
     },
   },
 ];
@@ -163,4 +189,10 @@ export function showsImage(element: Element): boolean {
 export function imageOf(element: Element): Promise<Found | null> {
   const found = kindOf(element);
   return found ? found.kind.read(element, found.view) : Promise.resolve(null);
+}
+
+/** What the page scan lists for an element shown at `displayed` size (no pixels read). */
+export function scanOf(element: Element, displayed: Size): FoundImage[] {
+  const found = kindOf(element);
+  return found ? found.kind.scan(element, found.view, displayed) : [];
 }

@@ -2,7 +2,7 @@
  * A small picture of an image that the Batch page cannot load by address (a canvas, a video
  * frame, an inline SVG, a blob: image): drawn here, in the page, at most 160 px on its long side.
  */
-import type { View } from './image-kinds';
+import type { View } from './page-view';
 import { rasterizeInlineSvg } from './page-pixels';
 
 const EDGE = 160;

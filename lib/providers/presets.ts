@@ -36,6 +36,8 @@ export interface ProviderPreset {
   labelKey?: ProvidersText;
   /** A sentence names it by this translated text instead of the name: "Your server did not answer". */
   nameKey?: ProvidersText;
+  /** The privacy notice names it by its Base URL's host: "your server" would not say where an image goes. */
+  namedByHost?: boolean;
   /** Set-up help under the model field (local servers); `{{model}}` is the model to use. */
   setupHelpKey?: OptionsText;
   baseUrl: string;
@@ -49,7 +51,10 @@ export interface ProviderPreset {
   streamUsage: boolean;
   /** `image_url.detail`: an OpenAI field that strict servers reject. */
   imageDetail: boolean;
-  /** Structured outputs (`response_format: json_schema`) for styles that declare a schema; others get instructions and repair. */
+  /**
+   * Structured outputs (`response_format: json_schema`) for styles that declare a schema; others get instructions and
+   * repair.
+   */
   jsonSchema: boolean;
   /** Largest base64 data URL the provider takes (Groq: 4 MB). */
   maxImageBytes: number;
@@ -181,6 +186,7 @@ export const PRESETS: Record<ProviderId, ProviderPreset> = {
     name: 'Custom',
     labelKey: 'providers.custom',
     nameKey: 'providers.customShort',
+    namedByHost: true,
     baseUrl: '',
     defaultModel: '',
     // Unknown servers: send only what every OpenAI-compatible server understands.

@@ -1,7 +1,7 @@
 /**
  * What the vision model is asked for "How close?" and "Refine": the original and the
  * recreation as two labelled images, plus (for Refine) the prompt and what differed. The exact
- * messages are snapshot-tested (tests/unit/scoring-messages.test.ts).
+ * messages are snapshot-tested (tests/unit/scoring.test.ts, "the messages, exactly").
  */
 import type { ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { OUTPUT_RULES } from '../prompt/styles/style';

@@ -1,6 +1,7 @@
 /**
  * Vite plugin (runs in Node, from this folder's WXT module and vitest.config.ts): the export file's JSON
- * Schema (and the score verdict's) compiled by Ajv into plain JavaScript, served as a virtual module. Extension pages run
+ * Schema (and the score verdict's) compiled by Ajv into plain JavaScript, served as a virtual module. Extension pages
+ * run
  * under a CSP without 'unsafe-eval', so Ajv.compile (new Function) cannot run there; the code it
  * generates can, and it can never be out of date with the schema.
  */

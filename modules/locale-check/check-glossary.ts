@@ -25,7 +25,10 @@ export interface GlossaryTerm {
   use: string;
   /** Variants that must not appear. */
   forbid: string[];
-  /** Only check keys matching this regular expression (a word that is wrong only in one meaning, e.g. ko 계속 for "forever"). */
+  /**
+   * Only check keys matching this regular expression (a word that is wrong only in one meaning,
+   * e.g. ko 계속 for "forever").
+   */
   keys?: string;
   note?: string;
 }
@@ -215,9 +218,8 @@ export function checkGlossary(strings: Tree, glossary: Glossary): GlossaryProble
     }
     for (const pattern of register) {
       for (const m of words.matchAll(pattern)) {
-        add(
-          `register: ${glossary.register.form}${glossary.register.pronoun ? ` (${glossary.register.pronoun})` : ''}, not “${m[0]}”`,
-        );
+        const pronoun = glossary.register.pronoun ? ` (${glossary.register.pronoun})` : '';
+        add(`register: ${glossary.register.form}${pronoun}, not “${m[0]}”`);
       }
     }
     for (const rule of typographyProblems(text, glossary.typography)) add(rule);

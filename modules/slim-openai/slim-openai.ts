@@ -2,7 +2,8 @@
  * Build step (a Vite plugin, registered by this folder's WXT module): the openai SDK's client constructs every API
  * resource it knows (Assistants, Realtime, Admin, Evals…) in its constructor, so no bundler can
  * tree-shake them, and they were most of the service worker. PromptLens only ever calls
- * `chat.completions.create()` and `images.generate()`; every other resource module is replaced by an empty class with the
+ * `chat.completions.create()` and `images.generate()`; every other resource module is replaced by an empty class with
+ * the
  * same export names, so the client still constructs, and the request, streaming, errors and
  * retries stay the SDK's own code. Unit tests run against the full SDK; the e2e tests run the
  * slimmed build against the fake provider.

@@ -52,7 +52,8 @@ function exportFile(count: number): string {
           `prompt-${i}-a`,
           at,
           'natural',
-          `A red fox number ${i} crossing fresh snow at golden hour, soft rim light, shallow depth of field, film grain, quiet winter mood.`,
+          `A red fox number ${i} crossing fresh snow at golden hour, soft rim light, shallow depth of field, film ` +
+            `grain, quiet winter mood.`,
         ),
         prompt(
           `prompt-${i}-b`,
@@ -134,7 +135,8 @@ test('import 10,000 entries', async ({ ext }) => {
     row(`export JSON of ${ENTRIES}`, exported),
   ];
   console.log(
-    `\nhistory import/export, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB file${THUMBNAILS ? '' : ' (no thumbnails)'}, ${RUNS} runs`,
+    `\nhistory import/export, ${(fs.statSync(file).size / 1e6).toFixed(1)} MB ` +
+      `file${THUMBNAILS ? '' : ' (no thumbnails)'}, ${RUNS} runs`,
   );
   console.table(rows);
   fs.mkdirSync('bench-results', { recursive: true });

@@ -86,7 +86,8 @@ test(`the hover button on a page of ${IMAGES} images: script time on load, while
       await page.close();
       if (run > 0) results[mode].push({ load, hover, cls, shown }); // run 0 warms caches
       console.log(
-        `run ${run} ${mode}: load script ${load.toFixed(1)} ms, hovering ${hover.toFixed(1)} ms, CLS ${cls}, button ${shown}`,
+        `run ${run} ${mode}: load script ${load.toFixed(1)} ms, hovering ${hover.toFixed(1)} ms, CLS ${cls}, ` +
+          `button ${shown}`,
       );
     }
   }

@@ -123,7 +123,11 @@ test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with Pr
   );
   site.add(
     '/frame.html',
-    `<!doctype html><body style="margin:0">${Array.from({ length: 4 }, (_, i) => `<img src="/img/tile.jpg?f${i}" width="80" height="60">`).join('')}<p>Frame text</p>`,
+    `<!doctype html><body ` +
+      `style="margin:0">${Array.from(
+        { length: 4 },
+        (_, i) => `<img src="/img/tile.jpg?f${i}" width="80" height="60">`,
+      ).join('')}<p>Frame text</p>`,
     'text/html',
   );
   const images = Array.from(
@@ -157,7 +161,8 @@ test(`a page of ${IMAGES} images and ${FRAMES} iframes: main-thread time with Pr
         const result = await measure(which === 'with' ? ext.context : plain, url);
         if (run > 0) results[which].push(result); // run 0 warms caches and both browsers
         console.log(
-          `run ${run} ${which}: load ${Math.round(result.load.task)} ms (script ${Math.round(result.load.script)}), scroll ${Math.round(result.scroll.task)} ms (script ${Math.round(result.scroll.script)})`,
+          `run ${run} ${which}: load ${Math.round(result.load.task)} ms (script ${Math.round(result.load.script)}), ` +
+            `scroll ${Math.round(result.scroll.task)} ms (script ${Math.round(result.scroll.script)})`,
         );
       }
     }

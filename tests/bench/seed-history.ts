@@ -9,10 +9,10 @@ import type { Page } from '@playwright/test';
 export async function seedHistory(page: Page, count: number, recreations = 0): Promise<void> {
   await page.evaluate(
     async ({ count, recreations }) => {
-      const words =
-        'fox harbor neon alley portrait misty forest dragon castle river sunset city robot garden ocean desert mountain cat owl lantern rain snow glass gold velvet marble cinematic watercolor isometric film grain bokeh'.split(
-          ' ',
-        );
+      const words = (
+        'fox harbor neon alley portrait misty forest dragon castle river sunset city robot garden ocean desert ' +
+        'mountain cat owl lantern rain snow glass gold velvet marble cinematic watercolor isometric film grain bokeh'
+      ).split(' ');
       let seed = 42;
       const rand = () => {
         seed = (seed * 1103515245 + 12345) % 2 ** 31;

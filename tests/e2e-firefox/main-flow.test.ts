@@ -74,102 +74,111 @@ async function pageWithImage(
 }
 
 describe.sequential('Firefox', () => {
-  test('the options page sets up a provider: Provider, Base URL, API key, Model, Default style; Test connection', async () => {
-    const options = await openExtensionPage(ff, 'options.html', 'label[for]');
-    // Firefox has no Prompt API: the on-device model is not offered, the remote ones are.
-    const offered = await options.evaluate(() =>
-      [...document.querySelectorAll<HTMLOptionElement>('select option')].map((o) => o.value),
-    );
-    expect(offered).toContain('openai');
-    expect(offered).not.toContain('on-device');
-    // The side panel is Firefox's sidebar here, the same page.
-    const sidebar = await options.evaluate(
-      () => (globalThis as any).browser.runtime.getManifest().sidebar_action?.default_panel as string | undefined,
-    );
-    expect(sidebar).toMatch(/\/sidepanel\.html$/);
-    await choose(options, 'Provider', 'custom');
-    await fill(options, 'Base URL', provider.baseUrl);
-    await fill(options, 'API key', provider.apiKey);
-    await fill(options, 'Model', 'vision-test');
-    await choose(options, 'Default style', 'midjourney');
+  test(
+    'the options page sets up a provider: Provider, Base URL, API key, ' + 'Model, Default style; Test connection',
+    async () => {
+      const options = await openExtensionPage(ff, 'options.html', 'label[for]');
+      // Firefox has no Prompt API: the on-device model is not offered, the remote ones are.
+      const offered = await options.evaluate(() =>
+        [...document.querySelectorAll<HTMLOptionElement>('select option')].map((o) => o.value),
+      );
+      expect(offered).toContain('openai');
+      expect(offered).not.toContain('on-device');
+      // The side panel is Firefox's sidebar here, the same page.
+      const sidebar = await options.evaluate(
+        () => (globalThis as any).browser.runtime.getManifest().sidebar_action?.default_panel as string | undefined,
+      );
+      expect(sidebar).toMatch(/\/sidepanel\.html$/);
+      await choose(options, 'Provider', 'custom');
+      await fill(options, 'Base URL', provider.baseUrl);
+      await fill(options, 'API key', provider.apiKey);
+      await fill(options, 'Model', 'vision-test');
+      await choose(options, 'Default style', 'midjourney');
 
-    await click(options, 'Test connection');
-    await waitForText(options, /Connected: vision-test answered in \d+ ms\./);
-    const probe = provider.requests.at(-1)!;
-    expect(probe.violations).toEqual([]);
-    expect(probe.image?.mime).toBe('image/png');
+      await click(options, 'Test connection');
+      await waitForText(options, /Connected: vision-test answered in \d+ ms\./);
+      const probe = provider.requests.at(-1)!;
+      expect(probe.violations).toEqual([]);
+      expect(probe.image?.mime).toBe('image/png');
 
-    // Saved as typed: a fresh load of the page shows it all again.
-    await options.evaluate(() => {
-      document.documentElement.dataset.stale = 'yes';
-      location.reload();
-    });
-    await options.waitForFunction(() => document.documentElement.dataset.stale !== 'yes', { timeout: 15_000 });
-    await waitForValue(options, 'Provider', 'custom');
-    await waitForValue(options, 'Base URL', provider.baseUrl);
-    await waitForValue(options, 'Model', 'vision-test');
-    await waitForValue(options, 'Default style', 'midjourney');
-    await options.close();
-  });
+      // Saved as typed: a fresh load of the page shows it all again.
+      await options.evaluate(() => {
+        document.documentElement.dataset.stale = 'yes';
+        location.reload();
+      });
+      await options.waitForFunction(() => document.documentElement.dataset.stale !== 'yes', { timeout: 15_000 });
+      await waitForValue(options, 'Provider', 'custom');
+      await waitForValue(options, 'Base URL', provider.baseUrl);
+      await waitForValue(options, 'Model', 'vision-test');
+      await waitForValue(options, 'Default style', 'midjourney');
+      await options.close();
+    },
+  );
 
-  test('right-click an image, PromptLens in the native menu: the prompt streams into the popup, ready to copy', async () => {
-    const red: [number, number, number] = [200, 40, 40];
-    const page = await pageWithImage('red', red, 1600, 1200);
-    provider.reply({ kind: 'stream', text: FIRST, pieces: 6, delayMs: 60 });
-    await chooseFromContextMenu(page, '#photo');
+  test(
+    'right-click an image, PromptLens in the native menu: the prompt ' + 'streams into the popup, ready to copy',
+    async () => {
+      const red: [number, number, number] = [200, 40, 40];
+      const page = await pageWithImage('red', red, 1600, 1200);
+      provider.reply({ kind: 'stream', text: FIRST, pieces: 6, delayMs: 60 });
+      await chooseFromContextMenu(page, '#photo');
 
-    // The first image to this server: the one-time privacy notice, then the request.
-    const host = new URL(provider.baseUrl).host;
-    const popup = await openExtensionPage(ff, 'popup.html', '.job');
-    await click(popup, `Send to ${host}`);
-    const request = (await provider.waitForRequests(2))[1]!;
-    expect(request.violations).toEqual([]);
-    expect(request.body.model).toBe('vision-test');
-    expect(request.body.stream).toBe(true);
-    expect(request.headers.authorization).toBe(`Bearer ${provider.apiKey}`);
-    expect(Object.keys(request.headers).filter((h) => h.startsWith('x-stainless'))).toEqual([]);
+      // The first image to this server: the one-time privacy notice, then the request.
+      const host = new URL(provider.baseUrl).host;
+      const popup = await openExtensionPage(ff, 'popup.html', '.job');
+      await click(popup, `Send to ${host}`);
+      const request = (await provider.waitForRequests(2))[1]!;
+      expect(request.violations).toEqual([]);
+      expect(request.body.model).toBe('vision-test');
+      expect(request.body.stream).toBe(true);
+      expect(request.headers.authorization).toBe(`Bearer ${provider.apiKey}`);
+      expect(Object.keys(request.headers).filter((h) => h.startsWith('x-stainless'))).toEqual([]);
 
-    // The image that arrived is the one right-clicked: its colour and shape, downscaled, no EXIF.
-    const image = request.image!;
-    expect(image.mime).toBe('image/jpeg');
-    expect(image.bytes.includes('PROMPTLENS-SECRET-GPS')).toBe(false);
-    const facts = await inspectImage(asEvaluator(scratch), image.dataUrl);
-    expect([facts.width, facts.height]).toEqual([1024, 768]);
-    expect(colorDistance(facts.center, red)).toBeLessThan(40);
+      // The image that arrived is the one right-clicked: its colour and shape, downscaled, no EXIF.
+      const image = request.image!;
+      expect(image.mime).toBe('image/jpeg');
+      expect(image.bytes.includes('PROMPTLENS-SECRET-GPS')).toBe(false);
+      const facts = await inspectImage(asEvaluator(scratch), image.dataUrl);
+      expect([facts.width, facts.height]).toEqual([1024, 768]);
+      expect(colorDistance(facts.center, red)).toBeLessThan(40);
 
-    // The default style (Midjourney) ran: its --ar comes from the original's pixels.
-    await waitForTexts(popup, 'section[aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
-    await waitForTexts(popup, '.job h2', [/^Midjourney/]);
-    // Sent: the one-time notice is gone.
-    expect(await popup.$$('.privacy-notice')).toHaveLength(0);
-    expect(await popup.$eval('.facts', (el) => (el as HTMLElement).innerText)).toContain('1600 × 1200 px');
+      // The default style (Midjourney) ran: its --ar comes from the original's pixels.
+      await waitForTexts(popup, 'section[aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
+      await waitForTexts(popup, '.job h2', [/^Midjourney/]);
+      // Sent: the one-time notice is gone.
+      expect(await popup.$$('.privacy-notice')).toHaveLength(0);
+      expect(await popup.$eval('.facts', (el) => (el as HTMLElement).innerText)).toContain('1600 × 1200 px');
 
-    await click(popup, 'Copy');
-    await waitForText(popup, 'Copied');
-    await Promise.all([popup.close(), page.close()]);
-  });
+      await click(popup, 'Copy');
+      await waitForText(popup, 'Copied');
+      await Promise.all([popup.close(), page.close()]);
+    },
+  );
 
-  test('a second image through the menu’s second style; the history lists both, newest first, and shows an older one', async () => {
-    const page = await pageWithImage('green', [40, 180, 60], 800, 600);
-    provider.reply({ kind: 'stream', text: SECOND });
-    // PromptLens ▸ second item: the style after the default, Natural language.
-    await chooseFromContextMenu(page, '#photo', ['Up', 'Right', 'Down', 'Return']);
-    await provider.waitForRequests(3);
+  test(
+    'a second image through the menu’s second style; the history lists ' + 'both, newest first, and shows an older one',
+    async () => {
+      const page = await pageWithImage('green', [40, 180, 60], 800, 600);
+      provider.reply({ kind: 'stream', text: SECOND });
+      // PromptLens ▸ second item: the style after the default, Natural language.
+      await chooseFromContextMenu(page, '#photo', ['Up', 'Right', 'Down', 'Return']);
+      await provider.waitForRequests(3);
 
-    const popup = await openExtensionPage(ff, 'popup.html', '.history-preview');
-    await waitForTexts(popup, 'section[aria-label="Prompt"]', [SECOND]);
-    await waitForTexts(popup, '.job h2', [/^Natural language/]);
-    await waitForTexts(popup, '.history-preview', [SECOND, `${FIRST} --ar 4:3`]);
-    expect(await popup.$eval('.history-head', (el) => (el as HTMLElement).innerText)).toContain('2 entries');
+      const popup = await openExtensionPage(ff, 'popup.html', '.history-preview');
+      await waitForTexts(popup, 'section[aria-label="Prompt"]', [SECOND]);
+      await waitForTexts(popup, '.job h2', [/^Natural language/]);
+      await waitForTexts(popup, '.history-preview', [SECOND, `${FIRST} --ar 4:3`]);
+      expect(await popup.$eval('.history-head', (el) => (el as HTMLElement).innerText)).toContain('2 entries');
 
-    // An older entry opens in the result view.
-    const rows = await popup.$$('.history-item');
-    await rows[1]!.click();
-    await waitForTexts(popup, 'section[aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
+      // An older entry opens in the result view.
+      const rows = await popup.$$('.history-item');
+      await rows[1]!.click();
+      await waitForTexts(popup, 'section[aria-label="Prompt"]', [`${FIRST} --ar 4:3`]);
 
-    // Search as you type.
-    await fill(popup, 'Search history', 'meadow');
-    await waitForTexts(popup, '.history-preview', [SECOND]);
-    await Promise.all([popup.close(), page.close()]);
-  });
+      // Search as you type.
+      await fill(popup, 'Search history', 'meadow');
+      await waitForTexts(popup, '.history-preview', [SECOND]);
+      await Promise.all([popup.close(), page.close()]);
+    },
+  );
 });

@@ -97,7 +97,8 @@ test('the check can fail: an unlabelled image and faint text are reported', asyn
   await page.evaluate(() => {
     const probe = document.createElement('p');
     probe.innerHTML =
-      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"><span style="color:#ccc">faint</span>';
+      '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20"><span ' +
+      'style="color:#ccc">faint</span>';
     document.querySelector('main')?.append(probe);
   });
   const found = (await axeViolations(page)).join('\n');
@@ -221,16 +222,19 @@ test.describe('with prompts in the history', () => {
     for (const language of LANGUAGES) {
       const where = `${scheme}, ${language === 'ar' ? 'Arabic (right to left)' : 'English'}`;
 
-      test(`popup, finished prompt with history rows, then its "Send to…" menu open — ${where}: no axe violations`, async () => {
-        const page = await popupShowing('result', scheme, language);
-        await expectNoViolations(page);
-        const label = strings(language).sendTo.button;
-        await page.getByRole('button', { name: label }).click();
-        await expect(page.getByRole('menu', { name: label }).getByRole('menuitem').first()).toBeVisible();
-        await expectNoViolations(page);
-        await keepScreenshot(page, `a11y-popup-send-to-${scheme}-${language}`);
-        await page.close();
-      });
+      test(
+        `popup, finished prompt with history rows, then its "Send to…" ` + `menu open — ${where}: no axe violations`,
+        async () => {
+          const page = await popupShowing('result', scheme, language);
+          await expectNoViolations(page);
+          const label = strings(language).sendTo.button;
+          await page.getByRole('button', { name: label }).click();
+          await expect(page.getByRole('menu', { name: label }).getByRole('menuitem').first()).toBeVisible();
+          await expectNoViolations(page);
+          await keepScreenshot(page, `a11y-popup-send-to-${scheme}-${language}`);
+          await page.close();
+        },
+      );
 
       test(`popup, alt text with the page's own alt and the copy formats — ${where}: no axe violations`, async () => {
         const page = await popupShowing('alt-text', scheme, language);
@@ -271,20 +275,23 @@ test.describe('with prompts in the history', () => {
   for (const scheme of SCHEMES) {
     for (const language of LANGUAGES) {
       const where = `${scheme}, ${language === 'ar' ? 'Arabic (right to left)' : 'English'}`;
-      test(`keyboard — ${where}: every control of the popup and the options page shows focus, in reading order`, async () => {
-        const popup = await popupShowing('result', scheme, language);
-        const inPopup = await checkFocusOrder(popup);
-        expect(inPopup.stops.length, inPopup.stops.join('\n')).toBeGreaterThan(10);
-        const options = await open('options.html', scheme, language);
-        const inOptions = await checkFocusOrder(options);
-        expect(inOptions.stops.length, inOptions.stops.join('\n')).toBeGreaterThan(15);
-        expect([
-          ...inPopup.problems.map((p) => `popup: ${p}`),
-          ...inOptions.problems.map((p) => `options: ${p}`),
-        ]).toEqual([]);
-        await popup.close();
-        await options.close();
-      });
+      test(
+        `keyboard — ${where}: every control of the popup and the ` + `options page shows focus, in reading order`,
+        async () => {
+          const popup = await popupShowing('result', scheme, language);
+          const inPopup = await checkFocusOrder(popup);
+          expect(inPopup.stops.length, inPopup.stops.join('\n')).toBeGreaterThan(10);
+          const options = await open('options.html', scheme, language);
+          const inOptions = await checkFocusOrder(options);
+          expect(inOptions.stops.length, inOptions.stops.join('\n')).toBeGreaterThan(15);
+          expect([
+            ...inPopup.problems.map((p) => `popup: ${p}`),
+            ...inOptions.problems.map((p) => `options: ${p}`),
+          ]).toEqual([]);
+          await popup.close();
+          await options.close();
+        },
+      );
     }
   }
 
@@ -419,26 +426,30 @@ test.describe('on-device provider in the options', () => {
     ['ar', ['dark', 'light', 'dark']],
   ] as const) {
     const where = language === 'ar' ? 'Arabic (right to left)' : 'English';
-    test(`options, on-device: not available, downloadable, downloading — ${where}, ${schemes.join('/')}: no axe violations`, async () => {
-      const t = strings(language);
-      await setLanguage(language);
-      const unavailable = await optionsWith(ext, { availability: 'unavailable' });
-      await unavailable.emulateMedia({ colorScheme: schemes[0], reducedMotion: 'reduce' });
-      await expect(unavailable.getByText(t.onDevice.unavailable)).toBeVisible();
-      await expectNoViolations(unavailable, '.on-device');
-      await unavailable.close();
+    test(
+      `options, on-device: not available, downloadable, downloading — ` +
+        `${where}, ${schemes.join('/')}: no axe violations`,
+      async () => {
+        const t = strings(language);
+        await setLanguage(language);
+        const unavailable = await optionsWith(ext, { availability: 'unavailable' });
+        await unavailable.emulateMedia({ colorScheme: schemes[0], reducedMotion: 'reduce' });
+        await expect(unavailable.getByText(t.onDevice.unavailable)).toBeVisible();
+        await expectNoViolations(unavailable, '.on-device');
+        await unavailable.close();
 
-      // Held at the start of the download long enough to check it.
-      const page = await optionsWith(ext, { availability: 'downloadable', downloadStepMs: 30_000 });
-      await page.emulateMedia({ colorScheme: schemes[1], reducedMotion: 'reduce' });
-      await expect(page.getByText(t.onDevice.downloadable)).toBeVisible();
-      await expectNoViolations(page, '.on-device');
-      await page.getByRole('button', { name: t.onDevice.download }).click();
-      await expect(page.getByRole('progressbar', { name: t.onDevice.downloading })).toBeVisible();
-      await page.emulateMedia({ colorScheme: schemes[2], reducedMotion: 'reduce' });
-      await expectNoViolations(page, '.on-device');
-      await keepScreenshot(page, `a11y-options-on-device-${language}`);
-      await page.close();
-    });
+        // Held at the start of the download long enough to check it.
+        const page = await optionsWith(ext, { availability: 'downloadable', downloadStepMs: 30_000 });
+        await page.emulateMedia({ colorScheme: schemes[1], reducedMotion: 'reduce' });
+        await expect(page.getByText(t.onDevice.downloadable)).toBeVisible();
+        await expectNoViolations(page, '.on-device');
+        await page.getByRole('button', { name: t.onDevice.download }).click();
+        await expect(page.getByRole('progressbar', { name: t.onDevice.downloading })).toBeVisible();
+        await page.emulateMedia({ colorScheme: schemes[2], reducedMotion: 'reduce' });
+        await expectNoViolations(page, '.on-device');
+        await keepScreenshot(page, `a11y-options-on-device-${language}`);
+        await page.close();
+      },
+    );
   }
 });

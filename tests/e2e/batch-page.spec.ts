@@ -61,7 +61,8 @@ async function buildGallery(site: TestSite, scratch: Page): Promise<string> {
   );
   site.page(
     '/same-frame.html',
-    '<!doctype html><body style="margin:0"><img src="/same-frame.png" alt="Same-origin frame" width="300" height="200">',
+    '<!doctype html><body style="margin:0"><img src="/same-frame.png" alt="Same-origin frame" width="300" ' +
+      'height="200">',
   );
   return site.page(
     '/gallery.html',
@@ -72,9 +73,12 @@ async function buildGallery(site: TestSite, scratch: Page): Promise<string> {
       <img src="{{IMG}}/pixel.png" width="1" height="1" alt="">
       <div style="display:flex;flex-wrap:wrap;gap:8px">
         <img src="{{IMG}}/red.png" alt="Red square" width="300" height="200">
-        <img src="{{IMG}}/blue-400.png" srcset="{{IMG}}/blue-400.png 400w, {{IMG}}/blue-800.png 800w" sizes="300px" alt="Blue sky">
-        <picture><source srcset="/green.webp" type="image/webp"><img src="/green.png" alt="Green field" width="300" height="180"></picture>
-        <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="{{IMG}}/lazy-yellow.png" width="300" height="200">
+        <img src="{{IMG}}/blue-400.png" srcset="{{IMG}}/blue-400.png 400w, {{IMG}}/blue-800.png 800w" sizes="300px" ` +
+      `alt="Blue sky">
+        <picture><source srcset="/green.webp" type="image/webp"><img src="/green.png" alt="Green field" width="300" ` +
+      `height="180"></picture>
+        <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="{{IMG}}/lazy-yellow.png" width="300" ` +
+      `height="200">
         <div style="width:320px;height:180px;background:url({{IMG}}/purple-bg.png) center/cover"></div>
         <svg width="200" height="200" viewBox="0 0 10 10"><rect width="10" height="10" fill="teal"/></svg>
         <canvas id="art" width="256" height="256"></canvas>

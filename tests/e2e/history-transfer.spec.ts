@@ -166,7 +166,8 @@ test('a malformed import file changes nothing and says what is wrong', async ({ 
     [
       'future.json',
       JSON.stringify({ ...JSON.parse(before.text), version: 7 }),
-      'future.json was not imported: it was made by a newer PromptLens (format version 7; this one reads up to version 1).',
+      'future.json was not imported: it was made by a newer PromptLens (format version 7; this one reads up to ' +
+        'version 1).',
     ],
   ];
   for (const [name, text, message] of cases) {

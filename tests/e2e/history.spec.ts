@@ -152,10 +152,10 @@ test('Prompts survive a browser restart (same profile, relaunched)', async ({ pr
 
 /** An export file as "Export JSON" writes it, with `count` entries of made-up prompts. */
 function exportFile(count: number): string {
-  const words =
-    'fox harbor neon alley portrait misty forest castle river sunset city robot garden ocean desert owl lantern rain snow'.split(
-      ' ',
-    );
+  const words = (
+    'fox harbor neon alley portrait misty forest castle river sunset city robot garden ocean desert owl ' +
+    'lantern rain snow'
+  ).split(' ');
   const now = Date.now();
   const entries = Array.from({ length: count }, (_, i) => {
     const at = now - i * 60_000;

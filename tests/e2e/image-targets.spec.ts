@@ -69,7 +69,8 @@ function bmp(width: number, height: number, [r, g, b]: Color): Buffer {
 }
 
 const svg = (w: number, h: number, [r, g, b]: Color) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" height="${h}" fill="rgb(${r},${g},${b})"/></svg>`;
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}"><rect width="${w}" ` +
+  `height="${h}" fill="rgb(${r},${g},${b})"/></svg>`;
 
 const cases: Case[] = [
   {
@@ -79,7 +80,9 @@ const cases: Case[] = [
       'small.jpg': { width: 400, height: 250, color: GREEN },
       'large.jpg': { width: 1600, height: 1000, color: BLUE },
     },
-    html: `<img id="target" src="{{IMG}}/img/fallback.jpg" srcset="{{IMG}}/img/small.jpg 400w, {{IMG}}/img/large.jpg 1600w" sizes="800px" width="400">`,
+    html:
+      `<img id="target" src="{{IMG}}/img/fallback.jpg" srcset="{{IMG}}/img/small.jpg 400w, ` +
+      `{{IMG}}/img/large.jpg 1600w" sizes="800px" width="400">`,
     target: '#target',
     expected: { color: BLUE, size: [1229, 768] },
   },
@@ -89,7 +92,9 @@ const cases: Case[] = [
       'pic.webp': { width: 900, height: 1200, color: YELLOW, type: 'image/webp' },
       'pic-fallback.jpg': { width: 500, height: 500, color: RED },
     },
-    html: `<picture><source type="image/webp" srcset="{{IMG}}/img/pic.webp"><img id="target" src="{{IMG}}/img/pic-fallback.jpg" width="300"></picture>`,
+    html:
+      `<picture><source type="image/webp" srcset="{{IMG}}/img/pic.webp"><img id="target" ` +
+      `src="{{IMG}}/img/pic-fallback.jpg" width="300"></picture>`,
     target: '#target',
     expected: { color: YELLOW, size: [768, 1024] },
   },
@@ -106,7 +111,9 @@ const cases: Case[] = [
   {
     name: 'a CSS background-image of the element under the pointer',
     images: { 'hero.jpg': { width: 1200, height: 800, color: PURPLE } },
-    html: `<div id="target" style="width:600px;height:400px;background:url('{{IMG}}/img/hero.jpg') center/cover"></div>`,
+    html:
+      `<div id="target" style="width:600px;height:400px;background:url('{{IMG}}/img/hero.jpg') ` +
+      `center/cover"></div>`,
     pageMenu: true,
     target: '#target',
     expected: { color: PURPLE, size: [1152, 768] },
@@ -114,7 +121,9 @@ const cases: Case[] = [
   {
     name: 'a CSS background on an ancestor, under a caption, with a gradient layer on top',
     images: { 'card.jpg': { width: 800, height: 800, color: CYAN } },
-    html: `<div style="width:400px;height:400px;background-image:linear-gradient(transparent, rgba(0,0,0,.2)), url('{{IMG}}/img/card.jpg')">
+    html:
+      `<div style="width:400px;height:400px;background-image:linear-gradient(transparent, rgba(0,0,0,.2)), ` +
+      `url('{{IMG}}/img/card.jpg')">
         <p id="target" style="margin:0;padding-top:300px;font:20px sans-serif">Caption text</p></div>`,
     pageMenu: true,
     target: '#target',
@@ -126,8 +135,10 @@ const cases: Case[] = [
       'one.jpg': { width: 900, height: 600, color: YELLOW },
       'two.jpg': { width: 1800, height: 1200, color: RED },
     },
-    html: `<style>#target{position:relative;width:450px;height:300px}
-        #target::before{content:'';position:absolute;inset:0;background-image:image-set(url('{{IMG}}/img/one.jpg') 1x, url('{{IMG}}/img/two.jpg') 2x);background-size:cover}</style>
+    html:
+      `<style>#target{position:relative;width:450px;height:300px}
+        #target::before{content:'';position:absolute;inset:0;background-image:image-set(url('{{IMG}}/img/one.jpg') ` +
+      `1x, url('{{IMG}}/img/two.jpg') 2x);background-size:cover}</style>
         <div id="target"></div>`,
     pageMenu: true,
     target: '#target',
@@ -136,16 +147,20 @@ const cases: Case[] = [
   {
     name: 'lazy loading: a 1×1 placeholder in src, the real image in data-src',
     images: { 'lazy.jpg': { width: 1000, height: 750, color: BLUE } },
-    html: `<img id="target" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" data-src="{{IMG}}/img/lazy.jpg" width="400" height="300">`,
+    html:
+      `<img id="target" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7" ` +
+      `data-src="{{IMG}}/img/lazy.jpg" width="400" height="300">`,
     target: '#target',
     expected: { color: BLUE, size: [1000, 750] },
   },
   {
     name: 'an <img> inside an open shadow root',
     images: { 'shadow.jpg': { width: 640, height: 640, color: GREEN } },
-    html: `<photo-card id="target" style="display:block;width:320px;height:320px"></photo-card>
+    html:
+      `<photo-card id="target" style="display:block;width:320px;height:320px"></photo-card>
       <script>customElements.define('photo-card', class extends HTMLElement { connectedCallback() {
-        this.attachShadow({ mode: 'open' }).innerHTML = '<img src="{{IMG}}/img/shadow.jpg" width="320" height="320" style="display:block">';
+        this.attachShadow({ mode: 'open' }).innerHTML = '<img src="{{IMG}}/img/shadow.jpg" width="320" height="320" ` +
+      `style="display:block">';
       } });</script>`,
     target: '#target',
     expected: { color: GREEN, size: [640, 640] },
@@ -153,7 +168,9 @@ const cases: Case[] = [
   {
     name: 'an inline <svg>, rasterized where a DOM can draw it',
     images: {},
-    html: `<svg id="target" width="300" height="200" viewBox="0 0 300 200"><rect width="300" height="200" fill="rgb(140,40,180)"/></svg>`,
+    html:
+      `<svg id="target" width="300" height="200" viewBox="0 0 300 200"><rect width="300" height="200" ` +
+      `fill="rgb(140,40,180)"/></svg>`,
     pageMenu: true,
     target: '#target',
     expected: { color: PURPLE, size: [1024, 683] },
@@ -168,8 +185,10 @@ const cases: Case[] = [
   {
     name: 'a blob: URL only the page can read',
     images: { 'blobbed.jpg': { width: 700, height: 500, color: YELLOW } },
-    html: `<img id="target" width="350" height="250">
-      <script>fetch('/proxy/blobbed.jpg').then((r) => r.blob()).then((b) => { document.getElementById('target').src = URL.createObjectURL(b); });</script>`,
+    html:
+      `<img id="target" width="350" height="250">
+      <script>fetch('/proxy/blobbed.jpg').then((r) => r.blob()).then((b) => { document.getElementById('target').src ` +
+      `= URL.createObjectURL(b); });</script>`,
     target: '#target',
     expected: { color: YELLOW, size: [700, 500] },
   },
@@ -251,8 +270,10 @@ const cases: Case[] = [
   {
     name: 'a <canvas> (Chromium gives it no image menu): PromptLens’s page entry, and the canvas pixels',
     images: {},
-    html: `<canvas id="target" width="640" height="400" style="width:320px;height:200px"></canvas>
-      <script>const ctx = document.getElementById('target').getContext('2d'); ctx.fillStyle = 'rgb(20,190,200)'; ctx.fillRect(0, 0, 640, 400);</script>`,
+    html:
+      `<canvas id="target" width="640" height="400" style="width:320px;height:200px"></canvas>
+      <script>const ctx = document.getElementById('target').getContext('2d'); ctx.fillStyle = 'rgb(20,190,200)'; ` +
+      `ctx.fillRect(0, 0, 640, 400);</script>`,
     target: '#target',
     expected: { color: CYAN, size: [640, 400] },
   },
@@ -267,7 +288,9 @@ const cases: Case[] = [
     name: 'an expiring image inside a cross-origin iframe: captured from the screen where the frame sits',
     images: { 'framed-once.jpg': { width: 400, height: 300, color: CYAN, once: true } },
     frame: `<img src="/img/framed-once.jpg" width="400" height="300">`,
-    html: `<div style="height:260px"></div><iframe id="target" src="{{IMG}}/case-frame.html" width="440" height="340" style="border:5px solid #000;margin-left:300px"></iframe>`,
+    html:
+      `<div style="height:260px"></div><iframe id="target" src="{{IMG}}/case-frame.html" width="440" ` +
+      `height="340" style="border:5px solid #000;margin-left:300px"></iframe>`,
     target: '#target',
     expected: { color: CYAN, size: [400, 300], captured: true },
   },
@@ -343,7 +366,8 @@ test('plain text gets only “All images on this page…”; the canvas beside i
     `<!doctype html><html lang="en"><title>Text</title><body style="margin:20px">
       <p id="text" style="font:20px sans-serif;width:400px">A paragraph of plain text, no picture in sight.</p>
       <canvas id="art" width="300" height="300"></canvas>
-      <script>const ctx = document.getElementById('art').getContext('2d'); ctx.fillStyle = 'rgb(140,40,180)'; ctx.fillRect(0, 0, 300, 300);</script>`,
+      <script>const ctx = document.getElementById('art').getContext('2d'); ctx.fillStyle = 'rgb(140,40,180)'; ` +
+      `ctx.fillRect(0, 0, 300, 300);</script>`,
   );
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   const page = await ext.context.newPage();

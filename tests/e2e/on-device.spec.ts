@@ -10,59 +10,59 @@ import { generateFrom, pageWithImage } from './support/scenario';
 
 const ON_DEVICE = { provider: 'on-device', baseUrl: '', model: 'gemini-nano' };
 
-test('on-device: the double streams a prompt through the native menu, in English for a French user, with no consent notice', async ({
-  ext,
-  site,
-  scratch,
-}) => {
-  // No key, no address, and no privacy OK on record: nothing leaves the device, so none is asked.
-  await configure(ext, { ...ON_DEVICE, consent: false });
-  const options = await optionsWith(ext, { availability: 'available' });
-  await expect(options.getByRole('status').filter({ hasText: 'Ready.' })).toBeVisible();
-  // Neither a key nor an address to fill in.
-  await expect(options.getByLabel('API key', { exact: true })).toHaveCount(0);
-  await expect(options.getByLabel('Base URL', { exact: true })).toHaveCount(0);
-  await expect(options.getByText('prompts in other languages are written in English')).toHaveCount(0);
-  await options.getByLabel('Prompt language').selectOption({ label: 'Français' });
-  await expect(options.getByText('prompts in other languages are written in English')).toBeVisible();
+test(
+  'on-device: the double streams a prompt through the native menu, in ' +
+    'English for a French user, with no consent notice',
+  async ({ ext, site, scratch }) => {
+    // No key, no address, and no privacy OK on record: nothing leaves the device, so none is asked.
+    await configure(ext, { ...ON_DEVICE, consent: false });
+    const options = await optionsWith(ext, { availability: 'available' });
+    await expect(options.getByRole('status').filter({ hasText: 'Ready.' })).toBeVisible();
+    // Neither a key nor an address to fill in.
+    await expect(options.getByLabel('API key', { exact: true })).toHaveCount(0);
+    await expect(options.getByLabel('Base URL', { exact: true })).toHaveCount(0);
+    await expect(options.getByText('prompts in other languages are written in English')).toHaveCount(0);
+    await options.getByLabel('Prompt language').selectOption({ label: 'Français' });
+    await expect(options.getByText('prompts in other languages are written in English')).toBeVisible();
 
-  const worker = await ext.worker();
-  const nano: LanguageModelDoubleConfig = {
-    availability: 'available',
-    chunks: ['A quiet harbour at dawn, ', 'fishing boats, ', 'soft mist.'],
-    chunkDelayMs: 100,
-    holdLast: true,
-  };
-  // The job runs in the service worker, where Chrome exposes LanguageModel: the double goes there.
-  await worker.evaluate(installLanguageModelDouble as (config: LanguageModelDoubleConfig) => unknown, nano);
-  const url = await pageWithImage(site, scratch, { width: 1600, height: 1200, color: [30, 90, 160] });
-  await generateFrom(ext, url);
+    const worker = await ext.worker();
+    const nano: LanguageModelDoubleConfig = {
+      availability: 'available',
+      chunks: ['A quiet harbour at dawn, ', 'fishing boats, ', 'soft mist.'],
+      chunkDelayMs: 100,
+      holdLast: true,
+    };
+    // The job runs in the service worker, where Chrome exposes LanguageModel: the double goes there.
+    await worker.evaluate(installLanguageModelDouble as (config: LanguageModelDoubleConfig) => unknown, nano);
+    const url = await pageWithImage(site, scratch, { width: 1600, height: 1200, color: [30, 90, 160] });
+    await generateFrom(ext, url);
 
-  const popup = await openPopup(ext);
-  const prompt = popup.getByRole('region', { name: 'Prompt' });
-  // Streaming: what has arrived shows before the answer is complete (the double holds its last piece).
-  await expect(prompt).toHaveText('A quiet harbour at dawn, fishing boats,');
-  await expect(popup.getByRole('button', { name: 'Cancel' })).toBeVisible();
-  await worker.evaluate(() => (globalThis as any).LanguageModel.release());
-  await expect(prompt).toHaveText('A quiet harbour at dawn, fishing boats, soft mist.');
-  await expect(popup.getByRole('button', { name: 'Copy' })).toBeVisible();
+    const popup = await openPopup(ext);
+    const prompt = popup.getByRole('region', { name: 'Prompt' });
+    // Streaming: what has arrived shows before the answer is complete (the double holds its last piece).
+    await expect(prompt).toHaveText('A quiet harbour at dawn, fishing boats,');
+    await expect(popup.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await worker.evaluate(() => (globalThis as any).LanguageModel.release());
+    await expect(prompt).toHaveText('A quiet harbour at dawn, fishing boats, soft mist.');
+    await expect(popup.getByRole('button', { name: 'Copy' })).toBeVisible();
 
-  const log = await worker.evaluate(() => (globalThis as any).LanguageModel.log as LanguageModelDoubleLog[]);
-  const create = log.find((l) => l.method === 'create')!.detail as any;
-  // French is not among Nano's output languages: English, as the settings page says.
-  expect(create.expectedOutputs).toEqual([{ type: 'text', languages: ['en'] }]);
-  expect(create.initialPrompts[0].content).toContain('English');
-  expect(create.initialPrompts[0].content).not.toContain('French');
-  const [message] = log.find((l) => l.method === 'promptStreaming')!.detail as any[];
-  const picture = message.content.find((c: { type: string }) => c.type === 'image');
-  expect(picture.blobType).toMatch(/^image\//);
-  expect(picture.size).toBeGreaterThan(1000);
-  expect(log.at(-1)?.method).toBe('destroy');
+    const log = await worker.evaluate(() => (globalThis as any).LanguageModel.log as LanguageModelDoubleLog[]);
+    const create = log.find((l) => l.method === 'create')!.detail as any;
+    // French is not among Nano's output languages: English, as the settings page says.
+    expect(create.expectedOutputs).toEqual([{ type: 'text', languages: ['en'] }]);
+    expect(create.initialPrompts[0].content).toContain('English');
+    expect(create.initialPrompts[0].content).not.toContain('French');
+    const [message] = log.find((l) => l.method === 'promptStreaming')!.detail as any[];
+    const picture = message.content.find((c: { type: string }) => c.type === 'image');
+    expect(picture.blobType).toMatch(/^image\//);
+    expect(picture.size).toBeGreaterThan(1000);
+    expect(log.at(-1)?.method).toBe('destroy');
 
-  const privacy = await ext.context.newPage();
-  await privacy.goto(ext.url('privacy.html'));
-  await expect(privacy.getByText('Your prompts are currently written on this device by Gemini Nano')).toBeVisible();
-});
+    const privacy = await ext.context.newPage();
+    await privacy.goto(ext.url('privacy.html'));
+    await expect(privacy.getByText('Your prompts are currently written on this device by Gemini Nano')).toBeVisible();
+  },
+);
 
 test('on-device: the settings show each availability state, and Download model runs with progress to ready', async ({
   ext,

@@ -69,16 +69,14 @@ test('the image downloaded while the menu was open is the one sent: one download
   expect(downloads(site, '/img/red.jpg')).toBe(pageLoads + 1);
 });
 
-test('Escape after the right-click: the image may be fetched, but nothing reaches the provider and no job is left', async ({
-  ext,
-  provider,
-  site,
-  scratch,
-}) => {
-  const page = await gallery(site, scratch, ext);
-  await chooseFromContextMenu(page, '#red', ['Escape']);
-  await expectNothingSent(ext, provider, page);
-});
+test(
+  'Escape after the right-click: the image may be fetched, ' + 'but nothing reaches the provider and no job is left',
+  async ({ ext, provider, site, scratch }) => {
+    const page = await gallery(site, scratch, ext);
+    await chooseFromContextMenu(page, '#red', ['Escape']);
+    await expectNothingSent(ext, provider, page);
+  },
+);
 
 test('another choice in the menu than PromptLens sends nothing and leaves no job', async ({
   ext,

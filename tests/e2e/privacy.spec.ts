@@ -5,60 +5,59 @@ import { generateFrom, pageWithImage } from './support/scenario';
 
 const STREAMED = 'A teal bowl on linen, morning light, soft shadows, still life.';
 
-test('the first image waits for the privacy notice; nothing reaches the provider before "Send"; a new provider asks again', async ({
-  ext,
-  provider,
-  site,
-  scratch,
-}) => {
-  // Three images, two providers and the options page in one story: longer than one step's budget.
-  test.setTimeout(150_000);
-  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, consent: false });
-  await generateFrom(ext, await pageWithImage(site, scratch, { width: 800, height: 600, color: [20, 160, 160] }));
+test(
+  'the first image waits for the privacy notice; nothing reaches the provider before "Send"; a new provider asks ' +
+    'again',
+  async ({ ext, provider, site, scratch }) => {
+    // Three images, two providers and the options page in one story: longer than one step's budget.
+    test.setTimeout(150_000);
+    await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey, consent: false });
+    await generateFrom(ext, await pageWithImage(site, scratch, { width: 800, height: 600, color: [20, 160, 160] }));
 
-  let popup = await openPopup(ext);
-  await expect(popup.getByRole('heading', { name: 'Before the first image goes to OpenAI' })).toBeVisible();
-  await expect(popup.getByText(provider.baseUrl, { exact: true })).toBeVisible();
-  await expect(popup.getByText(/scaled down and stripped of its metadata/)).toBeVisible();
-  await expect(popup.getByText(/sent as/)).toHaveCount(0);
-  expect(provider.requests).toHaveLength(0);
+    let popup = await openPopup(ext);
+    await expect(popup.getByRole('heading', { name: 'Before the first image goes to OpenAI' })).toBeVisible();
+    await expect(popup.getByText(provider.baseUrl, { exact: true })).toBeVisible();
+    await expect(popup.getByText(/scaled down and stripped of its metadata/)).toBeVisible();
+    await expect(popup.getByText(/sent as/)).toHaveCount(0);
+    expect(provider.requests).toHaveLength(0);
 
-  provider.reply({ kind: 'stream', text: STREAMED, pieces: 5, delayMs: 60 });
-  await popup.getByRole('button', { name: 'Send to OpenAI' }).click();
-  await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(STREAMED);
-  // Sent: the notice has done its job and goes away.
-  await expect(popup.getByRole('heading', { name: 'Before the first image goes to OpenAI' })).toHaveCount(0);
-  await expect(popup.getByRole('button', { name: 'Send to OpenAI' })).toHaveCount(0);
-  expect(provider.requests).toHaveLength(1);
-  expect(provider.requests[0]!.image?.mime).toBe('image/jpeg');
+    provider.reply({ kind: 'stream', text: STREAMED, pieces: 5, delayMs: 60 });
+    await popup.getByRole('button', { name: 'Send to OpenAI' }).click();
+    await expect(popup.getByRole('region', { name: 'Prompt' })).toHaveText(STREAMED);
+    // Sent: the notice has done its job and goes away.
+    await expect(popup.getByRole('heading', { name: 'Before the first image goes to OpenAI' })).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: 'Send to OpenAI' })).toHaveCount(0);
+    expect(provider.requests).toHaveLength(1);
+    expect(provider.requests[0]!.image?.mime).toBe('image/jpeg');
 
-  // Asked once: the next image goes straight out.
-  await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color: [160, 20, 160] }));
-  await provider.waitForRequests(2);
+    // Asked once: the next image goes straight out.
+    await generateFrom(ext, await pageWithImage(site, scratch, { width: 640, height: 480, color: [160, 20, 160] }));
+    await provider.waitForRequests(2);
 
-  // Another provider (here a custom server at the same address): asked again, named by its host.
-  const options = await ext.context.newPage();
-  await options.goto(ext.url('options.html'));
-  await options.getByLabel('Provider', { exact: true }).selectOption({ label: 'Custom (OpenAI-compatible)' });
-  await options.getByLabel('Base URL', { exact: true }).fill(provider.baseUrl);
-  await options.getByLabel('API key', { exact: true }).fill(provider.apiKey);
-  await options.getByLabel('Model', { exact: true }).fill('vision-test');
-  await expect(options.getByText('Saved')).toBeVisible();
-  await generateFrom(ext, await pageWithImage(site, scratch, { width: 500, height: 500, color: [200, 200, 40] }));
-  popup = await openPopup(ext);
-  const host = new URL(provider.baseUrl).host;
-  await expect(popup.getByRole('heading', { name: `Before the first image goes to ${host}` })).toBeVisible();
-  expect(provider.requests).toHaveLength(2);
+    // Another provider (here a custom server at the same address): asked again, named by its host.
+    const options = await ext.context.newPage();
+    await options.goto(ext.url('options.html'));
+    await options.getByLabel('Provider', { exact: true }).selectOption({ label: 'Custom (OpenAI-compatible)' });
+    await options.getByLabel('Base URL', { exact: true }).fill(provider.baseUrl);
+    await options.getByLabel('API key', { exact: true }).fill(provider.apiKey);
+    await options.getByLabel('Model', { exact: true }).fill('vision-test');
+    await expect(options.getByText('Saved')).toBeVisible();
+    await generateFrom(ext, await pageWithImage(site, scratch, { width: 500, height: 500, color: [200, 200, 40] }));
+    popup = await openPopup(ext);
+    const host = new URL(provider.baseUrl).host;
+    await expect(popup.getByRole('heading', { name: `Before the first image goes to ${host}` })).toBeVisible();
+    expect(provider.requests).toHaveLength(2);
 
-  // "Not now" leaves it unsent, and says so; it can still be reviewed and sent.
-  await popup.getByRole('button', { name: 'Not now' }).click();
-  await expect(popup.getByRole('alert')).toContainText('Not sent yet');
-  await popup.getByRole('button', { name: 'Review and send' }).click();
-  await popup.getByRole('button', { name: `Send to ${host}` }).click();
-  await expect(popup.getByRole('region', { name: 'Prompt' })).not.toBeEmpty();
-  expect(provider.requests).toHaveLength(3);
-  expect(provider.requests[2]!.body.model).toBe('vision-test');
-});
+    // "Not now" leaves it unsent, and says so; it can still be reviewed and sent.
+    await popup.getByRole('button', { name: 'Not now' }).click();
+    await expect(popup.getByRole('alert')).toContainText('Not sent yet');
+    await popup.getByRole('button', { name: 'Review and send' }).click();
+    await popup.getByRole('button', { name: `Send to ${host}` }).click();
+    await expect(popup.getByRole('region', { name: 'Prompt' })).not.toBeEmpty();
+    expect(provider.requests).toHaveLength(3);
+    expect(provider.requests[2]!.body.model).toBe('vision-test');
+  },
+);
 
 interface Seed {
   text: string;
@@ -176,44 +175,45 @@ test('without "Keep the page address and title", a prompt records no source page
   expect(stored[0].imageUrl).toContain('/img/');
 });
 
-test('"Delete all data" wipes history, settings and consent after a confirmation, keeping API keys unless asked; "Forget key" removes one', async ({
-  ext,
-  provider,
-}) => {
-  await configure(ext, { provider: 'groq', baseUrl: provider.baseUrl, model: 'vision-test', apiKey: 'gsk-kept' });
-  const popup = await openPopup(ext);
-  await seedHistory(popup, [{ text: 'A prompt to be deleted', ageDays: 1, favorite: true }]);
+test(
+  '"Delete all data" wipes history, settings and consent after a confirmation, keeping API keys unless asked; ' +
+    '"Forget key" removes one',
+  async ({ ext, provider }) => {
+    await configure(ext, { provider: 'groq', baseUrl: provider.baseUrl, model: 'vision-test', apiKey: 'gsk-kept' });
+    const popup = await openPopup(ext);
+    await seedHistory(popup, [{ text: 'A prompt to be deleted', ageDays: 1, favorite: true }]);
 
-  const options = await openOptions(ext);
-  await options.getByLabel('Keep history').selectOption({ label: '30 days' });
-  await options.getByRole('button', { name: 'Delete all data' }).click();
-  await expect(options.getByText('Delete all PromptLens data on this device?')).toBeVisible();
-  await options.getByRole('button', { name: 'Cancel' }).click();
-  await popup.reload();
-  await expect(popup.getByText('A prompt to be deleted').first()).toBeVisible();
+    const options = await openOptions(ext);
+    await options.getByLabel('Keep history').selectOption({ label: '30 days' });
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+    await expect(options.getByText('Delete all PromptLens data on this device?')).toBeVisible();
+    await options.getByRole('button', { name: 'Cancel' }).click();
+    await popup.reload();
+    await expect(popup.getByText('A prompt to be deleted').first()).toBeVisible();
 
-  await options.getByRole('button', { name: 'Delete all data' }).click();
-  await options.getByRole('button', { name: 'Delete everything' }).click();
-  await expect(options.getByText('All data deleted. Your API keys were kept.')).toBeVisible();
-  await expect(options.getByLabel('Provider', { exact: true })).toHaveValue('openai');
-  await expect(options.getByLabel('Keep history')).toHaveValue('forever');
-  await popup.reload();
-  await expect(popup.getByText('A prompt to be deleted')).toHaveCount(0);
-  const stored = await (await ext.worker()).evaluate(() =>
-    (globalThis as any).chrome.storage.local.get(['apiKeys', 'privacyConsent']),
-  );
-  expect(stored).toEqual({ apiKeys: { groq: 'gsk-kept' } });
+    await options.getByRole('button', { name: 'Delete all data' }).click();
+    await options.getByRole('button', { name: 'Delete everything' }).click();
+    await expect(options.getByText('All data deleted. Your API keys were kept.')).toBeVisible();
+    await expect(options.getByLabel('Provider', { exact: true })).toHaveValue('openai');
+    await expect(options.getByLabel('Keep history')).toHaveValue('forever');
+    await popup.reload();
+    await expect(popup.getByText('A prompt to be deleted')).toHaveCount(0);
+    const stored = await (await ext.worker()).evaluate(() =>
+      (globalThis as any).chrome.storage.local.get(['apiKeys', 'privacyConsent']),
+    );
+    expect(stored).toEqual({ apiKeys: { groq: 'gsk-kept' } });
 
-  // The kept key, masked, and forgotten with one button.
-  await options.getByLabel('Provider', { exact: true }).selectOption({ label: 'Groq' });
-  await expect(options.getByLabel('API key', { exact: true })).toHaveValue('gsk-kept');
-  await expect(options.getByLabel('API key', { exact: true })).toHaveAttribute('type', 'password');
-  await options.getByRole('button', { name: 'Forget key' }).click();
-  await expect(options.getByLabel('API key', { exact: true })).toHaveValue('');
-  await expect(options.getByRole('button', { name: 'Forget key' })).toBeDisabled();
-  const keys = await (await ext.worker()).evaluate(() => (globalThis as any).chrome.storage.local.get('apiKeys'));
-  expect(keys.apiKeys).toEqual({});
-});
+    // The kept key, masked, and forgotten with one button.
+    await options.getByLabel('Provider', { exact: true }).selectOption({ label: 'Groq' });
+    await expect(options.getByLabel('API key', { exact: true })).toHaveValue('gsk-kept');
+    await expect(options.getByLabel('API key', { exact: true })).toHaveAttribute('type', 'password');
+    await options.getByRole('button', { name: 'Forget key' }).click();
+    await expect(options.getByLabel('API key', { exact: true })).toHaveValue('');
+    await expect(options.getByRole('button', { name: 'Forget key' })).toBeDisabled();
+    const keys = await (await ext.worker()).evaluate(() => (globalThis as any).chrome.storage.local.get('apiKeys'));
+    expect(keys.apiKeys).toEqual({});
+  },
+);
 
 test('the privacy page, linked from the settings, says what goes where and names the current destination', async ({
   ext,

@@ -23,7 +23,8 @@ async function gallery(site: TestSite, scratch: Page, count: number): Promise<st
   }
   return site.page(
     '/gallery.html',
-    `<!doctype html><title>Gallery</title><body style="margin:10px;display:grid;grid-template-columns:repeat(5,160px);gap:8px">${cells.join('')}`,
+    `<!doctype html><title>Gallery</title><body ` +
+      `style="margin:10px;display:grid;grid-template-columns:repeat(5,160px);gap:8px">${cells.join('')}`,
   );
 }
 
@@ -35,54 +36,52 @@ async function setPromptsAtOnce(ext: Extension, value: number): Promise<void> {
   await options.close();
 }
 
-test(`a burst of ${BURST} right-clicks: every one ends in history once, never more than 2 at the provider at once`, async ({
-  ext,
-  provider,
-  site,
-  scratch,
-}) => {
-  test.setTimeout(180_000);
-  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
-  // ~2.5 s an answer: the clicks pile up behind the two slots.
-  provider.fallback = {
-    kind: 'stream',
-    text: 'A bright abstract colour field, flat light, minimal composition.',
-    pieces: 8,
-    delayMs: 300,
-  };
-  const page = await ext.context.newPage();
-  await page.goto(await gallery(site, scratch, BURST));
-  await page.waitForFunction((n) => [...document.images].filter((img) => img.complete).length === n, BURST);
+test(
+  `a burst of ${BURST} right-clicks: every one ends in history ` + `once, never more than 2 at the provider at once`,
+  async ({ ext, provider, site, scratch }) => {
+    test.setTimeout(180_000);
+    await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
+    // ~2.5 s an answer: the clicks pile up behind the two slots.
+    provider.fallback = {
+      kind: 'stream',
+      text: 'A bright abstract colour field, flat light, minimal composition.',
+      pieces: 8,
+      delayMs: 300,
+    };
+    const page = await ext.context.newPage();
+    await page.goto(await gallery(site, scratch, BURST));
+    await page.waitForFunction((n) => [...document.images].filter((img) => img.complete).length === n, BURST);
 
-  // As fast as a hurried user: the same real right-click and native menu as the shared helper,
-  // without its set-up between clicks. After the first, the user sees the popup open, then goes on.
-  const boxes = await Promise.all(Array.from({ length: BURST }, (_, i) => page.locator(`#i${i}`).boundingBox()));
-  const started = Date.now();
-  await chooseFromContextMenu(page, '#i0');
-  await page.waitForTimeout(1000);
-  for (const box of boxes.slice(1)) {
-    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2, { button: 'right' });
-    await page.waitForTimeout(150);
-    execFileSync('xdotool', ['key', '--delay', '30', 'Up', 'Up', 'Right', 'Return']);
-  }
-  const clicking = Date.now() - started;
-  test.info().annotations.push({ type: 'burst', description: `${BURST} menu choices in ${clicking} ms` });
+    // As fast as a hurried user: the same real right-click and native menu as the shared helper,
+    // without its set-up between clicks. After the first, the user sees the popup open, then goes on.
+    const boxes = await Promise.all(Array.from({ length: BURST }, (_, i) => page.locator(`#i${i}`).boundingBox()));
+    const started = Date.now();
+    await chooseFromContextMenu(page, '#i0');
+    await page.waitForTimeout(1000);
+    for (const box of boxes.slice(1)) {
+      await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2, { button: 'right' });
+      await page.waitForTimeout(150);
+      execFileSync('xdotool', ['key', '--delay', '30', 'Up', 'Up', 'Right', 'Return']);
+    }
+    const clicking = Date.now() - started;
+    test.info().annotations.push({ type: 'burst', description: `${BURST} menu choices in ${clicking} ms` });
 
-  const popup = await openPopup(ext);
-  await expect
-    .poll(async () => (await jobRecords(popup)).filter((job) => job.status === 'done').length, { timeout: 120_000 })
-    .toBe(BURST);
-  const jobs = await jobRecords(popup);
-  expect(jobs).toHaveLength(BURST);
-  // Each image once: its own address, its own size.
-  expect(new Set(jobs.map((job) => job.source.imageUrl)).size).toBe(BURST);
-  expect(new Set(jobs.map((job) => `${job.image?.originalWidth}x${job.image?.originalHeight}`)).size).toBe(BURST);
-  expect(provider.requests).toHaveLength(BURST);
-  expect(new Set(provider.requests.map((request) => request.image?.dataUrl)).size).toBe(BURST);
-  expect(provider.maxInFlight).toBe(2);
-  expect(jobs.every((job) => job.ahead === undefined)).toBe(true);
-  expect(await storedRows(popup, 'history')).toHaveLength(BURST);
-});
+    const popup = await openPopup(ext);
+    await expect
+      .poll(async () => (await jobRecords(popup)).filter((job) => job.status === 'done').length, { timeout: 120_000 })
+      .toBe(BURST);
+    const jobs = await jobRecords(popup);
+    expect(jobs).toHaveLength(BURST);
+    // Each image once: its own address, its own size.
+    expect(new Set(jobs.map((job) => job.source.imageUrl)).size).toBe(BURST);
+    expect(new Set(jobs.map((job) => `${job.image?.originalWidth}x${job.image?.originalHeight}`)).size).toBe(BURST);
+    expect(provider.requests).toHaveLength(BURST);
+    expect(new Set(provider.requests.map((request) => request.image?.dataUrl)).size).toBe(BURST);
+    expect(provider.maxInFlight).toBe(2);
+    expect(jobs.every((job) => job.ahead === undefined)).toBe(true);
+    expect(await storedRows(popup, 'history')).toHaveLength(BURST);
+  },
+);
 
 test('waiting jobs say how many are ahead; a stopped worker resumes them, and Cancel takes one out of line', async ({
   ext,

@@ -5,72 +5,72 @@ import { configure, launchExtension, openPopup } from './support/extension';
 import { configureImages } from './support/image-settings';
 import { generateFrom, pageWithImage } from './support/scenario';
 
-test('Recreate: right-click → prompt → Recreate → the Compare page shows both pictures, the recreation is the provider’s, and it is still there after a browser restart', async ({
-  provider,
-  images,
-  site,
-}) => {
-  test.setTimeout(120_000);
-  let ext = await launchExtension();
-  const userDataDir = ext.userDataDir;
-  try {
-    const scratch = await ext.context.newPage();
-    await scratch.goto(site.page('/scratch.html', '<!doctype html><title>scratch</title>'));
-    await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
-    await configureImages(ext, { provider: 'openai', baseUrl: images.openaiBase, apiKey: images.keys.openai });
-    provider.reply({ kind: 'stream', text: 'A red fox in fresh snow, soft morning light' });
-    await generateFrom(ext, await pageWithImage(site, scratch, { width: 480, height: 320, color: [30, 160, 60] }));
-    await provider.waitForRequests(1);
+test(
+  'Recreate: right-click → prompt → Recreate → the Compare page shows both pictures, the recreation is the ' +
+    'provider’s, and it is still there after a browser restart',
+  async ({ provider, images, site }) => {
+    test.setTimeout(120_000);
+    let ext = await launchExtension();
+    const userDataDir = ext.userDataDir;
+    try {
+      const scratch = await ext.context.newPage();
+      await scratch.goto(site.page('/scratch.html', '<!doctype html><title>scratch</title>'));
+      await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
+      await configureImages(ext, { provider: 'openai', baseUrl: images.openaiBase, apiKey: images.keys.openai });
+      provider.reply({ kind: 'stream', text: 'A red fox in fresh snow, soft morning light' });
+      await generateFrom(ext, await pageWithImage(site, scratch, { width: 480, height: 320, color: [30, 160, 60] }));
+      await provider.waitForRequests(1);
 
-    const compare = await recreateFromPopup(ext);
-    await expect(compare.getByRole('img', { name: 'Recreation', exact: true })).toBeVisible({ timeout: 30_000 });
-    await expect(compare.getByRole('img', { name: 'Original', exact: true })).toBeVisible();
-    expect(await centreColour(compare, 'Recreation')).toEqual(images.color);
-    const original = await centreColour(compare, 'Original');
-    expect(Math.abs(original[1]! - 160)).toBeLessThan(12);
-    // Only the prompt's text went to the image provider, in the shape OpenAI's spec allows, and the original's shape.
-    const sent = images.requests.filter((r) => r.route === 'openai');
-    expect(sent).toHaveLength(1);
-    expect(sent[0]!.violations).toEqual([]);
-    expect(sent[0]!.body).toMatchObject({ prompt: 'A red fox in fresh snow, soft morning light', size: '1536x1024' });
-    await expect(compare.getByRole('region', { name: /Prompt sent/ })).toContainText('gpt-image-1-mini · 1536x1024');
-    await expect(compare.getByRole('link', { name: 'Download' })).toHaveAttribute(
-      'download',
-      /^promptlens-recreation-gpt-image-1-mini-\d{8}-\d{6}\.png$/,
-    );
+      const compare = await recreateFromPopup(ext);
+      await expect(compare.getByRole('img', { name: 'Recreation', exact: true })).toBeVisible({ timeout: 30_000 });
+      await expect(compare.getByRole('img', { name: 'Original', exact: true })).toBeVisible();
+      expect(await centreColour(compare, 'Recreation')).toEqual(images.color);
+      const original = await centreColour(compare, 'Original');
+      expect(Math.abs(original[1]! - 160)).toBeLessThan(12);
+      // Only the prompt's text went to the image provider, in the shape OpenAI's spec allows, and the original's shape.
+      const sent = images.requests.filter((r) => r.route === 'openai');
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.violations).toEqual([]);
+      expect(sent[0]!.body).toMatchObject({ prompt: 'A red fox in fresh snow, soft morning light', size: '1536x1024' });
+      await expect(compare.getByRole('region', { name: /Prompt sent/ })).toContainText('gpt-image-1-mini · 1536x1024');
+      await expect(compare.getByRole('link', { name: 'Download' })).toHaveAttribute(
+        'download',
+        /^promptlens-recreation-gpt-image-1-mini-\d{8}-\d{6}\.png$/,
+      );
 
-    // Overlay with its slider and zoom, from the keyboard.
-    await compare.getByRole('button', { name: 'Overlay' }).click();
-    const reveal = compare.getByRole('slider', { name: 'Reveal' });
-    await reveal.focus();
-    await compare.keyboard.press('End');
-    await expect(reveal).toHaveValue('100');
-    await compare.getByRole('button', { name: 'Side by side' }).click();
+      // Overlay with its slider and zoom, from the keyboard.
+      await compare.getByRole('button', { name: 'Overlay' }).click();
+      const reveal = compare.getByRole('slider', { name: 'Reveal' });
+      await reveal.focus();
+      await compare.keyboard.press('End');
+      await expect(reveal).toHaveValue('100');
+      await compare.getByRole('button', { name: 'Side by side' }).click();
 
-    // One tab per entry: Recreate again from the popup focuses the same tab.
-    images.color = [20, 90, 220];
-    const again = await openPopup(ext);
-    await again.getByRole('button', { name: 'Recreate', exact: true }).click();
-    await expect.poll(() => centreColour(compare, 'Recreation').catch(() => [])).toEqual([20, 90, 220]);
-    expect(ext.context.pages().filter((p) => p.url().includes('/compare.html'))).toHaveLength(1);
-    await expect(compare.locator('.generations li')).toHaveCount(2);
-    const entryUrl = compare.url();
+      // One tab per entry: Recreate again from the popup focuses the same tab.
+      images.color = [20, 90, 220];
+      const again = await openPopup(ext);
+      await again.getByRole('button', { name: 'Recreate', exact: true }).click();
+      await expect.poll(() => centreColour(compare, 'Recreation').catch(() => [])).toEqual([20, 90, 220]);
+      expect(ext.context.pages().filter((p) => p.url().includes('/compare.html'))).toHaveLength(1);
+      await expect(compare.locator('.generations li')).toHaveCount(2);
+      const entryUrl = compare.url();
 
-    // The history row shows the recreation's thumbnail.
-    await again.reload();
-    await expect(again.locator('.history-row .recreation-thumb').first()).toBeVisible();
-    await ext.context.close();
+      // The history row shows the recreation's thumbnail.
+      await again.reload();
+      await expect(again.locator('.history-row .recreation-thumb').first()).toBeVisible();
+      await ext.context.close();
 
-    ext = await launchExtension({ userDataDir });
-    const reopened = await ext.context.newPage();
-    await reopened.goto(entryUrl);
-    expect(await centreColour(reopened, 'Recreation')).toEqual([20, 90, 220]);
-    await expect(reopened.locator('.generations li')).toHaveCount(2);
-  } finally {
-    await ext.context.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
-  }
-});
+      ext = await launchExtension({ userDataDir });
+      const reopened = await ext.context.newPage();
+      await reopened.goto(entryUrl);
+      expect(await centreColour(reopened, 'Recreation')).toEqual([20, 90, 220]);
+      await expect(reopened.locator('.generations li')).toHaveCount(2);
+    } finally {
+      await ext.context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    }
+  },
+);
 
 test('Recreate faults: each names its cause and next step, and nothing is lost', async ({
   ext,

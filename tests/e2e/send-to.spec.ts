@@ -85,65 +85,63 @@ async function pasted(scratch: Page): Promise<string> {
   return scratch.getByLabel('paste here').inputValue();
 }
 
-test('Send to…: ChatGPT, Perplexity and AI Studio open with the prompt in the address; Midjourney gets it copied', async ({
-  ext,
-  provider,
-  site,
-  scratch,
-}) => {
-  // The real sites are never loaded: their hosts answer with a stub.
-  await stubTools(ext);
-  const prompt = 'misty harbor at dawn & fog, 35mm — “quiet” #boats';
-  const { popup } = await finishedPrompt(ext, provider, site, scratch, prompt, 'natural');
-  const sendTo = popup.getByRole('button', { name: 'Send to…' });
-  const menu = popup.getByRole('menu', { name: 'Send to…' });
-  const encoded = encodeURIComponent(prompt);
+test(
+  'Send to…: ChatGPT, Perplexity and AI Studio open with ' + 'the prompt in the address; Midjourney gets it copied',
+  async ({ ext, provider, site, scratch }) => {
+    // The real sites are never loaded: their hosts answer with a stub.
+    await stubTools(ext);
+    const prompt = 'misty harbor at dawn & fog, 35mm — “quiet” #boats';
+    const { popup } = await finishedPrompt(ext, provider, site, scratch, prompt, 'natural');
+    const sendTo = popup.getByRole('button', { name: 'Send to…' });
+    const menu = popup.getByRole('menu', { name: 'Send to…' });
+    const encoded = encodeURIComponent(prompt);
 
-  // Mouse: the menu lists exactly the chosen tools, in the table's order.
-  await popup.bringToFront();
-  await sendTo.click();
-  await expect(menu).toBeVisible();
-  await expect(menu.getByRole('menuitem')).toHaveText(['ChatGPT', 'Midjourney', 'Perplexity', 'Google AI Studio']);
-  expect(await openedBy(ext, popup, () => menu.getByRole('menuitem', { name: 'ChatGPT' }).click())).toBe(
-    `https://chatgpt.com/?q=${encoded}`,
-  );
-  await expect(menu).toBeHidden();
+    // Mouse: the menu lists exactly the chosen tools, in the table's order.
+    await popup.bringToFront();
+    await sendTo.click();
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem')).toHaveText(['ChatGPT', 'Midjourney', 'Perplexity', 'Google AI Studio']);
+    expect(await openedBy(ext, popup, () => menu.getByRole('menuitem', { name: 'ChatGPT' }).click())).toBe(
+      `https://chatgpt.com/?q=${encoded}`,
+    );
+    await expect(menu).toBeHidden();
 
-  // Keyboard: Escape closes and gives focus back; arrows move; Enter chooses.
-  await popup.bringToFront();
-  await sendTo.focus();
-  await popup.keyboard.press('Enter');
-  await expect(menu.getByRole('menuitem', { name: 'ChatGPT' })).toBeFocused();
-  await popup.keyboard.press('Escape');
-  await expect(menu).toBeHidden();
-  await expect(sendTo).toBeFocused();
-  await popup.keyboard.press('ArrowDown');
-  await popup.keyboard.press('ArrowDown');
-  await popup.keyboard.press('ArrowDown');
-  await expect(menu.getByRole('menuitem', { name: 'Perplexity' })).toBeFocused();
-  expect(await openedBy(ext, popup, () => popup.keyboard.press('Enter'))).toBe(
-    `https://www.perplexity.ai/?q=${encoded}`,
-  );
-  await expect(sendTo).toBeFocused();
+    // Keyboard: Escape closes and gives focus back; arrows move; Enter chooses.
+    await popup.bringToFront();
+    await sendTo.focus();
+    await popup.keyboard.press('Enter');
+    await expect(menu.getByRole('menuitem', { name: 'ChatGPT' })).toBeFocused();
+    await popup.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(sendTo).toBeFocused();
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Perplexity' })).toBeFocused();
+    expect(await openedBy(ext, popup, () => popup.keyboard.press('Enter'))).toBe(
+      `https://www.perplexity.ai/?q=${encoded}`,
+    );
+    await expect(sendTo).toBeFocused();
 
-  await sendTo.focus();
-  await popup.keyboard.press('ArrowUp');
-  await expect(menu.getByRole('menuitem', { name: 'Google AI Studio' })).toBeFocused();
-  const studio = new URL(await openedBy(ext, popup, () => popup.keyboard.press('Enter')));
-  expect(`${studio.origin}${studio.pathname}`).toBe('https://aistudio.google.com/prompts/new_chat');
-  expect(studio.searchParams.get('prompt')).toBe(prompt);
+    await sendTo.focus();
+    await popup.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('menuitem', { name: 'Google AI Studio' })).toBeFocused();
+    const studio = new URL(await openedBy(ext, popup, () => popup.keyboard.press('Enter')));
+    expect(`${studio.origin}${studio.pathname}`).toBe('https://aistudio.google.com/prompts/new_chat');
+    expect(studio.searchParams.get('prompt')).toBe(prompt);
 
-  // No prompt parameter: the plain address, the prompt on the clipboard, and the user told to paste.
-  await scratch.setContent('<p>elsewhere</p>');
-  expect(
-    await openedBy(ext, popup, async () => {
-      await sendTo.click();
-      await menu.getByRole('menuitem', { name: 'Midjourney' }).click();
-    }),
-  ).toBe('https://www.midjourney.com/imagine');
-  await expect(popup.getByText('Copied — paste with Ctrl+V')).toBeVisible();
-  expect(await pasted(scratch)).toBe(prompt);
-});
+    // No prompt parameter: the plain address, the prompt on the clipboard, and the user told to paste.
+    await scratch.setContent('<p>elsewhere</p>');
+    expect(
+      await openedBy(ext, popup, async () => {
+        await sendTo.click();
+        await menu.getByRole('menuitem', { name: 'Midjourney' }).click();
+      }),
+    ).toBe('https://www.midjourney.com/imagine');
+    await expect(popup.getByText('Copied — paste with Ctrl+V')).toBeVisible();
+    expect(await pasted(scratch)).toBe(prompt);
+  },
+);
 
 test('Alt text: the page’s alt beside the result, and each copy format on the clipboard', async ({
   ext,
@@ -171,7 +169,9 @@ test('Alt text: the page’s alt beside the result, and each copy format on the 
     attribute: `alt="${attr}"`,
     img: `<img src="${imageUrl}" alt="${attr}">`,
     markdown: `![${text}](${imageUrl})`,
-    figure: `<figure>\n  <img src="${imageUrl}" alt="">\n  <figcaption>A red fox on a "No entry" sign &amp; snow</figcaption>\n</figure>`,
+    figure:
+      `<figure>\n  <img src="${imageUrl}" alt="">\n  <figcaption>A red fox on a "No entry" sign &amp; ` +
+      `snow</figcaption>\n</figure>`,
   };
   for (const [format, clipboard] of Object.entries(expected)) {
     await popup.bringToFront();

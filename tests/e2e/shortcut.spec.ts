@@ -31,7 +31,10 @@ async function assignShortcut(ext: Extension, commandName = 'prompt-under-pointe
   expect(assigned).toBe(keybinding);
 }
 
-/** The real X pointer onto an element (no window manager: the window sits at 0,0, keys go to the window under the pointer). */
+/**
+ * The real X pointer onto an element (no window manager: the window sits at 0,0, keys go to the window under the
+ * pointer).
+ */
 async function pointAt(page: Page, selector: string): Promise<void> {
   await page.bringToFront();
   const [x, y] = await page.locator(selector).evaluate((element) => {

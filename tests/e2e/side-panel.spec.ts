@@ -49,45 +49,44 @@ async function galleryWithTwoImages(site: TestSite, scratch: Page): Promise<stri
   );
 }
 
-test('with "Show results in: Side panel", the side panel opens on a right-click and shows each new result while it stays open', async ({
-  ext,
-  provider,
-  site,
-  scratch,
-}) => {
-  await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
-  await showResultsIn(ext, 'Side panel');
-  provider.reply(
-    { kind: 'stream', text: 'A red field, flat colour, studio light.', pieces: 4, delayMs: 40 },
-    { kind: 'stream', text: 'A blue field, cool tones, soft shadow.', pieces: 4, delayMs: 40 },
-  );
-  // Playwright does not see into the browser's side panel: the same page, sidepanel.html, is read
-  // in a tab of its own, open beside the gallery the whole time; the worker tells whether the real
-  // side panel opened.
-  const panel = await ext.context.newPage();
-  await panel.goto(ext.url('sidepanel.html'));
-  const page = await ext.context.newPage();
-  await page.goto(await galleryWithTwoImages(site, scratch));
+test(
+  'with "Show results in: Side panel", the side panel opens on a right-click and shows each new result while it ' +
+    'stays open',
+  async ({ ext, provider, site, scratch }) => {
+    await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
+    await showResultsIn(ext, 'Side panel');
+    provider.reply(
+      { kind: 'stream', text: 'A red field, flat colour, studio light.', pieces: 4, delayMs: 40 },
+      { kind: 'stream', text: 'A blue field, cool tones, soft shadow.', pieces: 4, delayMs: 40 },
+    );
+    // Playwright does not see into the browser's side panel: the same page, sidepanel.html, is read
+    // in a tab of its own, open beside the gallery the whole time; the worker tells whether the real
+    // side panel opened.
+    const panel = await ext.context.newPage();
+    await panel.goto(ext.url('sidepanel.html'));
+    const page = await ext.context.newPage();
+    await page.goto(await galleryWithTwoImages(site, scratch));
 
-  await chooseFromContextMenu(page, '#red');
-  await provider.waitForRequests(1);
-  // The menu click opened the side panel (chrome.sidePanel.open in the click's user gesture), not the popup.
-  await expect.poll(() => openViews(ext)).toEqual({ popup: 0, sidePanel: 1 });
-  const prompt = panel.getByRole('region', { name: 'Prompt' });
-  await expect(prompt).toHaveText('A red field, flat colour, studio light.');
+    await chooseFromContextMenu(page, '#red');
+    await provider.waitForRequests(1);
+    // The menu click opened the side panel (chrome.sidePanel.open in the click's user gesture), not the popup.
+    await expect.poll(() => openViews(ext)).toEqual({ popup: 0, sidePanel: 1 });
+    const prompt = panel.getByRole('region', { name: 'Prompt' });
+    await expect(prompt).toHaveText('A red field, flat colour, studio light.');
 
-  // The user goes on browsing: the panel stays, and the next right-click's result arrives in it live.
-  await chooseFromContextMenu(page, '#blue');
-  await provider.waitForRequests(2);
-  await expect(prompt).toHaveText('A blue field, cool tones, soft shadow.');
-  await expect(panel.getByRole('heading', { name: 'History' })).toBeVisible();
-  expect(panel.isClosed()).toBe(false);
-  await expect.poll(() => openViews(ext)).toEqual({ popup: 0, sidePanel: 1 });
-  // The side panel's page fills its width (the popup's 400 px body would leave a gap), same App.
-  const widths = await panel.evaluate(() => [document.body.getBoundingClientRect().width, innerWidth]);
-  expect(widths[0]).toBeGreaterThan(600);
-  expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThan(40);
-});
+    // The user goes on browsing: the panel stays, and the next right-click's result arrives in it live.
+    await chooseFromContextMenu(page, '#blue');
+    await provider.waitForRequests(2);
+    await expect(prompt).toHaveText('A blue field, cool tones, soft shadow.');
+    await expect(panel.getByRole('heading', { name: 'History' })).toBeVisible();
+    expect(panel.isClosed()).toBe(false);
+    await expect.poll(() => openViews(ext)).toEqual({ popup: 0, sidePanel: 1 });
+    // The side panel's page fills its width (the popup's 400 px body would leave a gap), same App.
+    const widths = await panel.evaluate(() => [document.body.getBoundingClientRect().width, innerWidth]);
+    expect(widths[0]).toBeGreaterThan(600);
+    expect(Math.abs(widths[0]! - widths[1]!)).toBeLessThan(40);
+  },
+);
 
 test('by default results open in the popup, and switching back from the side panel restores it', async ({
   ext,

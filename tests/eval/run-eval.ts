@@ -106,13 +106,15 @@ export function renderReport(config: EvalConfig, results: EvalResult[], date = n
     '',
     `${date.toISOString()} · ${config.preset.name} · \`${config.model}\` · ${config.baseUrl}`,
     '',
-    `${ok.length} of ${results.length} images · median ${median ?? '—'} ms · ${sum('promptTokens')} tokens in, ${sum('completionTokens')} out`,
+    `${ok.length} of ${results.length} images · median ${median ?? '—'} ms · ${sum('promptTokens')} tokens ` +
+      `in, ${sum('completionTokens')} out`,
     '',
     '| Image | Size | Time (ms) | Tokens in | Tokens out | Result |',
     '| --- | --- | ---: | ---: | ---: | --- |',
     ...results.map(
       (r) =>
-        `| ${cell(r.file)} | ${r.width ? `${r.width}×${r.height}` : '—'} | ${r.ms} | ${r.promptTokens ?? '—'} | ${r.completionTokens ?? '—'} | ${r.error ? `error: ${cell(r.error)}` : r.kind} |`,
+        `| ${cell(r.file)} | ${r.width ? `${r.width}×${r.height}` : '—'} | ${r.ms} | ${r.promptTokens ?? '—'} ` +
+        `| ${r.completionTokens ?? '—'} | ${r.error ? `error: ${cell(r.error)}` : r.kind} |`,
     ),
     '',
   ];

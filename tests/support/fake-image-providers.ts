@@ -21,7 +21,9 @@ export interface ImageFaults {
   /** The next generation request answers this status, with the provider's own error shape. */
   status?: number;
   retryAfter?: string;
-  /** Refused by the provider's safety system (OpenAI moderation_blocked, Gemini IMAGE_SAFETY, OpenRouter 403 flagged). */
+  /**
+   * Refused by the provider's safety system (OpenAI moderation_blocked, Gemini IMAGE_SAFETY, OpenRouter 403 flagged).
+   */
   moderation?: boolean;
   /** fal: `has_nsfw_concepts: [true]` and a black image. */
   nsfw?: boolean;
@@ -231,7 +233,8 @@ export class FakeImageProviders {
     if (req.headers.authorization !== `Bearer ${OPENAI_KEY}`) {
       return error(
         401,
-        'Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.',
+        'Incorrect API key provided: sk-wrong. You can find your API key at ' +
+          'https://platform.openai.com/account/api-keys.',
         'invalid_request_error',
         'invalid_api_key',
       );

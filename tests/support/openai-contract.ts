@@ -1,6 +1,7 @@
 /**
  * OpenAI's published OpenAPI spec as a validator: every request the extension sends must be a
- * valid CreateChatCompletionRequest, every image request a CreateImageRequest. The spec lives in ../shared/contracts; a vendored copy in
+ * valid CreateChatCompletionRequest, every image request a CreateImageRequest. The spec lives in ../shared/contracts; a
+ * vendored copy in
  * tests/contracts keeps a lone clone working.
  */
 import fs from 'node:fs';

@@ -21,7 +21,8 @@ describe('alt-text styles: the finish step', () => {
 
   it('keeps alt text on one line and within its character budget, cut at a word or a sentence', () => {
     const long =
-      'A red fox leaps over a weathered wooden fence in a snowy field at dusk, its breath visible, while a farmhouse glows in the distance behind it.';
+      'A red fox leaps over a weathered wooden fence in a snowy field at dusk, its breath visible, while a ' +
+      'farmhouse glows in the distance behind it.';
     const short = styleOf('alt-text').budgets.short;
     const text = finish(long, 'alt-text', 'short');
     expect([...text].length).toBeLessThanOrEqual(short);
@@ -54,7 +55,8 @@ describe('alt-text copy formats', () => {
 
   it('<img> with its src, both escaped', () => {
     expect(formatAltText('img', text, src)).toBe(
-      '<img src="https://example.com/img/fox (1).jpg?a=1&amp;b=2" alt="Sign reading &quot;5 &lt; 6 &amp; 7 &gt; 3&quot; [draft]">',
+      '<img src="https://example.com/img/fox (1).jpg?a=1&amp;b=2" alt="Sign reading &quot;5 &lt; 6 &amp; 7 &gt; ' +
+        '3&quot; [draft]">',
     );
     expect(formatAltText('img', 'x" onerror="alert(1)', 'https://e.com/a"b.png')).toBe(
       '<img src="https://e.com/a&quot;b.png" alt="x&quot; onerror=&quot;alert(1)">',
@@ -70,7 +72,8 @@ describe('alt-text copy formats', () => {
 
   it('<figure>: the description in <figcaption> as text, not markup', () => {
     expect(formatAltText('figure', '<b>Bold</b> & more', 'https://e.com/a.png')).toBe(
-      '<figure>\n  <img src="https://e.com/a.png" alt="">\n  <figcaption>&lt;b&gt;Bold&lt;/b&gt; &amp; more</figcaption>\n</figure>',
+      '<figure>\n  <img src="https://e.com/a.png" alt="">\n  <figcaption>&lt;b&gt;Bold&lt;/b&gt; &amp; ' +
+        'more</figcaption>\n</figure>',
     );
   });
 

@@ -126,11 +126,14 @@ describe('collectCandidates: size filter and cap', () => {
     natural: { width: 600, height: 600 },
   });
 
-  it('leaves out tracking pixels, icons and strips shorter than 128 px, keeps a small thumbnail of a large file', () => {
-    const list = collectCandidates([pixel, icon, banner, thumb, img('https://a.test/photo.jpg')]);
-    expect(list.candidates.map((c) => c.url)).toEqual(['https://a.test/thumb.jpg', 'https://a.test/photo.jpg']);
-    expect(list.tooSmall).toBe(3);
-  });
+  it(
+    'leaves out tracking pixels, icons and strips shorter ' + 'than 128 px, keeps a small thumbnail of a large file',
+    () => {
+      const list = collectCandidates([pixel, icon, banner, thumb, img('https://a.test/photo.jpg')]);
+      expect(list.candidates.map((c) => c.url)).toEqual(['https://a.test/thumb.jpg', 'https://a.test/photo.jpg']);
+      expect(list.tooSmall).toBe(3);
+    },
+  );
 
   it('takes another minimum from the page', () => {
     expect(urls([icon, banner, thumb], { minShortSide: 20 })).toHaveLength(3);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proseCaption, tagsCaption, toCaption, withTrigger } from '@/lib/batch/caption';
+import { STYLE_IDS, styleOf } from '@/lib/prompt/styles';
 
 describe('tagsCaption', () => {
   it('drops the negative line and the weights of an SD prompt as the SD style finalizes it', () => {
@@ -27,5 +28,12 @@ describe('proseCaption and the trigger word', () => {
     expect(withTrigger('red fox', '  ')).toBe('red fox');
     expect(toCaption('(red fox:1.3), snow\nNegative prompt: blur', 'tags', 'sks')).toBe('sks, red fox, snow');
     expect(toCaption('A red fox.\nIn snow.', 'prose', 'sks')).toBe('sks, A red fox. In snow.');
+  });
+});
+
+describe('the caption style each prompt style suggests for a dataset export', () => {
+  it('tags for the style that writes tags (Stable Diffusion), prose for every other', () => {
+    const tags = STYLE_IDS.filter((id) => styleOf(id).caption === 'tags');
+    expect(tags).toEqual(['stable-diffusion']);
   });
 });

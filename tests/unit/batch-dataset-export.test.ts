@@ -78,7 +78,8 @@ describe('dataset zip', () => {
       '',
     ]);
     expect(strFromU8(files['captions.csv']!)).toBe(
-      'file_name,caption,image_url\r\n0001.jpg,"sks, red fox, snow, ""winter""",https://a.test/fox.jpg\r\n0002.png,"sks, owl, =night",\r\n',
+      'file_name,caption,image_url\r\n0001.jpg,"sks, red fox, snow, ' +
+        '""winter""",https://a.test/fox.jpg\r\n0002.png,"sks, owl, =night",\r\n',
     );
     expect(strFromU8(files['failed.csv']!)).toBe(
       'name,image_url,reason\r\n' +
@@ -125,26 +126,30 @@ describe('dataset zip', () => {
     expect(strFromU8(files['0002.png']!.subarray(8, 19))).toBe('RESIZED-768');
   });
 
-  it('an image of an unknown format or one that would pass the 4 GiB zip limit is listed as failed, the rest goes on', async () => {
-    const huge = new Blob([fox]);
-    Object.defineProperty(huge, 'size', { value: 5 * 2 ** 30 });
-    const files = unzipSync(
-      await collect(
-        datasetZipStream(
-          [
-            { name: 'Huge', prompt: 'huge', image: async () => huge },
-            item('Text', 'html', new TextEncoder().encode('<!doctype html><p>login</p>')),
-            item('Owl', 'owl', owl),
-          ],
-          { captionStyle: 'tags' },
+  it(
+    'an image of an unknown format or one that would pass the 4 GiB zip limit is listed as failed, the rest goes ' +
+      'on',
+    async () => {
+      const huge = new Blob([fox]);
+      Object.defineProperty(huge, 'size', { value: 5 * 2 ** 30 });
+      const files = unzipSync(
+        await collect(
+          datasetZipStream(
+            [
+              { name: 'Huge', prompt: 'huge', image: async () => huge },
+              item('Text', 'html', new TextEncoder().encode('<!doctype html><p>login</p>')),
+              item('Owl', 'owl', owl),
+            ],
+            { captionStyle: 'tags' },
+          ),
         ),
-      ),
-    );
-    expect(Object.keys(files)).toContain('0001.png');
-    expect(strFromU8(files['failed.csv']!)).toBe(
-      'name,image_url,reason\r\nHuge,,zip-too-large\r\nText,,unknown-format\r\n',
-    );
-  });
+      );
+      expect(Object.keys(files)).toContain('0001.png');
+      expect(strFromU8(files['failed.csv']!)).toBe(
+        'name,image_url,reason\r\nHuge,,zip-too-large\r\nText,,unknown-format\r\n',
+      );
+    },
+  );
 
   // 256 KB rather than 1 MB images: the property is the same (the output keeps pace with the
   // input, one image behind at most) and the CRC of 300 MB took 30 s on the shared test machine.

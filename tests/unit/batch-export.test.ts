@@ -58,54 +58,57 @@ beforeEach(async () => {
 });
 
 describe('exportBatch', () => {
-  it('Dataset as downloaded: numbered image + caption pairs, metadata.jsonl, captions.csv, failed.csv with reasons', async () => {
-    const batch = await storedBatch();
-    const { blob, fileName } = await exportBatch(
-      batch,
-      { format: 'dataset', images: { kind: 'original' }, captionStyle: 'tags', prefix: 'sks style' },
-      { now: NOW },
-    );
-    expect(fileName).toBe('promptlens-batch-gallery.test-2026-12-03.zip');
-    expect(blob.type).toBe('application/zip');
-    const files = await unzip(blob);
-    expect(Object.keys(files).sort()).toEqual(
-      [
-        '0001.jpg',
-        '0001.txt',
-        '0002.png',
-        '0002.txt',
-        '0003.jpg',
-        '0003.txt',
-        'captions.csv',
-        'failed.csv',
-        'metadata.jsonl',
-      ].sort(),
-    );
-    // The bytes as downloaded, and the sent image where no download was kept.
-    expect(files['0001.jpg']).toEqual(JPEG);
-    expect(files['0002.png']).toEqual(PNG);
-    expect(text(files, '0001.txt')).toBe('sks style, red fox, snow, soft light, golden hour');
-    expect(text(files, '0003.txt')).toBe('sks style, a lighthouse at dusk, "Cape Point" sign');
-    const metadata = text(files, 'metadata.jsonl')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line));
-    expect(metadata).toEqual([
-      { file_name: '0001.jpg', text: 'sks style, red fox, snow, soft light, golden hour' },
-      { file_name: '0002.png', text: 'sks style, a heron, mist, reeds' },
-      { file_name: '0003.jpg', text: 'sks style, a lighthouse at dusk, "Cape Point" sign' },
-    ]);
-    expect(text(files, 'captions.csv').split('\r\n')[0]).toBe('file_name,caption,image_url');
-    expect(text(files, 'captions.csv')).toContain(
-      '0002.png,"sks style, a heron, mist, reeds",https://gallery.test/photos/2.jpg',
-    );
-    expect(text(files, 'failed.csv').trim().split('\r\n')).toEqual([
-      'name,image_url,reason',
-      'Photo 3,https://gallery.test/photos/3.jpg,image-fetch: HTTP 404',
-      'Photo 5,https://gallery.test/photos/5.jpg,not-finished',
-      'Photo 4,https://gallery.test/photos/4.jpg,refusal',
-    ]);
-  });
+  it(
+    'Dataset as downloaded: numbered image + caption pairs, ' + 'metadata.jsonl, captions.csv, failed.csv with reasons',
+    async () => {
+      const batch = await storedBatch();
+      const { blob, fileName } = await exportBatch(
+        batch,
+        { format: 'dataset', images: { kind: 'original' }, captionStyle: 'tags', prefix: 'sks style' },
+        { now: NOW },
+      );
+      expect(fileName).toBe('promptlens-batch-gallery.test-2026-12-03.zip');
+      expect(blob.type).toBe('application/zip');
+      const files = await unzip(blob);
+      expect(Object.keys(files).sort()).toEqual(
+        [
+          '0001.jpg',
+          '0001.txt',
+          '0002.png',
+          '0002.txt',
+          '0003.jpg',
+          '0003.txt',
+          'captions.csv',
+          'failed.csv',
+          'metadata.jsonl',
+        ].sort(),
+      );
+      // The bytes as downloaded, and the sent image where no download was kept.
+      expect(files['0001.jpg']).toEqual(JPEG);
+      expect(files['0002.png']).toEqual(PNG);
+      expect(text(files, '0001.txt')).toBe('sks style, red fox, snow, soft light, golden hour');
+      expect(text(files, '0003.txt')).toBe('sks style, a lighthouse at dusk, "Cape Point" sign');
+      const metadata = text(files, 'metadata.jsonl')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(metadata).toEqual([
+        { file_name: '0001.jpg', text: 'sks style, red fox, snow, soft light, golden hour' },
+        { file_name: '0002.png', text: 'sks style, a heron, mist, reeds' },
+        { file_name: '0003.jpg', text: 'sks style, a lighthouse at dusk, "Cape Point" sign' },
+      ]);
+      expect(text(files, 'captions.csv').split('\r\n')[0]).toBe('file_name,caption,image_url');
+      expect(text(files, 'captions.csv')).toContain(
+        '0002.png,"sks style, a heron, mist, reeds",https://gallery.test/photos/2.jpg',
+      );
+      expect(text(files, 'failed.csv').trim().split('\r\n')).toEqual([
+        'name,image_url,reason',
+        'Photo 3,https://gallery.test/photos/3.jpg,image-fetch: HTTP 404',
+        'Photo 5,https://gallery.test/photos/5.jpg,not-finished',
+        'Photo 4,https://gallery.test/photos/4.jpg,refusal',
+      ]);
+    },
+  );
 
   it('Dataset resized: every image through the resizer to the chosen long side and type', async () => {
     const batch = await storedBatch();

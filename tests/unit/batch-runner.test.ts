@@ -21,8 +21,11 @@ import { apiKeysItem, DEFAULT_SETTINGS, settingsItem } from '@/lib/settings';
 import { batchOf, candidate } from './fixtures/batch';
 
 const INFO = { originalWidth: 1600, originalHeight: 1200, width: 1024, height: 768, mime: 'image/jpeg', bytes: 3 };
-const sse = (content: string) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\ndata: [DONE]\n\n`;
+const sse = (content: string) => {
+  const choices = [{ index: 0, delta: { content }, finish_reason: null }];
+  const chunk = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices };
+  return `data: ${JSON.stringify(chunk)}\n\ndata: [DONE]\n\n`;
+};
 
 /** The provider: answers after a moment, or 429 for the first `limited` requests; counts requests open at once. */
 function fakeProvider({ limited = 0, failing = false } = {}) {
@@ -87,22 +90,26 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('the batch runner in the worker', () => {
-  it('Start → every image done through the queue, never more than "Prompts at once" at the provider, each in history', async () => {
-    const provider = fakeProvider();
-    const id = await startBatch(request(6));
-    await finished(id);
-    const batch = (await getBatch(id))!;
-    expect(batch.items.map((item) => item.status)).toEqual(Array(6).fill('done'));
-    expect(provider.requests).toBe(6);
-    expect(provider.maxOpen).toBe(2);
-    for (const item of batch.items) {
-      const job = await db.jobs.get(item.jobId!);
-      expect(job).toMatchObject({ status: 'done', batchId: id, imageId: item.entryId, style: 'stable-diffusion' });
-      expect(job!.source).toMatchObject({ imageUrl: item.candidate.url, pageUrl: 'https://gallery.test/' });
-      expect(await db.history.get(item.entryId!)).toMatchObject({ status: 'done' });
-    }
-    expect((await listBatches()).map((b) => b.id)).toEqual([id]);
-  });
+  it(
+    'Start → every image done through the queue, never more than "Prompts at once" at the provider, each in ' +
+      'history',
+    async () => {
+      const provider = fakeProvider();
+      const id = await startBatch(request(6));
+      await finished(id);
+      const batch = (await getBatch(id))!;
+      expect(batch.items.map((item) => item.status)).toEqual(Array(6).fill('done'));
+      expect(provider.requests).toBe(6);
+      expect(provider.maxOpen).toBe(2);
+      for (const item of batch.items) {
+        const job = await db.jobs.get(item.jobId!);
+        expect(job).toMatchObject({ status: 'done', batchId: id, imageId: item.entryId, style: 'stable-diffusion' });
+        expect(job!.source).toMatchObject({ imageUrl: item.candidate.url, pageUrl: 'https://gallery.test/' });
+        expect(await db.history.get(item.entryId!)).toMatchObject({ status: 'done' });
+      }
+      expect((await listBatches()).map((b) => b.id)).toEqual([id]);
+    },
+  );
 
   it('a broken image fails with its reason and the rest goes on', async () => {
     fakeProvider();

@@ -16,8 +16,10 @@ const MODELS = [
   { id: 'b', provider: 'groq' as const, baseUrl: 'https://groq.test/v1', model: 'llama-b' },
 ];
 
-const chunk = (content: string) =>
-  `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+const chunk = (content: string) => {
+  const choices = [{ index: 0, delta: { content }, finish_reason: null }];
+  return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices })}\n\n`;
+};
 
 /** Each model answers in its own words; `failing` models answer 503 until cleared. */
 function provider(failing = new Set<string>()) {
@@ -70,32 +72,36 @@ beforeEach(async () => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('Compare models in the worker', () => {
-  it('runs the stored image through each picked model, each with its own key, as jobs of the same image with timings', async () => {
-    const requests = provider();
-    const source = await entryWithImage();
-    const answer = await compareModels({ jobId: source.id, modelIds: ['b', 'a'] });
-    expect(answer).toMatchObject({ ok: true });
-    const columns = await settled(source.imageId);
-    expect(columns.map((c) => [c.provider, c.model, c.status, c.style])).toEqual([
-      ['openai', 'gpt-a', 'done', 'midjourney'],
-      ['groq', 'llama-b', 'done', 'midjourney'],
-    ]);
-    expect(columns[1]!.text).toContain('as llama-b sees it');
-    expect(columns.map((c) => c.comparison)).toEqual([
-      { id: answer.ok && answer.id, column: 0, baseUrl: MODELS[0]!.baseUrl },
-      { id: answer.ok && answer.id, column: 1, baseUrl: MODELS[1]!.baseUrl },
-    ]);
-    for (const { timing } of columns) {
-      expect(timing!.firstTokenAt).toBeGreaterThanOrEqual(timing!.sentAt);
-      expect(timing!.doneAt).toBeGreaterThanOrEqual(timing!.firstTokenAt!);
-    }
-    expect(requests.map((r) => [r.url, r.auth]).sort()).toEqual([
-      ['https://groq.test/v1/chat/completions', 'Bearer gsk-g'],
-      ['https://openai.test/v1/chat/completions', 'Bearer sk-o'],
-    ]);
-    // Kept with the image like any other prompt: one history row, three prompts.
-    expect(await db.history.get(source.imageId)).toMatchObject({ promptCount: 3 });
-  });
+  it(
+    'runs the stored image through each picked model, each with its own key, as jobs of the same image with ' +
+      'timings',
+    async () => {
+      const requests = provider();
+      const source = await entryWithImage();
+      const answer = await compareModels({ jobId: source.id, modelIds: ['b', 'a'] });
+      expect(answer).toMatchObject({ ok: true });
+      const columns = await settled(source.imageId);
+      expect(columns.map((c) => [c.provider, c.model, c.status, c.style])).toEqual([
+        ['openai', 'gpt-a', 'done', 'midjourney'],
+        ['groq', 'llama-b', 'done', 'midjourney'],
+      ]);
+      expect(columns[1]!.text).toContain('as llama-b sees it');
+      expect(columns.map((c) => c.comparison)).toEqual([
+        { id: answer.ok && answer.id, column: 0, baseUrl: MODELS[0]!.baseUrl },
+        { id: answer.ok && answer.id, column: 1, baseUrl: MODELS[1]!.baseUrl },
+      ]);
+      for (const { timing } of columns) {
+        expect(timing!.firstTokenAt).toBeGreaterThanOrEqual(timing!.sentAt);
+        expect(timing!.doneAt).toBeGreaterThanOrEqual(timing!.firstTokenAt!);
+      }
+      expect(requests.map((r) => [r.url, r.auth]).sort()).toEqual([
+        ['https://groq.test/v1/chat/completions', 'Bearer gsk-g'],
+        ['https://openai.test/v1/chat/completions', 'Bearer sk-o'],
+      ]);
+      // Kept with the image like any other prompt: one history row, three prompts.
+      expect(await db.history.get(source.imageId)).toMatchObject({ promptCount: 3 });
+    },
+  );
 
   it('refuses when the stored image was let go, or the pick is not 2–4 saved models; nothing is sent', async () => {
     const requests = provider();

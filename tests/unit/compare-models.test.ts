@@ -36,18 +36,21 @@ describe('saved vision models', () => {
     expect(isDefaultModel(next, groq)).toBe(true);
   });
 
-  it('saving adds each model once (spaces around the name do not make another), up to the limit; remove drops one', () => {
-    let list = addVisionModel([], { provider: 'openai', baseUrl: ' https://a/v1 ', model: 'gpt-x ' }, '1');
-    expect(list).toEqual([{ id: '1', provider: 'openai', baseUrl: 'https://a/v1', model: 'gpt-x' }]);
-    expect(addVisionModel(list, { provider: 'openai', baseUrl: 'https://a/v1', model: 'gpt-x' }, '2')).toBe(list);
-    list = addVisionModel(list, { provider: 'openai', baseUrl: 'https://a/v1', model: 'gpt-y' }, '2');
-    expect(list.map((m) => m.id)).toEqual(['1', '2']);
-    expect(removeVisionModel(list, '1').map((m) => m.id)).toEqual(['2']);
-    const full = Array.from({ length: MAX_SAVED_MODELS }, (_, i) => model(`m${i}`));
-    expect(addVisionModel(full, { provider: 'openai', baseUrl: 'x', model: 'one more' }, 'new')).toHaveLength(
-      MAX_SAVED_MODELS,
-    );
-  });
+  it(
+    'saving adds each model once (spaces around the name ' + 'do not make another), up to the limit; remove drops one',
+    () => {
+      let list = addVisionModel([], { provider: 'openai', baseUrl: ' https://a/v1 ', model: 'gpt-x ' }, '1');
+      expect(list).toEqual([{ id: '1', provider: 'openai', baseUrl: 'https://a/v1', model: 'gpt-x' }]);
+      expect(addVisionModel(list, { provider: 'openai', baseUrl: 'https://a/v1', model: 'gpt-x' }, '2')).toBe(list);
+      list = addVisionModel(list, { provider: 'openai', baseUrl: 'https://a/v1', model: 'gpt-y' }, '2');
+      expect(list.map((m) => m.id)).toEqual(['1', '2']);
+      expect(removeVisionModel(list, '1').map((m) => m.id)).toEqual(['2']);
+      const full = Array.from({ length: MAX_SAVED_MODELS }, (_, i) => model(`m${i}`));
+      expect(addVisionModel(full, { provider: 'openai', baseUrl: 'x', model: 'one more' }, 'new')).toHaveLength(
+        MAX_SAVED_MODELS,
+      );
+    },
+  );
 
   it('stored lists are repaired: unknown providers, missing fields, repeated ids and repeated models dropped', () => {
     expect(

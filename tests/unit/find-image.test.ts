@@ -61,7 +61,8 @@ describe('which image wins under the pointer', () => {
 
   it('a CSS background of an ancestor is found under a caption, past a gradient layer', async () => {
     const elements = stack(
-      `<div id="card" style="background-image: linear-gradient(red, blue), url('hero.jpg')"><p id="caption">Caption</p></div>`,
+      `<div id="card" style="background-image: linear-gradient(red, blue), url('hero.jpg')"><p ` +
+        `id="caption">Caption</p></div>`,
       'caption',
       'card',
       'body',

@@ -63,14 +63,17 @@ describe('the merge rule', () => {
     ).toHaveLength(1);
   });
 
-  it('a newer copy that belongs to another image takes the prompt along; the row it leaves is rebuilt or removed', () => {
-    const here = [job('a', 'old', 1, { updatedAt: 1 })];
-    const plan = planImport(
-      [{ id: 'new', updatedAt: 2, favorite: false, jobs: [job('a', 'new', 1, { updatedAt: 2 })] }],
-      { jobs: here, entries: [buildEntry(here)!], thumbnailIds: new Set() },
-    );
-    expect(plan.entries.map((e) => e.id)).toEqual(['new']);
-    expect(plan.emptied).toEqual(['old']);
-    expect(plan).toMatchObject({ added: 1, existing: 0 });
-  });
+  it(
+    'a newer copy that belongs to another image takes the ' + 'prompt along; the row it leaves is rebuilt or removed',
+    () => {
+      const here = [job('a', 'old', 1, { updatedAt: 1 })];
+      const plan = planImport(
+        [{ id: 'new', updatedAt: 2, favorite: false, jobs: [job('a', 'new', 1, { updatedAt: 2 })] }],
+        { jobs: here, entries: [buildEntry(here)!], thumbnailIds: new Set() },
+      );
+      expect(plan.entries.map((e) => e.id)).toEqual(['new']);
+      expect(plan.emptied).toEqual(['old']);
+      expect(plan).toMatchObject({ added: 1, existing: 0 });
+    },
+  );
 });

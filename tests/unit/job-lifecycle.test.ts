@@ -130,42 +130,45 @@ describe('a job through its lifecycle, in the database and in its history row', 
 });
 
 describe('recovery after a worker restart', () => {
-  it('puts waiting jobs with a stored image back in line in click order, and fails the rest as interrupted', async () => {
-    const streaming = await queuedJob();
-    await startJob(streaming.id);
-    await updateJob(streaming.id, { text: 'half a pro', image: INFO });
-    await pause();
-    const earlier = await queuedJob();
-    await pause();
-    const later = await queuedJob();
-    const gettingImage = await queuedJob(); // the worker died while it was still downloading
-    const lostImage = await queuedJob(); // waiting, but its image fell out of the cache
-    for (const job of [later, earlier]) {
-      await saveImage({ id: job.imageId, blob: new Blob(['x']), info: INFO, createdAt: Date.now() });
-      await updateJob(job.id, { image: INFO, ahead: 1 });
-    }
-    await updateJob(lostImage.id, { image: INFO, ahead: 2 });
-    const done = await doneJob('finished before');
-    await pause();
-    const startedAt = Date.now();
+  it(
+    'puts waiting jobs with a stored image back in line ' + 'in click order, and fails the rest as interrupted',
+    async () => {
+      const streaming = await queuedJob();
+      await startJob(streaming.id);
+      await updateJob(streaming.id, { text: 'half a pro', image: INFO });
+      await pause();
+      const earlier = await queuedJob();
+      await pause();
+      const later = await queuedJob();
+      const gettingImage = await queuedJob(); // the worker died while it was still downloading
+      const lostImage = await queuedJob(); // waiting, but its image fell out of the cache
+      for (const job of [later, earlier]) {
+        await saveImage({ id: job.imageId, blob: new Blob(['x']), info: INFO, createdAt: Date.now() });
+        await updateJob(job.id, { image: INFO, ahead: 1 });
+      }
+      await updateJob(lostImage.id, { image: INFO, ahead: 2 });
+      const done = await doneJob('finished before');
+      await pause();
+      const startedAt = Date.now();
 
-    const resume = await recoverJobs(() => false, startedAt);
-    expect(resume.map((job) => job.id)).toEqual([earlier.id, later.id]);
-    expect(await stored(streaming.id)).toMatchObject({
-      status: 'failed',
-      error: { code: 'interrupted' },
-      text: 'half a pro',
-    });
-    expect(await stored(gettingImage.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
-    expect(await stored(lostImage.id)).toMatchObject({
-      status: 'failed',
-      error: { code: 'interrupted' },
-      ahead: undefined,
-    });
-    expect((await getJob(earlier.id))!.status).toBe('queued');
-    expect((await getJob(done.id))!.status).toBe('done');
-    expect((await row(streaming.imageId)).status).toBe('failed');
-  });
+      const resume = await recoverJobs(() => false, startedAt);
+      expect(resume.map((job) => job.id)).toEqual([earlier.id, later.id]);
+      expect(await stored(streaming.id)).toMatchObject({
+        status: 'failed',
+        error: { code: 'interrupted' },
+        text: 'half a pro',
+      });
+      expect(await stored(gettingImage.id)).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
+      expect(await stored(lostImage.id)).toMatchObject({
+        status: 'failed',
+        error: { code: 'interrupted' },
+        ahead: undefined,
+      });
+      expect((await getJob(earlier.id))!.status).toBe('queued');
+      expect((await getJob(done.id))!.status).toBe('done');
+      expect((await row(streaming.imageId)).status).toBe('failed');
+    },
+  );
 
   it('leaves alone the jobs this worker runs and those it made since it started', async () => {
     const alive = await queuedJob();

@@ -18,9 +18,11 @@ const CONFIG: ProviderConfig = {
   apiKey: 'sk-1',
 };
 
+const CHUNK = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm' };
 const sseChunk = (content: string) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
-const usageChunk = `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 } })}\n\n`;
+  `data: ${JSON.stringify({ ...CHUNK, choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+const usage = { prompt_tokens: 9, completion_tokens: 4, total_tokens: 13 };
+const usageChunk = `data: ${JSON.stringify({ ...CHUNK, choices: [], usage })}\n\n`;
 
 /** A provider answering with these SSE parts; `hold` keeps the stream open after them until the request is aborted. */
 function fakeProvider(parts: string[], { hold = false, status = 200 } = {}) {

@@ -57,21 +57,24 @@ describe('storage full', () => {
     });
   });
 
-  it("keeps the job's best text: the final prompt beats streamed parts, and a stale later write does not erase it", () => {
-    const steps: RefusedWrite[] = [
-      { jobId: 'a', text: 'A fox' },
-      { jobId: 'a', text: 'A fox in the snow, dusk' },
-      { jobId: 'a', text: 'A fox in the snow', final: true },
-      { jobId: 'a', text: '' },
-      {},
-    ];
-    const report = steps.reduce(
-      (previous, write, i) => mergeReport(previous, write, i),
-      null as ReturnType<typeof mergeReport> | null,
-    );
-    expect(report).toMatchObject({ jobId: 'a', text: 'A fox in the snow', final: true, at: 4 });
-    expect(mergeReport(report, { jobId: 'b', text: 'Another' }, 5)).toMatchObject({ jobId: 'b', text: 'Another' });
-  });
+  it(
+    "keeps the job's best text: the final prompt beats streamed parts, and a stale later write does not erase " + 'it',
+    () => {
+      const steps: RefusedWrite[] = [
+        { jobId: 'a', text: 'A fox' },
+        { jobId: 'a', text: 'A fox in the snow, dusk' },
+        { jobId: 'a', text: 'A fox in the snow', final: true },
+        { jobId: 'a', text: '' },
+        {},
+      ];
+      const report = steps.reduce(
+        (previous, write, i) => mergeReport(previous, write, i),
+        null as ReturnType<typeof mergeReport> | null,
+      );
+      expect(report).toMatchObject({ jobId: 'a', text: 'A fox in the snow', final: true, at: 4 });
+      expect(mergeReport(report, { jobId: 'b', text: 'Another' }, 5)).toMatchObject({ jobId: 'b', text: 'Another' });
+    },
+  );
 
   it('the guard hands over the prompt a refused job write carried, and the caller still sees the error', async () => {
     const full: Middleware<DBCore> = {

@@ -42,28 +42,32 @@ async function recreate(text: string, settings: Settings, visionKeys = { openai:
 }
 
 describe('Recreate → the history database', () => {
-  it('stores the file as returned, with provider, model, size, cost and a thumbnail; only the prompt text was sent, with the vision key of the same account', async () => {
-    const { job, generation } = await recreate('a red fox in snow --ar 16:9 --v 6', settingsFor('openai'));
-    expect(generation).toMatchObject({
-      entryId: job.imageId,
-      jobId: job.id,
-      status: 'done',
-      provider: 'openai',
-      model: 'gpt-image-1-mini',
-      size: '1536x1024',
-      mime: 'image/png',
-      prompt: 'a red fox in snow',
-      notes: ['params-removed'],
-    });
-    expect(generation.cost?.tokens).toBeGreaterThan(0);
-    const served = [...fakes().files.values()].at(-1)!;
-    expect(new Uint8Array(await generation.blob!.arrayBuffer())).toEqual(new Uint8Array(served));
-    expect(await latestRecreationThumbnail(job.imageId)).toBeInstanceOf(Blob);
-    const sent = fakes().requests.find((r) => r.route === 'openai')!;
-    expect(sent.violations).toEqual([]);
-    expect(JSON.stringify(sent.body)).not.toContain('data:image');
-    expect(recreationFileName(generation)).toMatch(/^promptlens-recreation-gpt-image-1-mini-\d{8}-\d{6}\.png$/);
-  });
+  it(
+    'stores the file as returned, with provider, model, size, cost and a thumbnail; only the prompt text was sent, ' +
+      'with the vision key of the same account',
+    async () => {
+      const { job, generation } = await recreate('a red fox in snow --ar 16:9 --v 6', settingsFor('openai'));
+      expect(generation).toMatchObject({
+        entryId: job.imageId,
+        jobId: job.id,
+        status: 'done',
+        provider: 'openai',
+        model: 'gpt-image-1-mini',
+        size: '1536x1024',
+        mime: 'image/png',
+        prompt: 'a red fox in snow',
+        notes: ['params-removed'],
+      });
+      expect(generation.cost?.tokens).toBeGreaterThan(0);
+      const served = [...fakes().files.values()].at(-1)!;
+      expect(new Uint8Array(await generation.blob!.arrayBuffer())).toEqual(new Uint8Array(served));
+      expect(await latestRecreationThumbnail(job.imageId)).toBeInstanceOf(Blob);
+      const sent = fakes().requests.find((r) => r.route === 'openai')!;
+      expect(sent.violations).toEqual([]);
+      expect(JSON.stringify(sent.body)).not.toContain('data:image');
+      expect(recreationFileName(generation)).toMatch(/^promptlens-recreation-gpt-image-1-mini-\d{8}-\d{6}\.png$/);
+    },
+  );
 
   it('fal, with its own key, walks its queue to the image', async () => {
     const fal = await recreate('a lighthouse at dusk', settingsFor('fal'));

@@ -24,20 +24,24 @@ describe('provider presets', () => {
     expect(validateChatRequest(requestFor(id))).toEqual([]);
   });
 
-  it('JSON style: OpenAI gets structured outputs (valid per the spec); others get none, since strict servers reject it', () => {
-    const spec = { style: 'json', detail: 'standard', language: 'English' } as const;
-    const messages = buildMessages(spec, { url: IMAGE, width: 10, height: 10, detailHint: false });
-    const structured = structuredOutputFor(spec);
-    const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { structured });
-    expect(openai.response_format).toMatchObject({
-      type: 'json_schema',
-      json_schema: { name: 'image_prompt', strict: true },
-    });
-    expect(validateChatRequest(openai)).toEqual([]);
-    for (const id of ['mistral', 'gemini', 'ollama', 'custom'] as const) {
-      expect(buildChatRequest(PRESETS[id], 'm', messages, { structured })).not.toHaveProperty('response_format');
-    }
-  });
+  it(
+    'JSON style: OpenAI gets structured outputs (valid per the spec); others get none, since strict servers reject ' +
+      'it',
+    () => {
+      const spec = { style: 'json', detail: 'standard', language: 'English' } as const;
+      const messages = buildMessages(spec, { url: IMAGE, width: 10, height: 10, detailHint: false });
+      const structured = structuredOutputFor(spec);
+      const openai = buildChatRequest(PRESETS.openai, 'gpt-5.4-mini', messages, { structured });
+      expect(openai.response_format).toMatchObject({
+        type: 'json_schema',
+        json_schema: { name: 'image_prompt', strict: true },
+      });
+      expect(validateChatRequest(openai)).toEqual([]);
+      for (const id of ['mistral', 'gemini', 'ollama', 'custom'] as const) {
+        expect(buildChatRequest(PRESETS[id], 'm', messages, { structured })).not.toHaveProperty('response_format');
+      }
+    },
+  );
 
   it('only the JSON style asks for structured output; a custom template never does, whatever style is selected', () => {
     const template = { id: 't', name: 'Tags', text: 'List tags.' };

@@ -66,7 +66,8 @@ describe('scanPage: every image a document shows, by the right-click rules', () 
 
   it('a lazy <img>: the data-* source and data-srcset stand in for the placeholder', async () => {
     page(
-      '<img id="l" data-box="300x200" src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" data-srcset="/r-1.jpg 1x, /r-2.jpg 2x">',
+      '<img id="l" data-box="300x200" src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" data-srcset="/r-1.jpg ' +
+        '1x, /r-2.jpg 2x">',
     );
     const [found] = await scanPage();
     expect(found?.url).toBe('http://localhost:3000/r-2.jpg');

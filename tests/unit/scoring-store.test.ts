@@ -42,25 +42,28 @@ describe('score store', () => {
     expect(done?.score?.verdict?.overall).toBe(90);
   });
 
-  it('after a worker stop: a running score fails as interrupted, a running run ends as interrupted, rounds kept', async () => {
-    await db.generations.bulkAdd([row('a'), row('b'), row('c')]);
-    await saveScore('a', { status: 'running', ...judge });
-    await saveRun('b', {
-      id: 'run',
-      status: 'running',
-      phase: 'image',
-      target: 85,
-      maxRounds: 3,
-      rounds: ['b', 'c'],
-      startedAt: 1,
-    });
-    await saveScore('c', { status: 'done', verdict, ...judge });
-    await endStaleScoring(Date.now() + 1);
-    const [a, b, c] = await db.generations.bulkGet(['a', 'b', 'c']);
-    expect(a?.score).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
-    expect(b?.refineRun).toMatchObject({ status: 'ended', end: 'interrupted', rounds: ['b', 'c'] });
-    expect(b?.refineRun?.phase).toBeUndefined();
-    expect(c?.score?.status).toBe('done');
-    expect(await db.generations.where('activeSince').above(0).count()).toBe(0);
-  });
+  it(
+    'after a worker stop: a running score fails as ' + 'interrupted, a running run ends as interrupted, rounds kept',
+    async () => {
+      await db.generations.bulkAdd([row('a'), row('b'), row('c')]);
+      await saveScore('a', { status: 'running', ...judge });
+      await saveRun('b', {
+        id: 'run',
+        status: 'running',
+        phase: 'image',
+        target: 85,
+        maxRounds: 3,
+        rounds: ['b', 'c'],
+        startedAt: 1,
+      });
+      await saveScore('c', { status: 'done', verdict, ...judge });
+      await endStaleScoring(Date.now() + 1);
+      const [a, b, c] = await db.generations.bulkGet(['a', 'b', 'c']);
+      expect(a?.score).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
+      expect(b?.refineRun).toMatchObject({ status: 'ended', end: 'interrupted', rounds: ['b', 'c'] });
+      expect(b?.refineRun?.phase).toBeUndefined();
+      expect(c?.score?.status).toBe('done');
+      expect(await db.generations.where('activeSince').above(0).count()).toBe(0);
+    },
+  );
 });

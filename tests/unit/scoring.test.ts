@@ -33,20 +33,24 @@ describe('parseVerdict', () => {
     });
   });
 
-  it('repairs what models write without structured output: fences, prose, trailing commas, strings, other names', () => {
-    const text =
-      'Here is my assessment:\n```json\n{"Overall Score": "71/100", "scores": {"Subject": 90, "Composition": 65.6, ' +
-      '"Style/Medium": "80%", "Color": 50, "Light": 70,}, "differences": "- colder light\\n- the fox is smaller",}\n```';
-    const parsed = parseVerdict(text);
-    expect(parsed).toEqual({
-      ok: true,
-      verdict: {
-        overall: 71,
-        scores: { subject: 90, composition: 66, style: 80, colour: 50, lighting: 70 },
-        differences: ['colder light', 'the fox is smaller'],
-      },
-    });
-  });
+  it(
+    'repairs what models write without structured output: ' + 'fences, prose, trailing commas, strings, other names',
+    () => {
+      const text =
+        'Here is my assessment:\n```json\n{"Overall Score": "71/100", "scores": {"Subject": 90, "Composition": 65.6, ' +
+        '"Style/Medium": "80%", "Color": 50, "Light": 70,}, "differences": "- colder light\\n- the fox is ' +
+        'smaller",}\n```';
+      const parsed = parseVerdict(text);
+      expect(parsed).toEqual({
+        ok: true,
+        verdict: {
+          overall: 71,
+          scores: { subject: 90, composition: 66, style: 80, colour: 50, lighting: 70 },
+          differences: ['colder light', 'the fox is smaller'],
+        },
+      });
+    },
+  );
 
   it('keeps scores within 0–100 and at most six differences', () => {
     const parsed = parseVerdict(JSON.stringify({ ...good, overall: 140, colour: -3, differences: Array(9).fill('x') }));

@@ -25,7 +25,8 @@ const FIXTURE: Record<string, string> = {
     <link rel="stylesheet" href="/assets/popup.css">
   </head><body><div id="root"></div></body></html>`,
   // Minified output as Vite writes it: static import, re-export, side-effect import, import().
-  'chunks/popup.js': `import{a as e}from"./shared.js";export*from"./reexported.js";const l=()=>import("./lazy.js");e(l);`,
+  'chunks/popup.js':
+    `import{a as e}from"./shared.js";export*from"./reexported.js";const ` + `l=()=>import("./lazy.js");e(l);`,
   'chunks/shared.js': `import"./deep.js";export const a=t=>t;${'x'.repeat(3000)}`,
   'chunks/deep.js': `export const d=1;const s="import('./not-a-real-import.js')";`,
   'chunks/reexported.js': `export const r=2;`,

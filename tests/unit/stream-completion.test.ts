@@ -5,8 +5,11 @@ import { createClient } from '@/lib/providers/client';
 import { PRESETS } from '@/lib/providers/presets';
 import { streamCompletion } from '@/lib/providers/stream-completion';
 
-const chunk = (content: string | null, extra: object = {}) =>
-  `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: content === null ? [] : [{ index: 0, delta: { content }, finish_reason: null }], ...extra })}\n\n`;
+const chunk = (content: string | null, extra: object = {}) => {
+  const choices = content === null ? [] : [{ index: 0, delta: { content }, finish_reason: null }];
+  const data = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices, ...extra };
+  return `data: ${JSON.stringify(data)}\n\n`;
+};
 
 function sse(parts: string[]): Response {
   const body = new ReadableStream({

@@ -29,7 +29,9 @@ async function assertPageOpen(batch: BatchRecord): Promise<void> {
   if (!tab || origin(tab.url) !== origin(batch.pageUrl)) throw new JobFailure({ code: 'page-closed' });
 }
 
-/** Pixels only the page can read (canvas, video frame, inline SVG, blob:): the frame's content script hands them over. */
+/**
+ * Pixels only the page can read (canvas, video frame, inline SVG, blob:): the frame's content script hands them over.
+ */
 async function readFromPage(batch: BatchRecord, item: BatchItem, signal: AbortSignal): Promise<FetchedImage> {
   await assertPageOpen(batch);
   const { candidate } = item;

@@ -12,7 +12,7 @@ import {
   startBatch,
 } from './batch-service';
 
-const ACTIONS = new Set(['pause', 'resume', 'stop']);
+const ACTIONS: ReadonlySet<string> = new Set(['pause', 'resume', 'stop']);
 /** Batch ids are ours (crypto.randomUUID). */
 const isBatchId = (value: unknown): value is string => typeof value === 'string' && /^[0-9a-f-]{36}$/.test(value);
 const isItemId = (value: unknown): value is string | undefined =>

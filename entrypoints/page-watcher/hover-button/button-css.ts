@@ -18,12 +18,13 @@ button:focus-visible { outline: 2px solid #3367d6; outline-offset: 1px; }
 .main.sent { background: #2e7d32; color: #fff; }
 svg { width: 16px; height: 16px; fill: none; stroke: currentColor; stroke-width: 2; }
 [role="menu"] { position: absolute; top: 32px; right: 0; min-width: 180px; padding: 4px 0; display: flex;
-  flex-direction: column; background: #fff; color: #1b1b1f; border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.35); }
+  flex-direction: column; background: #fff; color: #1b1b1f; border-radius: 8px;
+  box-shadow: 0 4px 16px rgb(0 0 0 / 0.35); }
 [role="menu"][hidden] { display: none; }
 /* At the image's left corner (a right-to-left page), the menu opens rightwards, over the image. */
 .left [role="menu"] { right: auto; left: 0; }
-[role="menuitem"] { display: block; height: auto; padding: 6px 12px; border-radius: 0; box-shadow: none; background: none;
-  text-align: start; white-space: nowrap; }
+[role="menuitem"] { display: block; height: auto; padding: 6px 12px; border-radius: 0; box-shadow: none;
+  background: none; text-align: start; white-space: nowrap; }
 [role="menuitem"]:hover, [role="menuitem"]:focus { background: #e8eefc; }
 @media (prefers-color-scheme: dark) {
   button, [role="menu"] { background: rgb(40 42 48 / 0.94); color: #eceef3; }

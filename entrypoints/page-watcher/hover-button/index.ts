@@ -3,7 +3,10 @@ import { onMessage } from '@/lib/messaging';
 import { showsOn, siteOf, type HoverButtonSettings } from '@/lib/page/hover-button';
 import { followHover } from './follow-hover';
 
-/** The two stored fields this needs, read raw: the settings module (presets, migrations) stays out of the content script. */
+/**
+ * The two stored fields this needs, read raw: the settings module (presets, migrations) stays out
+ * of the content script.
+ */
 function fromStored(raw: unknown): HoverButtonSettings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof HoverButtonSettings, unknown>>;
   const sites = Array.isArray(value.hoverButtonOffSites)

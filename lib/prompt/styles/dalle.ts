@@ -2,6 +2,7 @@ import { defineStyle, inLanguage } from './style';
 
 export const dalle = defineStyle({
   id: 'dalle',
+  caption: 'prose',
   budgets: { short: 40, standard: 80, detailed: 150 },
   instruction: (n, language) =>
     inLanguage(

@@ -2,6 +2,7 @@ import { defineStyle, inLanguage } from './style';
 
 export const flux = defineStyle({
   id: 'flux',
+  caption: 'prose',
   budgets: { short: 50, standard: 110, detailed: 200 },
   instruction: (n, language) =>
     inLanguage(

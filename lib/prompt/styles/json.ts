@@ -5,6 +5,7 @@ import { defineStyle, OUTPUT_RULES } from './style';
 
 export const json = defineStyle({
   id: 'json',
+  caption: 'prose',
   budgets: { short: 4, standard: 10, detailed: 25 },
   instruction: (n, language) =>
     'Describe the image as a structured prompt: a single JSON object with exactly these string fields — ' +

@@ -7,6 +7,7 @@ import { defineStyle, OUTPUT_RULES } from './style';
 
 export const longDescription = defineStyle({
   id: 'long-description',
+  caption: 'prose',
   budgets: { short: 60, standard: 120, detailed: 220 },
   instruction: (n, language) =>
     'Write a long description of this image for people who cannot see it: one paragraph that starts with ' +

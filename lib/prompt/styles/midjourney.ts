@@ -5,6 +5,7 @@ import { defineStyle, inLanguage } from './style';
 
 export const midjourney = defineStyle({
   id: 'midjourney',
+  caption: 'prose',
   // Midjourney weighs early words most and ignores much past ~60 words.
   budgets: { short: 10, standard: 18, detailed: 30 },
   instruction: (n, language) =>

@@ -2,6 +2,7 @@ import { defineStyle, inLanguage } from './style';
 
 export const natural = defineStyle({
   id: 'natural',
+  caption: 'prose',
   budgets: { short: 40, standard: 80, detailed: 160 },
   instruction: (n, language) =>
     inLanguage(

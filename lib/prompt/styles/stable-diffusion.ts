@@ -21,6 +21,7 @@ function withNegativeLine(text: string): string {
 
 export const stableDiffusion = defineStyle({
   id: 'stable-diffusion',
+  caption: 'tags',
   // Short stays inside CLIP's 77-token window (about 20 short tags).
   budgets: { short: 20, standard: 30, detailed: 45 },
   instruction: (n, language) =>
@@ -29,7 +30,8 @@ export const stableDiffusion = defineStyle({
         'subject, attributes, setting, medium, style, lighting, composition, colours, and quality tags such as ' +
         `"highly detailed" or "sharp focus". At most ${n} tags. Emphasise the two or three most important tags ` +
         'with weight syntax, for example (golden hour:1.2), using weights from 1.1 to 1.4. Then, on a new line, ' +
-        'write "Negative prompt:" followed by comma-separated things to avoid for this image, such as blurry, lowres, watermark.',
+        'write "Negative prompt:" followed by comma-separated things to avoid for this image, such as blurry, ' +
+        'lowres, watermark.',
       language,
     ),
   finish: (text) => ({ kind: 'text', text: withNegativeLine(text) }),

@@ -42,6 +42,8 @@ export interface PromptStyle {
   structuredOutput?: StructuredOutput;
   /** A text alternative for the web: offered as alt="…", <img>, Markdown and <figure> too. */
   altText?: boolean;
+  /** What its prompts are as a training dataset's captions: comma-separated tags, or sentences. */
+  caption: 'tags' | 'prose';
 }
 
 export const OUTPUT_RULES =

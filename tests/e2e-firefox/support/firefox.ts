@@ -89,7 +89,8 @@ export async function openExtensionPage(ff: Firefox, page: string, readySelector
   tab.goto(ff.url(page)).catch(() => undefined);
   await tab.waitForSelector(readySelector, { timeout: 20_000 }).catch(async (error: Error) => {
     throw new Error(
-      `${page}: no ${readySelector} in: ${await tab.evaluate(() => document.body?.innerText).catch(() => '(unreadable)')}`,
+      `${page}: no ${readySelector} ` +
+        `in: ${await tab.evaluate(() => document.body?.innerText).catch(() => '(unreadable)')}`,
       { cause: error },
     );
   });

@@ -49,7 +49,8 @@ const ERROR_BODIES: Record<number, { message: string; type: string; code: string
   },
   401: {
     message:
-      'Incorrect API key provided: sk-wrong. You can find your API key at https://platform.openai.com/account/api-keys.',
+      'Incorrect API key provided: sk-wrong. You can find your API key at ' +
+      'https://platform.openai.com/account/api-keys.',
     type: 'invalid_request_error',
     code: 'invalid_api_key',
   },
@@ -107,7 +108,8 @@ export function strictSchemaProblems(schema: any, path = '()'): string[] {
     const missing = keys.filter((k) => !(schema.required ?? []).includes(k));
     if (missing.length)
       problems.push(
-        `In context=${path}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing[0]}'.`,
+        `In context=${path}, 'required' is required to be supplied and to be an array including every key in ` +
+          `properties. Missing '${missing[0]}'.`,
       );
     if (schema.additionalProperties !== false)
       problems.push(`In context=${path}, 'additionalProperties' is required to be supplied and to be false.`);

@@ -43,7 +43,8 @@ function describeFocus(): FocusStop | null {
   const label = (el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).value ?? '')
     .trim()
     .slice(0, 40);
-  const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''} "${label}"`;
+  const classes = el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : '';
+  const name = `${el.tagName.toLowerCase()}${classes} "${label}"`;
   const problems: string[] = [];
   if (style.outlineStyle === 'none' || !(width >= 2)) {
     problems.push(`no visible focus outline (${style.outlineStyle} ${style.outlineWidth})`);

@@ -15,7 +15,10 @@ export interface LanguageModelDoubleConfig {
   /** Fractions reported between the 0 and the 1 of a download. */
   downloadSteps?: number[];
   downloadStepMs?: number;
-  /** Hold the last chunk back until `LanguageModel.release()`: a test sees the stream half-way, whatever the machine's speed. */
+  /**
+   * Hold the last chunk back until `LanguageModel.release()`: a test sees the stream half-way, whatever the machine's
+   * speed.
+   */
   holdLast?: boolean;
   /** Require a user gesture for a download, as Chrome does in a page (pages only: workers have none). */
   needsActivation?: boolean;

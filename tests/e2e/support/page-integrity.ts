@@ -1,4 +1,6 @@
-/** What a bot-detection script checks (run in the page): the platform's functions are its own, and nothing was added. */
+/**
+ * What a bot-detection script checks (run in the page): the platform's functions are its own, and nothing was added.
+ */
 export function integrityProblems(): string[] {
   const problems: string[] = [];
   const isNative = (f: unknown) =>
