@@ -3,7 +3,7 @@ import type { CompareStart } from '@/lib/compare-models/comparison';
 import { pickedModels } from '@/lib/compare-models/model-pick';
 import type { ModelTarget } from '@/lib/compare-models/vision-models';
 import { getImage, getJob, updateJob } from '@/lib/jobs/job-store';
-import { newJob, queueJob, requeueJob, retryReset } from '@/lib/jobs/lifecycle';
+import { newJobOnImageOf, queueJob, requeueJob, retryReset } from '@/lib/jobs/lifecycle';
 import type { Job } from '@/lib/jobs/types';
 import { PRESETS } from '@/lib/providers/presets';
 import { apiKeysItem, loadSettings, type ApiKeys, type Settings } from '@/lib/settings';
@@ -40,17 +40,7 @@ export async function compareModels({ jobId, modelIds }: { jobId: string; modelI
   if (!(await getImage(source.imageId))) return { ok: false, reason: 'image-gone' };
   const id = crypto.randomUUID();
   models.forEach((model, column) => {
-    const job = newJob({
-      imageId: source.imageId,
-      source: source.source,
-      style: source.style,
-      template: source.template,
-      detail: source.detail,
-      language: source.language,
-      provider: model.provider,
-      model: model.model.trim(),
-    });
-    job.image = source.image;
+    const job = newJobOnImageOf(source, { provider: model.provider, model: model.model.trim() });
     job.comparison = { id, column, baseUrl: model.baseUrl.trim() };
     const config = configFor(settings, keys, model, models.length);
     void runJob({ job, config, stored: queueJob(job), timed: true, consented: true });

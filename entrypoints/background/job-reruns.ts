@@ -1,5 +1,5 @@
 import { getJob } from '@/lib/jobs/job-store';
-import { newJob, queueJob, recoverJobs, requeueJob, retryReset } from '@/lib/jobs/lifecycle';
+import { newJobOnImageOf, queueJob, recoverJobs, requeueJob, retryReset } from '@/lib/jobs/lifecycle';
 import type { Job } from '@/lib/jobs/types';
 import type { DetailLevel } from '@/lib/prompt/detail';
 import type { StyleId } from '@/lib/prompt/styles';
@@ -20,9 +20,7 @@ export async function regenerateJob({ jobId, style, templateId, detail }: Regene
   const [source, config] = await Promise.all([getJob(jobId), currentProvider()]);
   if (!source) return undefined;
   const template = templateId ? config.settings.templates.find((t) => t.id === templateId) : undefined;
-  const job = newJob({
-    imageId: source.imageId,
-    source: source.source,
+  const job = newJobOnImageOf(source, {
     style,
     template,
     detail,
@@ -30,7 +28,6 @@ export async function regenerateJob({ jobId, style, templateId, detail }: Regene
     provider: config.settings.provider,
     model: config.model,
   });
-  job.image = source.image;
   void runJob({ job, config, stored: queueJob(job) });
   return job.id;
 }

@@ -1,7 +1,7 @@
 import { JobFailure } from '@/lib/errors';
 import { getGeneration } from '@/lib/history/generations';
 import { getJob } from '@/lib/jobs/job-store';
-import { failJob, finishJob, newJob, queueJob, startJob } from '@/lib/jobs/lifecycle';
+import { failJob, finishJob, newJobOnImageOf, queueJob, startJob } from '@/lib/jobs/lifecycle';
 import { englishName } from '@/lib/languages';
 import { instructionFor, structuredOutputFor, type PromptSpec } from '@/lib/prompt/build-messages';
 import { finalizePrompt } from '@/lib/prompt/finalize';
@@ -30,17 +30,7 @@ export async function refinePrompt(generationId: string, signal: AbortSignal): P
   const verdict = generation?.score?.verdict;
   if (!generation || !source || !verdict) throw new JobFailure({ code: 'no-image' });
   const config = await currentProvider();
-  const job = newJob({
-    imageId: source.imageId,
-    source: source.source,
-    style: source.style,
-    template: source.template,
-    detail: source.detail,
-    language: source.language,
-    provider: config.settings.provider,
-    model: config.model,
-  });
-  job.image = source.image;
+  const job = newJobOnImageOf(source, { provider: config.settings.provider, model: config.model });
   const stored = queueJob(job);
   await Promise.all([stored, saveRefinedJob(generationId, job.id)]);
   const writer = throttledTextWriter(job.id, stored);

@@ -48,6 +48,27 @@ export function newJob(input: NewJob): Job {
   };
 }
 
+/**
+ * A new job on the image another job stored (Regenerate, Refine, a Compare models column): the
+ * same picture and page, its prompt settings unless `changes` says otherwise.
+ */
+export function newJobOnImageOf(
+  source: Job,
+  changes: Pick<NewJob, 'provider' | 'model'> & Partial<Pick<NewJob, 'style' | 'template' | 'detail' | 'language'>>,
+): Job {
+  const job = newJob({
+    imageId: source.imageId,
+    source: source.source,
+    style: source.style,
+    template: source.template,
+    detail: source.detail,
+    language: source.language,
+    ...changes,
+  });
+  job.image = source.image;
+  return job;
+}
+
 /** A stored job enters the line; its image gets a history row at once. */
 export async function queueJob(job: Job): Promise<void> {
   await db.jobs.add(job);

@@ -1,8 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/history/db';
 import { getJob, recentJobs, saveImage, updateJob } from '@/lib/jobs/job-store';
-import { failJob, finishJob, nextStatus, recoverJobs, requeueJob, startJob, type JobEvent } from '@/lib/jobs/lifecycle';
-import type { JobStatus } from '@/lib/jobs/types';
+import {
+  failJob,
+  finishJob,
+  newJobOnImageOf,
+  nextStatus,
+  recoverJobs,
+  requeueJob,
+  startJob,
+  type JobEvent,
+} from '@/lib/jobs/lifecycle';
+import type { Job, JobStatus } from '@/lib/jobs/types';
 import { doneJob, queuedJob } from './fixtures/jobs';
 
 const INFO = { originalWidth: 800, originalHeight: 600, width: 800, height: 600, mime: 'image/jpeg', bytes: 1000 };
@@ -126,6 +135,38 @@ describe('a job through its lifecycle, in the database and in its history row', 
     expect(await finishJob(queued.id, { text: 'too early' })).toBe(false);
     expect(await stored(queued.id)).toMatchObject({ status: 'queued', text: '' });
     expect(await startJob('no-such-job')).toBe(false);
+  });
+});
+
+describe('a new job on the image another job stored', () => {
+  it('keeps the picture, page and prompt settings, and takes what the caller changes', async () => {
+    const template = { id: 't1', name: 'Mine', text: 'Describe {{image}}' };
+    const source = {
+      ...(await queuedJob({
+        style: 'midjourney',
+        template,
+        detail: 'detailed',
+        source: { pageUrl: 'https://a.test/' },
+      })),
+      image: { width: 1024, height: 768, bytes: 1000, mime: 'image/jpeg' },
+    } as Job;
+    const column = newJobOnImageOf(source, { provider: 'gemini', model: 'g' });
+    expect(column).toMatchObject({
+      imageId: source.imageId,
+      source: source.source,
+      image: source.image,
+      style: 'midjourney',
+      template,
+      detail: 'detailed',
+      provider: 'gemini',
+      model: 'g',
+      status: 'queued',
+    });
+    expect(column.id).not.toBe(source.id);
+    // Regenerate in a plain style: the template is dropped, not inherited.
+    const plain = newJobOnImageOf(source, { style: 'natural', template: undefined, provider: 'openai', model: 'm' });
+    expect(plain.template).toBeUndefined();
+    expect(plain.style).toBe('natural');
   });
 });
 
