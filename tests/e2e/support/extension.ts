@@ -54,12 +54,13 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
   const worker = async () => context.serviceWorkers()[0] ?? context.waitForEvent('serviceworker');
   const id = new URL((await worker()).url()).host;
   // A fresh profile opens the settings on install: wait for it, or it may take over the next
-  // blank tab a test opens (Chromium reuses one for the options page).
-  if (!opts.userDataDir) {
-    const deadline = Date.now() + 5000;
-    while (!context.pages().some((p) => p.url().includes('/options.html')) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 50));
-  }
+  // blank tab a test opens (Chromium reuses one for the options page). A reused profile can
+  // install again too: Chromium writes its preferences lazily, and a browser closed seconds
+  // after the first install may not have recorded it (seen once in CI: the reopened page was
+  // taken over). That install comes at once if at all, so a shorter wait.
+  const deadline = Date.now() + (opts.userDataDir ? 1500 : 5000);
+  while (!context.pages().some((p) => p.url().includes('/options.html')) && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 50));
   return { context, id, userDataDir, worker, url: (page) => `chrome-extension://${id}/${page}` };
 }
 
