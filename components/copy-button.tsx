@@ -1,23 +1,26 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-type State = 'idle' | 'copied' | 'failed';
+/** What the last click did; a new object per click, so each one restarts the message's time. */
+type Outcome = { copied: boolean } | null;
 
 export function CopyButton({ text, className }: { text: string; className?: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>('idle');
+  // A second Copy while "Copied" still shows (another format, a quick double click) must not
+  // have the first copy's timer clear its confirmation early.
+  const [outcome, setOutcome] = useState<Outcome>(null);
   useEffect(() => {
-    if (state === 'idle') return;
-    const timer = setTimeout(() => setState('idle'), 1800);
+    if (!outcome) return;
+    const timer = setTimeout(() => setOutcome(null), 1800);
     return () => clearTimeout(timer);
-  }, [state]);
+  }, [outcome]);
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setState('copied');
+      setOutcome({ copied: true });
     } catch {
-      setState('failed');
+      setOutcome({ copied: false });
     }
   };
 
@@ -27,7 +30,7 @@ export function CopyButton({ text, className }: { text: string; className?: stri
         {t('popup.copy')}
       </button>
       <span role="status" className="small muted">
-        {state === 'copied' ? t('popup.copied') : state === 'failed' ? t('popup.copyFailed') : ''}
+        {outcome ? t(outcome.copied ? 'popup.copied' : 'popup.copyFailed') : ''}
       </span>
     </>
   );

@@ -17,7 +17,8 @@ export function SendToMenu({ text }: { text: string }) {
   const { t } = useTranslation();
   const settings = useSettings();
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
+  // An object per send, so a second send with the same words restarts the note's time.
+  const [note, setNote] = useState<{ text: string } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const focusOnOpen = useRef<'first' | 'last'>('first');
@@ -25,7 +26,7 @@ export function SendToMenu({ text }: { text: string }) {
   const targets = settings ? chosenTargets(settings.sendTo) : [];
   useEffect(() => {
     if (!note) return;
-    const timer = setTimeout(() => setNote(''), 8000);
+    const timer = setTimeout(() => setNote(null), 8000);
     return () => clearTimeout(timer);
   }, [note]);
 
@@ -61,13 +62,13 @@ export function SendToMenu({ text }: { text: string }) {
     } catch {
       copied = false;
     }
-    setNote(
-      copied
+    setNote({
+      text: copied
         ? plan.prefilled
           ? t('popup.copied')
           : t(IS_MAC ? 'sendTo.pasteHintMac' : 'sendTo.pasteHint')
         : t('popup.copyFailed'),
-    );
+    });
     await browser.tabs.create({ url: plan.url });
   };
   const onButtonKey = (event: React.KeyboardEvent) => {
@@ -127,7 +128,7 @@ export function SendToMenu({ text }: { text: string }) {
         ))}
       </div>
       <span role="status" className="small muted">
-        {note}
+        {note?.text}
       </span>
     </span>
   );
