@@ -7,11 +7,16 @@ const EVERY_MS = 100;
 /** How long a resting pointer must see no change before the page counts as done scrolling under it. */
 const SETTLE_MS = 150;
 
+/*
+ * Tests by name and node type, not instanceof: each frame's script world builds an interface
+ * object (HTMLIFrameElement, Element…) the first time it names one, a cost paid in every frame
+ * the pointer crosses.
+ */
+const FRAME_TAGS = new Set(['iframe', 'frame', 'embed', 'object']);
 const isFrame = (element: Element | null | undefined) =>
-  element instanceof HTMLIFrameElement ||
-  element instanceof HTMLFrameElement ||
-  element instanceof HTMLEmbedElement ||
-  element instanceof HTMLObjectElement;
+  !!element && FRAME_TAGS.has(element.localName) && element.namespaceURI === 'http://www.w3.org/1999/xhtml';
+const asElement = (target: EventTarget | undefined): Element | undefined =>
+  (target as Node | undefined)?.nodeType === 1 ? (target as Element) : undefined;
 
 /** `outer` is `inner` or holds it, looking through shadow roots to their hosts. */
 function holds(outer: Element, inner: Element): boolean {
@@ -29,23 +34,54 @@ export interface PointerWatch {
   position(): { x: number; y: number } | undefined;
 }
 
+/** Where the pointer is, and what it is over when that was read from the event. */
+interface Seen {
+  x: number;
+  y: number;
+  /** Left out when it would cost more than a hit test later: the look finds it. */
+  target?: Element;
+}
+
 /**
- * Nothing but one listener until the pointer first enters this document: most frames of a page
- * (ads, embeds, frames scrolled past) never see the pointer, and the watch's own set-up costs
- * each of them more than that listener.
+ * Nothing but one listener until the pointer rests in this document: most frames of a page (ads,
+ * embeds, frames scrolled past) never see the pointer, or see it only while they scroll past it,
+ * and the watch's own set-up costs each of them more than that listener. Resting means still
+ * here 150 ms after coming in; a right-click starts the watch at once.
  */
 export function watchPointer(): PointerWatch {
   let watch: PointerWatch | undefined;
+  let last: Seen | undefined;
+  let pending: number | undefined;
   const opts = { capture: true, passive: true };
-  const first = (event: PointerEvent | MouseEvent) => {
-    if (!event.isTrusted) return;
+  // The pointer is over this document (or one of its frames): the root element is hovered.
+  const here = () => document.documentElement?.matches(':hover') === true;
+  const start = (from: Seen) => {
+    window.clearTimeout(pending);
     window.removeEventListener('pointerover', first, opts);
     window.removeEventListener('contextmenu', first, opts);
-    watch = startWatching(event);
+    watch = startWatching(from);
+  };
+  const first = (event: PointerEvent | MouseEvent) => {
+    if (!event.isTrusted) return;
+    if (event.type === 'contextmenu') {
+      return start({ x: event.clientX, y: event.clientY, target: asElement(event.composedPath()[0]) });
+    }
+    last = { x: event.clientX, y: event.clientY };
+    pending ??= window.setTimeout(() => {
+      pending = undefined;
+      if (last && here()) start(last);
+    }, SETTLE_MS);
   };
   window.addEventListener('pointerover', first, opts);
   window.addEventListener('contextmenu', first, opts);
-  return { position: () => watch?.position() };
+  return {
+    position: () => {
+      if (watch) return watch.position();
+      // The shortcut pressed before the watch started: where the pointer came in, if still here.
+      if (!last || !here() || isFrame(elementsAt(document, last.x, last.y)[0])) return undefined;
+      return { x: last.x, y: last.y };
+    },
+  };
 }
 
 /**
@@ -60,13 +96,17 @@ export function watchPointer(): PointerWatch {
  * - the full stack under the pointer (elementsFromPoint) only when it does not, at most once per
  *   100 ms while the pointer moves;
  * - while the page scrolls under a resting pointer (the browser then reports each element that
- *   comes under it), nothing but one look once no change has come for 150 ms.
+ *   comes under it), and when the pointer comes into the document (a frame scrolling past it
+ *   looks the same), nothing but one look once no change has come for 150 ms.
  * The keyboard shortcut reads the same position: one listener per event type for both, as each
  * listener costs a call into this script for every pointer event of the page.
  */
-function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
+function startWatching(from: Seen): PointerWatch {
   let at: { x: number; y: number } | undefined;
-  /** The topmost element under the pointer, as the browser last reported it. */
+  /**
+   * The topmost element under the pointer, as the browser last reported it; unknown (undefined)
+   * since the page scrolled under the pointer, until the next look's hit test.
+   */
   let target: Element | undefined;
   /** The last look needed only `target`: moving over it cannot change the answer. */
   let decided = false;
@@ -101,7 +141,7 @@ function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
   };
   // Scrolling while the pointer is over something covered (an overlay, a fixed layer) changes
   // what is beneath without a new target: only then is the page's scrolling our business.
-  const onScroll = () => still(performance.now());
+  const onScroll = (event: Event) => still(event.timeStamp);
   let scrollWatched = false;
   const watchScroll = (on: boolean) => {
     if (on === scrollWatched) return;
@@ -115,6 +155,13 @@ function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
     timer = undefined;
     lastLook = performance.now();
     if (!at) return;
+    // Not known since the page scrolled: the hit test says (its first element is the one the
+    // browser would report, inside open shadow roots too).
+    let stack: Element[] | undefined;
+    if (!target) {
+      stack = elementsAt(document, at.x, at.y);
+      target = stack[0];
+    }
     // Over a child frame, the frame's own script reports (this one's "no" could arrive after its "yes").
     if (isFrame(target)) {
       sent = undefined;
@@ -129,7 +176,7 @@ function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
       return;
     }
     decide(false);
-    const stack = elementsAt(document, at.x, at.y);
+    stack ??= elementsAt(document, at.x, at.y);
     const top = stack[0];
     // Something under the pointer that is not the element or its ancestors: scrolling can change it.
     watchScroll(Boolean(top && stack.some((element) => !holds(element, top))));
@@ -148,9 +195,11 @@ function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
     lastChange = now;
     if (settling !== undefined) return;
     settling = window.setTimeout(function settle() {
-      const left = lastChange + SETTLE_MS - performance.now();
-      if (left > 0) {
-        settling = window.setTimeout(settle, left);
+      // Still changing: check again a full period later rather than at the exact moment the
+      // last change turns 150 ms old: while the page keeps scrolling that wakes this script less
+      // often, and the look comes 150 to 300 ms after it stops.
+      if (performance.now() - lastChange < SETTLE_MS) {
+        settling = window.setTimeout(settle, SETTLE_MS);
         return;
       }
       settling = undefined;
@@ -162,19 +211,26 @@ function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
   // A page's own forged events must not move the menu entry (to hide it, or point it elsewhere).
   const onOver = (event: PointerEvent | MouseEvent) => {
     if (!event.isTrusted) return;
-    const hit = event.composedPath()[0];
-    target = hit instanceof Element ? hit : undefined;
-    // Same place, new element: the page scrolled (or changed) under a resting pointer.
-    if (at && at.x === event.clientX && at.y === event.clientY) return still(performance.now());
+    // Same place, new element: the page scrolled (or changed) under a resting pointer. What is
+    // under it is read once, when it stops, not for each element that passes.
+    if (at && at.x === event.clientX && at.y === event.clientY) {
+      target = undefined;
+      return still(event.timeStamp);
+    }
+    target = asElement(event.composedPath()[0]);
+    // Coming into this document looks the same from here whether the pointer moved in or a frame
+    // scrolled under it; frames flow past a resting pointer by the dozen on a scrolled page, so
+    // coming in counts as still too: a pointer that is really moving says so with its next move.
+    const entering = !at;
     at = { x: event.clientX, y: event.clientY };
-    moved();
+    if (entering) still(event.timeStamp);
+    else moved();
   };
   // Late for this menu, but right for the next one if the page changed under a still pointer.
   const onMenu = (event: MouseEvent) => {
     if (!event.isTrusted) return;
     at = { x: event.clientX, y: event.clientY };
-    const hit = event.composedPath()[0];
-    target = hit instanceof Element ? hit : undefined;
+    target = asElement(event.composedPath()[0]);
     look();
   };
   window.addEventListener('pointerover', onOver, opts);
@@ -201,7 +257,14 @@ function startWatching(first: PointerEvent | MouseEvent): PointerWatch {
     sent = undefined;
     report(false);
   });
-  if (first.type === 'contextmenu') onMenu(first);
-  else onOver(first);
-  return { position: () => (at && !isFrame(target) ? { ...at } : undefined) };
+  // Resting here, or right-clicking: look now.
+  at = { x: from.x, y: from.y };
+  target = from.target;
+  look();
+  return {
+    position: () => {
+      if (at && !target) target = elementsAt(document, at.x, at.y)[0];
+      return at && !isFrame(target) ? { ...at } : undefined;
+    },
+  };
 }
