@@ -3,6 +3,8 @@
  * the popup closed in between (it opens with every click, as it does for a user), through the
  * native menu. Three clocks from pressing the menu item (the xdotool Return):
  *   request  — the request reaching the fake provider (its own receive time);
+ *   popup start — the popup document's navigation start (its performance.timeOrigin): what the
+ *              browser takes to show a popup before any of ours runs in it;
  *   popup    — the popup's first contentful paint (PerformanceObserver 'paint' in the popup;
  *              performance.timeOrigin + startTime);
  *   token    — the first word of the answer in the popup's DOM (a MutationObserver in the popup;
@@ -15,12 +17,15 @@
  * OffscreenCanvas at the size sent → convertToBlob JPEG 0.85), nothing else.
  * Modes: "prepared" (the setting on: the image is fetched and normalized while the menu is open)
  * and "cold" (the setting off: everything happens after the click).
+ * BENCH_PINNED=1: the toolbar button pinned (as a user who pinned PromptLens has it). Unpinned,
+ * Chromium first pops the button out into the toolbar, then opens the popup from it.
  * Writes bench-results/user-wait.json.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { test } from '../e2e/fixtures';
-import { chooseFromContextMenu, configure, type Extension } from '../e2e/support/extension';
+import { chooseFromContextMenu, configure, launchExtension, type Extension } from '../e2e/support/extension';
 import { inspectImage, makeImage, type ImageSpec } from '../e2e/support/images';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -41,14 +46,14 @@ const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** The popup's own marks (entrypoints/popup/debug-timings.ts), switched on for this bench. */
-async function popupTimes(ext: Extension): Promise<{ paint: number; token: number }> {
+async function popupTimes(ext: Extension): Promise<{ start: number; paint: number; token: number }> {
   const worker = await ext.worker();
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     const marks = await worker.evaluate(
       async () => (await (globalThis as any).chrome.storage.session.get('debugPopupTimings')).debugPopupTimings,
     );
-    if (marks?.paint && marks?.token) return marks;
+    if (marks?.start && marks?.paint && marks?.token) return marks;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the popup reported no first paint and first word: did it open?');
@@ -140,7 +145,25 @@ async function floorMs(
   return times;
 }
 
-test('the user’s wait: click → request, popup painted, first word shown', async ({ ext, provider, site, scratch }) => {
+/** The same profile, reopened with PromptLens pinned to the toolbar (Chromium's own preference). */
+async function pinned(ext: Extension): Promise<Extension> {
+  await ext.context.close();
+  const file = path.join(ext.userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(fs.readFileSync(file, 'utf8'));
+  prefs.extensions = { ...prefs.extensions, pinned_extensions: [ext.id] };
+  fs.writeFileSync(file, JSON.stringify(prefs));
+  return launchExtension({ userDataDir: ext.userDataDir });
+}
+
+test('the user’s wait: click → request, popup painted, first word shown', async ({
+  ext: fixtureExt,
+  provider,
+  site,
+  scratch: fixtureScratch,
+}) => {
+  const pin = Boolean(process.env.BENCH_PINNED);
+  const ext = pin ? await pinned(fixtureExt) : fixtureExt;
+  const scratch = pin ? await ext.context.newPage() : fixtureScratch;
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   const rows: Array<Record<string, unknown>> = [];
   // BENCH_ONLY=JPEG measures only the subjects whose name contains it.
@@ -151,10 +174,11 @@ test('the user’s wait: click → request, popup painted, first word shown', as
     const url = site.page(`/wait-${index}.html`, `<!doctype html><img id="target" width="600">`);
     const page = await ext.context.newPage();
     await page.goto(url);
-    const times: Record<'prepared' | 'cold', { request: number[]; popup: number[]; token: number[] }> = {
-      prepared: { request: [], popup: [], token: [] },
-      cold: { request: [], popup: [], token: [] },
-    };
+    const times: Record<'prepared' | 'cold', { request: number[]; start: number[]; popup: number[]; token: number[] }> =
+      {
+        prepared: { request: [], start: [], popup: [], token: [] },
+        cold: { request: [], start: [], popup: [], token: [] },
+      };
     let imageUrl = '';
     let sent = { width: 0, height: 0 };
     // Run 0 of each mode warms the worker's code paths and is not counted.
@@ -179,9 +203,10 @@ test('the user’s wait: click → request, popup painted, first word shown', as
       const clickedAt = Date.now();
       execFileSync('xdotool', ['key', 'Return']);
       const [request] = (await provider.waitForRequests(before + 1, 30_000)).slice(before);
-      const { paint, token: shown } = await popupTimes(ext);
+      const { start, paint, token: shown } = await popupTimes(ext);
       if (run >= 2) {
         times[mode].request.push(request!.at - clickedAt);
+        times[mode].start.push(start - clickedAt);
         times[mode].popup.push(paint - clickedAt);
         times[mode].token.push(shown - clickedAt);
       }
@@ -196,11 +221,13 @@ test('the user’s wait: click → request, popup painted, first word shown', as
       rows.push({
         image: subject.name,
         mode,
+        pinned: pin,
         runs: t.request.length,
         floorMs: Math.round(floor),
         reducedDecodeMs: reduced,
         requestMs: median(t.request),
         requestXFloor: round(median(t.request) / floor),
+        popupStartMs: Math.round(median(t.start)),
         popupPaintMs: Math.round(median(t.popup)),
         popupXFloor: round(median(t.popup) / floor),
         firstTokenMs: Math.round(median(t.token)),
