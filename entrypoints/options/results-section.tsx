@@ -21,6 +21,38 @@ function useShortcut(): string | undefined {
   return keys;
 }
 
+type ActionSettings = { isOnToolbar?: boolean };
+type UserSettingsApi = {
+  getUserSettings?: () => Promise<ActionSettings>;
+  onUserSettingsChanged?: { addListener(f: () => void): void; removeListener(f: () => void): void };
+};
+
+/**
+ * Whether PromptLens's button is pinned to the toolbar (Chrome's action.getUserSettings; undefined
+ * where the browser cannot say). Unpinned, Chrome first brings the button out onto the toolbar
+ * and only then opens the popup: ~260 ms of every opening (npm run bench, BENCH_PINNED).
+ */
+function useOnToolbar(): boolean | undefined {
+  const [onToolbar, setOnToolbar] = useState<boolean>();
+  useEffect(() => {
+    const action = browser.action as unknown as UserSettingsApi | undefined;
+    if (import.meta.env.FIREFOX || !action?.getUserSettings) return;
+    const refresh = () =>
+      void action.getUserSettings!()
+        .then((settings) => setOnToolbar(settings.isOnToolbar))
+        .catch(() => undefined);
+    refresh();
+    action.onUserSettingsChanged?.addListener(refresh);
+    // Older Chrome has no change event: pinning happens outside this page, so look again on return.
+    window.addEventListener('focus', refresh);
+    return () => {
+      action.onUserSettingsChanged?.removeListener(refresh);
+      window.removeEventListener('focus', refresh);
+    };
+  }, []);
+  return onToolbar;
+}
+
 /** Chrome's shortcut page is an extension page may open; Firefox (137+) has its own call for it. */
 function openShortcutSettings(): void {
   const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
@@ -34,10 +66,12 @@ export function ResultsSection() {
   const resultsIn = useSettingsStore((state) => state.settings?.resultsIn);
   const update = useSettingsStore((state) => state.update);
   const keys = useShortcut();
+  const onToolbar = useOnToolbar();
   if (!resultsIn) return null;
+  const pinTip = resultsIn === 'popup' && onToolbar === false;
   return (
-    <section className="card">
-      <h2>{t('sidePanel.section')}</h2>
+    <section className="card" aria-labelledby="results-heading">
+      <h2 id="results-heading">{t('sidePanel.section')}</h2>
       <SelectField
         label={t('sidePanel.showResultsIn')}
         hint={t('sidePanel.hint')}
@@ -48,6 +82,7 @@ export function ResultsSection() {
         ]}
         onChange={(value) => isResultsHost(value) && void update({ resultsIn: value })}
       />
+      {pinTip && <p className="small muted hint">{t('sidePanel.pinHint')}</p>}
       <p>
         <span>{t('shortcut.promptUnderPointer')}</span>{' '}
         <kbd>{keys === undefined ? '…' : keys || t('shortcut.notSet')}</kbd>{' '}

@@ -23,9 +23,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { test } from '../e2e/fixtures';
-import { chooseFromContextMenu, configure, launchExtension, type Extension } from '../e2e/support/extension';
+import { chooseFromContextMenu, configure, relaunchPinned, type Extension } from '../e2e/support/extension';
 import { inspectImage, makeImage, type ImageSpec } from '../e2e/support/images';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -145,16 +144,6 @@ async function floorMs(
   return times;
 }
 
-/** The same profile, reopened with PromptLens pinned to the toolbar (Chromium's own preference). */
-async function pinned(ext: Extension): Promise<Extension> {
-  await ext.context.close();
-  const file = path.join(ext.userDataDir, 'Default', 'Preferences');
-  const prefs = JSON.parse(fs.readFileSync(file, 'utf8'));
-  prefs.extensions = { ...prefs.extensions, pinned_extensions: [ext.id] };
-  fs.writeFileSync(file, JSON.stringify(prefs));
-  return launchExtension({ userDataDir: ext.userDataDir });
-}
-
 test('the user’s wait: click → request, popup painted, first word shown', async ({
   ext: fixtureExt,
   provider,
@@ -162,7 +151,7 @@ test('the user’s wait: click → request, popup painted, first word shown', as
   scratch: fixtureScratch,
 }) => {
   const pin = Boolean(process.env.BENCH_PINNED);
-  const ext = pin ? await pinned(fixtureExt) : fixtureExt;
+  const ext = pin ? await relaunchPinned(fixtureExt) : fixtureExt;
   const scratch = pin ? await ext.context.newPage() : fixtureScratch;
   await configure(ext, { baseUrl: provider.baseUrl, model: 'gpt-5.4-mini', apiKey: provider.apiKey });
   const rows: Array<Record<string, unknown>> = [];

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { chooseFromContextMenu, configure, type Extension } from './support/extension';
+import { chooseFromContextMenu, configure, relaunchPinned, type Extension } from './support/extension';
 import { makeImage } from './support/images';
 import type { TestSite } from './support/test-site';
 
@@ -150,3 +150,32 @@ test('the side panel’s “Show the button on this site” follows the tab the 
   await siteA.goto(`${site.imageOrigin}/b.html`);
   await expect(thisSite).toBeChecked();
 });
+
+test(
+  'an unpinned toolbar button gets a tip to pin it (the popup opens sooner), ' +
+    'gone once pinned or with the side panel',
+  async ({ ext }) => {
+    const tip = 'Tip: pin PromptLens to the toolbar';
+    const options = await ext.context.newPage();
+    await options.goto(ext.url('options.html'));
+    const section = options.getByRole('region', { name: 'Side panel and shortcut' });
+    await expect(section.getByText(tip)).toBeVisible();
+    // Results in the side panel: the popup's opening is not what the user waits for.
+    await section.getByLabel('Show results in').selectOption({ label: 'Side panel' });
+    await expect(section.getByText(tip)).toBeHidden();
+    await section.getByLabel('Show results in').selectOption({ label: 'Popup' });
+    await expect(section.getByText(tip)).toBeVisible();
+
+    // The same profile with the button pinned: no tip.
+    const again = await relaunchPinned(ext);
+    try {
+      const page = await again.context.newPage();
+      await page.goto(again.url('options.html'));
+      const pinnedSection = page.getByRole('region', { name: 'Side panel and shortcut' });
+      await expect(pinnedSection.getByLabel('Show results in')).toHaveValue('popup');
+      await expect(pinnedSection.getByText(tip)).toBeHidden();
+    } finally {
+      await again.context.close();
+    }
+  },
+);

@@ -65,6 +65,19 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
 }
 
 /**
+ * The same profile reopened with PromptLens pinned to the toolbar, as a user pins it (Chromium
+ * keeps the pinned buttons in its own preferences; nothing of ours is involved).
+ */
+export async function relaunchPinned(ext: Extension): Promise<Extension> {
+  await ext.context.close();
+  const file = path.join(ext.userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(fs.readFileSync(file, 'utf8'));
+  prefs.extensions = { ...prefs.extensions, pinned_extensions: [ext.id] };
+  fs.writeFileSync(file, JSON.stringify(prefs));
+  return launchExtension({ userDataDir: ext.userDataDir });
+}
+
+/**
  * Settings written the way the options page writes them. The one-time privacy notice is
  * taken as already accepted for this provider and address (as after "Send to …"), unless
  * `consent: false` asks for a first-time user.
