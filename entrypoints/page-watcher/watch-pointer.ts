@@ -6,6 +6,7 @@ import { sendMessage } from '@/lib/messaging';
 const EVERY_MS = 100;
 /** How long a resting pointer must see no change before the page counts as done scrolling under it. */
 const SETTLE_MS = 150;
+const IS_TOP = window === window.top;
 
 /*
  * Tests by name and node type, not instanceof: each frame's script world builds an interface
@@ -46,7 +47,8 @@ interface Seen {
  * Nothing but one listener until the pointer rests in this document: most frames of a page (ads,
  * embeds, frames scrolled past) never see the pointer, or see it only while they scroll past it,
  * and the watch's own set-up costs each of them more than that listener. Resting means still
- * here 150 ms after coming in; a right-click starts the watch at once.
+ * here 150 ms after coming in; a right-click starts the watch at once. The top document has no
+ * such crowd (and nothing scrolls it past the pointer): its watch starts at the first visit.
  */
 export function watchPointer(): PointerWatch {
   let watch: PointerWatch | undefined;
@@ -67,6 +69,7 @@ export function watchPointer(): PointerWatch {
       return start({ x: event.clientX, y: event.clientY, target: asElement(event.composedPath()[0]) });
     }
     last = { x: event.clientX, y: event.clientY };
+    if (IS_TOP) return start({ ...last, target: asElement(event.composedPath()[0]) });
     pending ??= window.setTimeout(() => {
       pending = undefined;
       if (last && here()) start(last);
@@ -218,12 +221,12 @@ function startWatching(from: Seen): PointerWatch {
       return still(event.timeStamp);
     }
     target = asElement(event.composedPath()[0]);
-    // Coming into this document looks the same from here whether the pointer moved in or a frame
+    // Coming into a frame looks the same from inside whether the pointer moved in or the frame
     // scrolled under it; frames flow past a resting pointer by the dozen on a scrolled page, so
     // coming in counts as still too: a pointer that is really moving says so with its next move.
     const entering = !at;
     at = { x: event.clientX, y: event.clientY };
-    if (entering) still(event.timeStamp);
+    if (entering && !IS_TOP) still(event.timeStamp);
     else moved();
   };
   // Late for this menu, but right for the next one if the page changed under a still pointer.
@@ -248,12 +251,12 @@ function startWatching(from: Seen): PointerWatch {
       target = undefined;
       watchScroll(false);
       // Only the top frame says "nothing": a frame's "left" could arrive after its parent's "entered".
-      if (window === window.top) report(false);
+      if (IS_TOP) report(false);
     },
     { passive: true },
   );
   document.addEventListener('visibilitychange', () => {
-    if (!document.hidden || window !== window.top) return;
+    if (!document.hidden || !IS_TOP) return;
     sent = undefined;
     report(false);
   });
