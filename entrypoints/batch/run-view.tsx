@@ -83,6 +83,11 @@ export function RunView({
             {t('batch.stop')}
           </button>
         )}
+        {progress.counts.failed > 0 && (
+          <button type="button" onClick={() => retry(batch.id)}>
+            {t('batch.retryFailed')}
+          </button>
+        )}
         {!active && onNewBatch && (
           <button type="button" onClick={onNewBatch}>
             {t('batch.newBatch')}

@@ -331,14 +331,17 @@ test('a stored batch shows where it is when the page is reopened, with its contr
     .locator('.card[data-status="failed"]')
     .getByRole('button', { name: /^Retry/ })
     .click();
+  // Every failed image at once: one message without an image.
+  await page.getByRole('button', { name: 'Retry failed images' }).click();
   await page.getByRole('button', { name: 'Resume' }).click();
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect
     .poll(async () => (await batchMessages(worker)).map((m) => m.type))
-    .toEqual(['startBatch', 'retryBatchItems', 'controlBatch', 'controlBatch']);
+    .toEqual(['startBatch', 'retryBatchItems', 'retryBatchItems', 'controlBatch', 'controlBatch']);
   const messages = await batchMessages(worker);
   expect(messages[1]!.data).toEqual({ batchId: 'batch-1', itemId: request.candidates[1].id });
-  expect(messages.slice(2).map((m) => m.data.action)).toEqual(['resume', 'stop']);
+  expect(messages[2]!.data).toEqual({ batchId: 'batch-1' });
+  expect(messages.slice(3).map((m) => m.data.action)).toEqual(['resume', 'stop']);
 
   expect(await axeViolations(page)).toEqual([]);
 
