@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { JobView } from '@/components/job/job-view';
 import { useSettings } from '@/components/use-settings';
 import { getJob, recentJobs } from '@/lib/jobs/job-store';
+import type { Job } from '@/lib/jobs/types';
 import { sendMessage } from '@/lib/messaging';
 import { BatchButton } from './batch-button';
 import { PopupHistory } from './popup-history';
@@ -26,6 +27,28 @@ function useNeedsSetup(): boolean | undefined {
   return needsSetup;
 }
 
+/**
+ * The library waits for the newest prompt's first words (or 1.5 s): its rows and thumbnails,
+ * drawn as the popup opens, cost the request and the first word ~50–80 ms on two cores (npm run
+ * bench, the user's wait). A popup with nothing being written shows it at once; once shown, it
+ * stays.
+ */
+function useLibraryShown(loaded: boolean, job: Job | undefined): boolean {
+  const writing = !!job && (job.status === 'queued' || job.status === 'running') && !job.text;
+  const ready = loaded && !writing;
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (shown) return;
+    if (ready) {
+      setShown(true);
+      return;
+    }
+    const timer = setTimeout(() => setShown(true), 1500);
+    return () => clearTimeout(timer);
+  }, [shown, ready]);
+  return shown || ready;
+}
+
 /** Where this UI is shown: the same App runs in the popup and in the side panel (sidebar). */
 export type AppHost = 'popup' | 'sidePanel';
 
@@ -40,6 +63,7 @@ export default function App({ host = 'popup' }: { host?: AppHost }) {
   const current =
     useLiveQuery(async () => (selectedJobId ? await getJob(selectedJobId) : undefined), [selectedJobId]) ?? jobs?.[0];
 
+  const libraryShown = useLibraryShown(jobs !== undefined, current);
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
@@ -75,7 +99,7 @@ export default function App({ host = 'popup' }: { host?: AppHost }) {
             <p className="muted">{t('popup.emptyBody')}</p>
           </section>
         )}
-        <PopupHistory selectedImageId={current?.imageId} />
+        {libraryShown && <PopupHistory selectedImageId={current?.imageId} />}
         <BatchButton />
         <SiteSwitch />
       </main>
