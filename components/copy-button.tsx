@@ -1,26 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** What the last click did; a new object per click, so each one restarts the message's time. */
-type Outcome = { copied: boolean } | null;
+import { useTimedNote } from './use-timed-note';
 
 export function CopyButton({ text, className }: { text: string; className?: string }) {
   const { t } = useTranslation();
-  // A second Copy while "Copied" still shows (another format, a quick double click) must not
-  // have the first copy's timer clear its confirmation early.
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  useEffect(() => {
-    if (!outcome) return;
-    const timer = setTimeout(() => setOutcome(null), 1800);
-    return () => clearTimeout(timer);
-  }, [outcome]);
+  // Whether the last click copied; each click shows its outcome for 1.8 s.
+  const [copied, showCopied] = useTimedNote<boolean>(1800);
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setOutcome({ copied: true });
+      showCopied(true);
     } catch {
-      setOutcome({ copied: false });
+      showCopied(false);
     }
   };
 
@@ -30,7 +21,7 @@ export function CopyButton({ text, className }: { text: string; className?: stri
         {t('popup.copy')}
       </button>
       <span role="status" className="small muted">
-        {outcome ? t(outcome.copied ? 'popup.copied' : 'popup.copyFailed') : ''}
+        {copied === undefined ? '' : t(copied ? 'popup.copied' : 'popup.copyFailed')}
       </span>
     </>
   );

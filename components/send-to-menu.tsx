@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { chosenTargets } from '@/lib/send-to/chosen-targets';
 import { planSend, type SendTarget } from '@/lib/send-to/targets';
 import { useSettings } from './use-settings';
+import { useTimedNote } from './use-timed-note';
 import './send-to-menu.css';
 
 const IS_MAC = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -17,19 +18,12 @@ export function SendToMenu({ text }: { text: string }) {
   const { t } = useTranslation();
   const settings = useSettings();
   const [open, setOpen] = useState(false);
-  // An object per send, so a second send with the same words restarts the note's time.
-  const [note, setNote] = useState<{ text: string } | null>(null);
+  const [note, setNote] = useTimedNote<string>(8000);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const focusOnOpen = useRef<'first' | 'last'>('first');
   const menuId = useId();
   const targets = settings ? chosenTargets(settings.sendTo) : [];
-  useEffect(() => {
-    if (!note) return;
-    const timer = setTimeout(() => setNote(null), 8000);
-    return () => clearTimeout(timer);
-  }, [note]);
-
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
   useEffect(() => {
     if (!open) return;
@@ -62,13 +56,13 @@ export function SendToMenu({ text }: { text: string }) {
     } catch {
       copied = false;
     }
-    setNote({
-      text: copied
+    setNote(
+      copied
         ? plan.prefilled
           ? t('popup.copied')
           : t(IS_MAC ? 'sendTo.pasteHintMac' : 'sendTo.pasteHint')
         : t('popup.copyFailed'),
-    });
+    );
     await browser.tabs.create({ url: plan.url });
   };
   const onButtonKey = (event: React.KeyboardEvent) => {
@@ -128,7 +122,7 @@ export function SendToMenu({ text }: { text: string }) {
         ))}
       </div>
       <span role="status" className="small muted">
-        {note?.text}
+        {note}
       </span>
     </span>
   );
