@@ -65,11 +65,8 @@ export function watchPointer(): PointerWatch {
   };
   const first = (event: PointerEvent | MouseEvent) => {
     if (!event.isTrusted) return;
-    if (event.type === 'contextmenu') {
-      return start({ x: event.clientX, y: event.clientY, target: asElement(event.composedPath()[0]) });
-    }
     last = { x: event.clientX, y: event.clientY };
-    if (IS_TOP) return start({ ...last, target: asElement(event.composedPath()[0]) });
+    if (event.type === 'contextmenu' || IS_TOP) return start({ ...last, target: asElement(event.composedPath()[0]) });
     pending ??= window.setTimeout(() => {
       pending = undefined;
       if (last && here()) start(last);
