@@ -80,6 +80,16 @@ export function ourErrors(output: string, origin: string): string[] {
     );
 }
 
+/** Puppeteer wraps the protocol's error ("Waiting for selector … failed" ← … ← ProtocolError). */
+function causedByProtocolError(error: unknown): boolean {
+  const chain: Error[] = [];
+  for (let e = error; e instanceof Error && chain.length < 10; e = e.cause) chain.push(e);
+  return (
+    !chain.some((e) => e.name === 'TimeoutError') &&
+    chain.some((e) => e.name === 'ProtocolError' || e.message.startsWith('Protocol error'))
+  );
+}
+
 /**
  * An extension page in a new tab. Extension pages fire no load event that BiDi reports, so the
  * navigation is started, not awaited, and the page is ready when `readySelector` shows.
@@ -87,12 +97,24 @@ export function ourErrors(output: string, origin: string): string[] {
 export async function openExtensionPage(ff: Firefox, page: string, readySelector: string): Promise<Page> {
   const tab = await ff.browser.newPage();
   tab.goto(ff.url(page)).catch(() => undefined);
-  await tab.waitForSelector(readySelector, { timeout: 20_000 }).catch(async (error: Error) => {
-    throw new Error(
-      `${page}: no ${readySelector} ` +
-        `in: ${await tab.evaluate(() => document.body?.innerText).catch(() => '(unreadable)')}`,
-      { cause: error },
-    );
-  });
-  return tab;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      await tab.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      return tab;
+    } catch (error) {
+      // A look made while the tab leaves about:blank for the page can fail with a protocol error
+      // (its realm went away: "right-hand side of 'in' should be an object, got null"); the
+      // page is still coming, so look again until the same 20 s are up.
+      if (causedByProtocolError(error) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        continue;
+      }
+      throw new Error(
+        `${page}: no ${readySelector} ` +
+          `in: ${await tab.evaluate(() => document.body?.innerText).catch(() => '(unreadable)')}`,
+        { cause: error },
+      );
+    }
+  }
 }
