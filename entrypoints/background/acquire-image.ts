@@ -91,8 +91,7 @@ export async function acquireImage(
   pageUrl: string | undefined,
   opts: AcquireOptions,
 ): Promise<NormalizedImage> {
-  const { blob, format } = await fetchAsPage(url, pageUrl, opts.signal);
-  return normalizeForRequest(blob, format, opts.limits, opts.maxDataUrlBytes);
+  return normalizeForRequest(await fetchAsPage(url, pageUrl, opts.signal), opts.limits, opts.maxDataUrlBytes);
 }
 
 /**

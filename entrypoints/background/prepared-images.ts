@@ -24,13 +24,12 @@ export async function prepareImage(url: string, pageUrl: string | undefined): Pr
   prepared.abortPendingExcept(url);
   warmOffscreenDecoder();
   prepared.prepare(url, async (signal) => {
-    const { blob, format } = await fetchAsPage(url, pageUrl, signal, PREPARE_MAX_BYTES);
+    const fetched = await fetchAsPage(url, pageUrl, signal, PREPARE_MAX_BYTES);
     // SVG is drawn by the page, at the click (acquire-image.ts).
-    if (format === 'svg') throw new JobFailure({ code: 'image-decode', detail: 'svg' });
+    if (fetched.format === 'svg') throw new JobFailure({ code: 'image-decode', detail: 'svg' });
     // The limits of the provider set now; a settings change empties the cache (index.ts).
     return normalizeForRequest(
-      blob,
-      format,
+      fetched,
       { ...DEFAULT_LIMITS, longEdge: config.preset.maxLongEdge },
       config.preset.maxImageBytes,
     );

@@ -64,6 +64,13 @@ function avifSize(b: Uint8Array): Size | undefined {
  * Width and height from the file header, without decoding. Stored size (EXIF orientation is
  * not applied); undefined where the header does not say or the format is not one we parse.
  */
+/** Enough of a file to find its size (a JPEG's EXIF block comes before its frame header). */
+export const HEAD_BYTES = 256 * 1024;
+
+/** The first HEAD_BYTES of `source`. */
+export const readHead = async (source: Blob): Promise<Uint8Array> =>
+  new Uint8Array(await source.slice(0, HEAD_BYTES).arrayBuffer());
+
 export function readDimensions(head: Uint8Array): Size | undefined {
   switch (sniffFormat(head)) {
     case 'png':

@@ -4,7 +4,7 @@
  */
 import { dataUrlLength } from './data-url';
 import { decodeImage, type DecodedImage } from './decode';
-import { readDimensions } from './dimensions';
+import { readDimensions, readHead } from './dimensions';
 import { fitSize, type FitLimits, type Size } from './fit-size';
 import { mayHaveAlpha, type ImageFormat } from './sniff';
 import { JobFailure } from '../errors';
@@ -23,8 +23,8 @@ export const MIN_SIDE = 16;
 export const MAX_MEGAPIXELS = 100;
 
 /** The header's size, refusing what would not fit in memory before anything is decoded. */
-async function readHeader(source: Blob): Promise<{ head: Uint8Array; stored?: Size }> {
-  const head = new Uint8Array(await source.slice(0, 256 * 1024).arrayBuffer());
+async function readHeader(source: Blob, known?: Uint8Array): Promise<{ head: Uint8Array; stored?: Size }> {
+  const head = known ?? (await readHead(source));
   const stored = readDimensions(head);
   if (stored && stored.width * stored.height > MAX_MEGAPIXELS * 1_000_000) {
     throw new JobFailure({ code: 'image-too-big', detail: `${stored.width} × ${stored.height}` });
@@ -43,9 +43,10 @@ export async function normalizeImage(
   format: ImageFormat,
   limits: FitLimits,
   maxDataUrlBytes: number,
-  { scaledDecode = false } = {},
+  /** scaledDecode: see decode.ts; head: the file's first HEAD_BYTES, when the caller has them. */
+  { scaledDecode = false, head: known }: { scaledDecode?: boolean; head?: Uint8Array } = {},
 ): Promise<NormalizedImage> {
-  const { head, stored } = await readHeader(source);
+  const { head, stored } = await readHeader(source, known);
   let decoded: DecodedImage;
   try {
     decoded = await decodeImage(source, format, stored, head, limits, scaledDecode);

@@ -3,7 +3,7 @@
  * export's "resized" images. Decoded straight at the target size where the browser can
  * (createImageBitmap's resize options), so a large original is never held at full size.
  */
-import { readDimensions } from './dimensions';
+import { readDimensions, readHead } from './dimensions';
 
 export interface LongSideTarget {
   longSide: number;
@@ -16,7 +16,7 @@ export function fitLongSide(width: number, height: number, longSide: number): { 
 }
 
 export async function resizeToLongSide(image: Blob, { longSide, mime }: LongSideTarget): Promise<Blob> {
-  const known = readDimensions(new Uint8Array(await image.slice(0, 256 * 1024).arrayBuffer()));
+  const known = readDimensions(await readHead(image));
   const target = known && fitLongSide(known.width, known.height, longSide);
   const bitmap = target
     ? await createImageBitmap(image, { resizeWidth: target.width, resizeHeight: target.height, resizeQuality: 'high' })

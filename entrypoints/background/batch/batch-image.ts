@@ -80,9 +80,6 @@ export async function batchImage(batch: BatchRecord, item: BatchItem, opts: Acqu
     file = await download(batch, item, opts);
     await saveBatchFile(batch.id, item.id, file.blob);
   }
-  const { blob, format } = file;
-  return worker.batchDecodes.run(
-    () => normalizeForRequest(blob, format, opts.limits, opts.maxDataUrlBytes),
-    opts.signal,
-  );
+  const kept = file;
+  return worker.batchDecodes.run(() => normalizeForRequest(kept, opts.limits, opts.maxDataUrlBytes), opts.signal);
 }
