@@ -9,7 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import { JobFailure } from '@/lib/errors';
-import { readDimensions } from '@/lib/image/dimensions';
+import { readDimensions, readHead } from '@/lib/image/dimensions';
+import type { FetchedImage } from '@/lib/image/fetch-image';
 import { scaledDecodeSize } from '@/lib/image/decode';
 import type { FitLimits } from '@/lib/image/fit-size';
 import { normalizeImage, type NormalizedImage } from '@/lib/image/normalize';
@@ -18,7 +19,6 @@ import {
   type OffscreenNormalizeReply,
   type OffscreenNormalizeRequest,
 } from '@/lib/image/offscreen-protocol';
-import type { ImageFormat } from '@/lib/image/sniff';
 import { worker } from './worker-state';
 
 /**
@@ -74,13 +74,35 @@ async function ensureDocument(): Promise<WindowClient | undefined> {
   return documentClient();
 }
 
+/** A look started this long ago still answers for the decode that follows its download. */
+const LOOKUP_FRESH_MS = 5_000;
+
+/**
+ * Starts looking for the document now, while the image downloads: the look goes through the
+ * browser, which is busy at a click (5–60 ms measured), and the decode waits for its answer.
+ */
+export function lookUpDecoder(): void {
+  if (!offscreen()) return;
+  const client = documentClient().catch(() => undefined);
+  state.lookup = { at: Date.now(), client };
+}
+
+/** The document's client from a recent look, or from a new one. */
+function decoderClient(): Promise<WindowClient | undefined> {
+  const { lookup } = state;
+  state.lookup = undefined;
+  if (lookup && Date.now() - lookup.at < LOOKUP_FRESH_MS) return lookup.client as Promise<WindowClient | undefined>;
+  return documentClient();
+}
+
 function closeWhenIdle(): void {
   clearTimeout(state.idleTimer);
   state.idleTimer = setTimeout(() => {
-    if (state.inFlight === 0)
-      void offscreen()
-        ?.closeDocument()
-        .catch(() => undefined);
+    if (state.inFlight > 0) return;
+    state.lookup = undefined;
+    void offscreen()
+      ?.closeDocument()
+      .catch(() => undefined);
   }, IDLE_CLOSE_MS);
 }
 
@@ -120,18 +142,17 @@ async function viaDocument(
  * is not retried at full size; only a broken path falls back.
  */
 export async function normalizeForRequest(
-  blob: Blob,
-  format: ImageFormat,
+  { blob, format, head: known }: FetchedImage,
   limits: FitLimits,
   maxDataUrlBytes: number,
 ): Promise<NormalizedImage> {
-  if (offscreen() && format === 'jpeg') {
-    const head = new Uint8Array(await blob.slice(0, 256 * 1024).arrayBuffer());
-    const client = scaledDecodeSize(format, readDimensions(head), head, limits) && (await documentClient());
+  const head = known ?? (format === 'jpeg' ? await readHead(blob) : undefined);
+  if (offscreen() && format === 'jpeg' && head) {
+    const client = scaledDecodeSize(format, readDimensions(head), head, limits) && (await decoderClient());
     if (client) {
       state.inFlight++;
       try {
-        const request = { type: 'promptlens:normalize', blob, format, limits, maxDataUrlBytes } as const;
+        const request = { type: 'promptlens:normalize', blob, head, format, limits, maxDataUrlBytes } as const;
         const image = await viaDocument(client, request).catch((error: unknown) => {
           if (error instanceof JobFailure) throw error;
           return undefined;
@@ -143,5 +164,5 @@ export async function normalizeForRequest(
       }
     }
   }
-  return normalizeImage(blob, format, limits, maxDataUrlBytes);
+  return normalizeImage(blob, format, limits, maxDataUrlBytes, { head });
 }

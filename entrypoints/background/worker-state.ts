@@ -81,6 +81,8 @@ export const worker = {
     creating: undefined as Promise<void> | undefined,
     idleTimer: undefined as ReturnType<typeof setTimeout> | undefined,
     inFlight: 0,
+    /** A look for the document started while the image downloads (lookUpDecoder), and when. */
+    lookup: undefined as { at: number; client: Promise<unknown> } | undefined,
   },
   /** The translator for menu titles and notifications: made again on demand. */
   i18n: undefined as Promise<I18n> | undefined,

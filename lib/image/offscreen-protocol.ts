@@ -1,7 +1,8 @@
 /**
  * Chrome's service worker has no WebCodecs ImageDecoder, its offscreen document does: the
  * worker hands a JPEG over through the Clients API (a Blob travels by reference there, where
- * runtime messaging would copy it as JSON), and gets the image to send back on a MessagePort.
+ * runtime messaging would copy it as JSON), and gets the image to send back on a MessagePort,
+ * which the document hands on to its decode worker (entrypoints/offscreen/decode-worker.ts).
  */
 import type { JobError } from '../errors';
 import type { FitLimits } from './fit-size';
@@ -13,6 +14,8 @@ export const OFFSCREEN_PATH = '/offscreen.html';
 export interface OffscreenNormalizeRequest {
   type: 'promptlens:normalize';
   blob: Blob;
+  /** The file's first bytes, as the worker read them from the download. */
+  head?: Uint8Array;
   format: ImageFormat;
   limits: FitLimits;
   maxDataUrlBytes: number;
