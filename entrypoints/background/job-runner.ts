@@ -30,6 +30,11 @@ export interface JobRun {
   order?: number;
   /** Told when the provider asked to wait (429, 5xx) before the next attempt: a batch slows down for all its images. */
   onRetry?: (retry: { attempt: number; delayMs: number; status?: number }) => void;
+  /**
+   * Told as the request is handed to the provider's client (its fetch starts within the same
+   * task): the popup waits for it (present-result.ts).
+   */
+  onSending?: () => void;
   /** Compare models: time to first token and total time are stored on the job. */
   timed?: boolean;
   /**
@@ -116,7 +121,7 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
       makeThumbnailOnce = undefined;
       pending.push(ensureThumbnail(job.imageId, () => makeThumbnail(image.blob)).catch(() => undefined));
     };
-    const result = await send({
+    const sending = send({
       timeoutMs,
       signal: controller.signal,
       onText: (text) => {
@@ -132,6 +137,9 @@ export async function runJob(run: JobRun): Promise<Job | undefined> {
         void write(() => updateJob(job.id, { retry: { attempt, until: Date.now() + delayMs, status } }));
       },
     });
+    // The client's fetch is called after its own promise steps: tell once those have run.
+    if (run.onSending) setTimeout(run.onSending, 0);
+    const result = await sending;
     await writer.settle();
     makeThumbnailOnce();
     await Promise.all(pending);

@@ -9,6 +9,7 @@ import { framesToAsk } from './pointer-frame';
 import { openResultsNow, openSidePanelNow } from './present-result';
 import { isBurst, startJob } from './start-job';
 import { worker } from './worker-state';
+import { deferred } from '@/lib/deferred';
 
 /** The manifest's command names (wxt.config.ts). */
 export const COMMANDS = { promptUnderPointer: 'prompt-under-pointer', openBatch: 'open-batch-page' } as const;
@@ -51,7 +52,8 @@ export async function promptUnderPointer(tab: Browser.tabs.Tab | undefined): Pro
   const panel = !joinsBurst && worker.resultsIn === 'sidePanel' ? openSidePanelNow(tabId) : undefined;
   const found = await imageUnderPointer(tabId);
   if (!found) return sayNoImage();
-  const opened = joinsBurst ? Promise.resolve(false) : (panel ?? openResultsNow(tabId));
+  const requestOut = deferred();
+  const opened = joinsBurst ? Promise.resolve(false) : (panel ?? openResultsNow(tabId, requestOut.promise));
   const { defaultStyle } = await loadSettings();
   await startJob(
     {
@@ -59,6 +61,7 @@ export async function promptUnderPointer(tab: Browser.tabs.Tab | undefined): Pro
       tab,
       srcUrl: found.target.url,
       fetch: (signal) => fetchTargetImage(found.target, { tab, frameId: found.frameId, signal }),
+      onRequestOut: requestOut.resolve,
     },
     opened,
     joinsBurst,

@@ -6,11 +6,12 @@ import { fetchClickedImage, type ClickedImage } from './acquire-image';
 import { backgroundI18n } from './background-i18n';
 import { choiceOfMenuItem, type MenuChoice } from './context-menu';
 import { runJob } from './job-runner';
-import { normalizeForRequest } from './offscreen-normalize';
+import { lookUpDecoder, normalizeForRequest } from './offscreen-normalize';
 import { preparedImage } from './prepared-images';
 import { announceFinished, openResultsNow } from './present-result';
 import { currentProvider } from './provider-config';
 import { worker } from './worker-state';
+import { deferred } from '@/lib/deferred';
 
 /** Long data: URLs are not worth keeping: the normalized image is stored anyway. */
 const storableUrl = (url: string | undefined) => (url && url.length <= 2048 ? url : undefined);
@@ -24,6 +25,8 @@ export interface JobRequest {
   pageUrl?: string;
   /** Starts the download at once; the settings are read meanwhile. */
   fetch: (signal: AbortSignal) => Promise<ClickedImage>;
+  /** Told once the request is on its way to the provider, or the job ended without one. */
+  onRequestOut?: () => void;
 }
 
 /**
@@ -41,8 +44,11 @@ export async function startJobFromMenu(
   const choice = choiceOfMenuItem(info.menuItemId);
   if (!choice) return;
   const joinsBurst = isBurst();
-  // Synchronously in the click handler, as Firefox (and Chrome's side panel) require.
-  const opened = joinsBurst ? Promise.resolve(false) : openResultsNow(tab?.id);
+  const requestOut = deferred();
+  // Synchronously in the click handler, as Firefox (and Chrome's side panel) require. An image
+  // prepared at the right-click leaves nothing to decode, so its popup need not wait.
+  const ready = info.srcUrl !== undefined && worker.prepared.isReady(info.srcUrl);
+  const opened = joinsBurst ? Promise.resolve(false) : openResultsNow(tab?.id, ready ? undefined : requestOut.promise);
   await startJob(
     {
       choice,
@@ -50,6 +56,7 @@ export async function startJobFromMenu(
       srcUrl: info.srcUrl,
       pageUrl: info.pageUrl,
       fetch: (signal) => fetchClickedImage(info, tab, signal, known, preparedImage),
+      onRequestOut: requestOut.resolve,
     },
     opened,
     joinsBurst,
@@ -66,11 +73,12 @@ export async function startJob(request: JobRequest, opened: Promise<boolean>, jo
     await runRequest(request, opened, joinsBurst);
   } finally {
     worker.unfinishedMenuJobs--;
+    request.onRequestOut?.();
   }
 }
 
 async function runRequest(
-  { choice, tab, srcUrl, pageUrl, fetch }: JobRequest,
+  { choice, tab, srcUrl, pageUrl, fetch, onRequestOut }: JobRequest,
   popupOpened: Promise<boolean>,
   joinsBurst: boolean,
 ): Promise<void> {
@@ -78,6 +86,7 @@ async function runRequest(
   const cancelFetch = new AbortController();
   const fetching = fetch(cancelFetch.signal);
   fetching.catch(() => undefined);
+  lookUpDecoder();
   const config = await currentProvider();
   const template =
     'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
@@ -100,9 +109,11 @@ async function runRequest(
     job,
     config,
     stored,
+    onSending: onRequestOut,
     image: async (opts) => {
       opts.signal.addEventListener('abort', () => cancelFetch.abort(), { once: true });
-      const { url, blob, format, captured, alt, normalized } = await fetching;
+      const clicked = await fetching;
+      const { url, captured, alt, normalized } = clicked;
       if (url !== srcUrl || captured || alt) {
         const source = {
           ...job.source,
@@ -112,9 +123,11 @@ async function runRequest(
         };
         void stored.then(() => updateJob(job.id, { source })).catch(() => undefined);
       }
-      return normalized ?? normalizeForRequest(blob, format, opts.limits, opts.maxDataUrlBytes);
+      return normalized ?? normalizeForRequest(clicked, opts.limits, opts.maxDataUrlBytes);
     },
   });
+  // A job that ended before its request (an error): the popup shows it now, not at its time limit.
+  onRequestOut?.();
   // A burst's later jobs only light the badge: the user knows, one notification each would nag.
   if (finished) await announceFinished(finished, joinsBurst || (await popupOpened), await backgroundI18n());
 }

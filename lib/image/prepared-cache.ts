@@ -50,6 +50,12 @@ export class PreparedCache<T> {
     return this.entries.get(key)?.result;
   }
 
+  /** Whether `key` is prepared and done (not on its way). */
+  isReady(key: string): boolean {
+    this.dropExpired();
+    return this.entries.get(key)?.settled === true;
+  }
+
   /**
    * Another image was right-clicked: the user left this menu without choosing, so preparations
    * still running for other images are not needed (one decode at a time, not a pile of them).

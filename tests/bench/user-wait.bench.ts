@@ -17,6 +17,8 @@
  * OffscreenCanvas at the size sent → convertToBlob JPEG 0.85), nothing else.
  * Modes: "prepared" (the setting on: the image is fetched and normalized while the menu is open)
  * and "cold" (the setting off: everything happens after the click).
+ * BENCH_TTFT_MS=N: the provider's first words come N ms after the request instead of at once (a
+ * hosted model takes its time to answer; what the user waits for is then the request plus that).
  * BENCH_PINNED=1: the toolbar button pinned (as a user who pinned PromptLens has it). Unpinned,
  * Chromium first pops the button out into the toolbar, then opens the popup from it.
  * Writes bench-results/user-wait.json.
@@ -30,6 +32,7 @@ import { inspectImage, makeImage, type ImageSpec } from '../e2e/support/images';
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const GAP_MS = 2000;
 const TOKEN = 'Zebrafinch';
+const TTFT_MS = Number(process.env.BENCH_TTFT_MS ?? 0);
 
 const subjects: Array<{ name: string; spec: ImageSpec }> = [
   { name: '12 MP JPEG', spec: { width: 4000, height: 3000, color: [120, 90, 60], noise: 90, type: 'image/jpeg' } },
@@ -184,7 +187,11 @@ test('the user’s wait: click → request, popup painted, first word shown', as
       }, imageUrl);
       // A word of its own per run: the popup's history shows the earlier answers too.
       const token = `${TOKEN}${index}x${run}`;
-      provider.fallback = { kind: 'stream', text: `${token} on a branch, soft light.` };
+      provider.fallback = {
+        kind: 'stream',
+        text: `${token} on a branch, soft light.`,
+        ...(TTFT_MS ? { delayMs: TTFT_MS, pieces: 1 } : {}),
+      };
       await resetPopup(ext, token);
       await page.waitForTimeout(GAP_MS);
       const before = provider.requests.length;
@@ -211,6 +218,7 @@ test('the user’s wait: click → request, popup painted, first word shown', as
         image: subject.name,
         mode,
         pinned: pin,
+        providerFirstTokenMs: TTFT_MS,
         runs: t.request.length,
         floorMs: Math.round(floor),
         reducedDecodeMs: reduced,

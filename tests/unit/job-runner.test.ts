@@ -27,6 +27,7 @@ const usageChunk = `data: ${JSON.stringify({ ...CHUNK, choices: [], usage })}\n\
 /** A provider answering with these SSE parts; `hold` keeps the stream open after them until the request is aborted. */
 function fakeProvider(parts: string[], { hold = false, status = 200 } = {}) {
   const requests: { url: string; body: { messages: { content: unknown }[] } }[] = [];
+  requestsSoFar = () => requests.length;
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     requests.push({ url: String(input), body: JSON.parse(String(init?.body)) });
     if (status !== 200) {
@@ -57,8 +58,19 @@ async function start(config = CONFIG) {
     source: { imageUrl: 'https://site.test/fox.jpg' },
   });
   const image = async () => ({ blob: new Blob(['jpg'], { type: 'image/jpeg' }), info: INFO });
-  return { job, finished: runJob({ job, config, stored: queueJob(job), image }) };
+  let sentAt: number | undefined;
+  const onSending = () => {
+    sentAt = requestsSoFar();
+  };
+  return {
+    job,
+    finished: runJob({ job, config, stored: queueJob(job), image, onSending }),
+    requestsAtSending: () => sentAt,
+  };
 }
+
+/** How many requests the fake provider had when asked (set by fakeProvider). */
+let requestsSoFar = () => 0;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -90,6 +102,15 @@ describe('the job runner', () => {
     // Kept for Retry, and the history row follows.
     expect(await getImage(job.imageId)).toMatchObject({ info: INFO });
     expect(await db.history.get(job.imageId)).toMatchObject({ status: 'done' });
+  });
+
+  it('says the request is out only once the provider has it (the popup waits for that)', async () => {
+    fakeProvider([sseChunk('A red fox ')], { hold: true });
+    const { job, finished, requestsAtSending } = await start();
+    await vi.waitFor(() => expect(requestsAtSending()).toBeDefined());
+    expect(requestsAtSending()).toBe(1);
+    cancelJob(job.id);
+    expect(await finished).toMatchObject({ status: 'failed' });
   });
 
   it('a refused key fails the job with the reason the user can act on', async () => {

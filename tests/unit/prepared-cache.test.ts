@@ -1,13 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { deferred } from '@/lib/deferred';
 import { PreparedCache } from '@/lib/image/prepared-cache';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -34,6 +27,20 @@ describe('PreparedCache', () => {
     now = 30_001;
     expect(cache.get('d')).toBeUndefined();
     expect(cache.size).toBe(0);
+  });
+
+  it('is ready only once its preparation is done, and no longer once it expired', async () => {
+    let now = 0;
+    const cache = new PreparedCache<string>({ ttlMs: 30_000, maxCount: 3, now: () => now });
+    const work = deferred<string>();
+    cache.prepare('a', () => work.promise);
+    expect(cache.isReady('a')).toBe(false);
+    work.resolve('normalized a');
+    await flush();
+    expect(cache.isReady('a')).toBe(true);
+    expect(cache.isReady('b')).toBe(false);
+    now = 30_001;
+    expect(cache.isReady('a')).toBe(false);
   });
 
   it('a failed preparation is forgotten, so the click takes the ordinary path', async () => {
