@@ -2,7 +2,7 @@ import { StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { browser } from 'wxt/browser';
-import { createI18n, switchLanguage } from '@/lib/i18n';
+import { createI18n, loadPackagedMessages, switchLanguage, type LoadMessages } from '@/lib/i18n';
 import { resolveLanguage, textDirection, type LanguageCode } from '@/lib/languages';
 import { loadSettings, normalizeSettings, settingsItem } from '@/lib/settings';
 import './theme.css';
@@ -18,9 +18,15 @@ function applyToDocument(language: LanguageCode): void {
  */
 export async function mountApp(app: ComponentType | Promise<ComponentType>): Promise<void> {
   const browserLanguage = browser.i18n.getUILanguage();
+  // The browser's language is the interface language unless the user chose another: its
+  // translations load while the settings are read (both go through the browser, ~20 ms each).
+  const likely = resolveLanguage('auto', browserLanguage);
+  const preloaded = loadPackagedMessages(likely);
+  preloaded.catch(() => undefined);
+  const load: LoadMessages = (code) => (code === likely ? preloaded : loadPackagedMessages(code));
   const settings = await loadSettings();
   const language = resolveLanguage(settings.uiLanguage, browserLanguage);
-  const i18n = await createI18n(language, { plugins: [initReactI18next] });
+  const i18n = await createI18n(language, { plugins: [initReactI18next], load });
   applyToDocument(language);
   settingsItem.watch((next) => {
     const wanted = resolveLanguage(normalizeSettings(next).uiLanguage, browserLanguage);
