@@ -1,5 +1,5 @@
 import { JobFailure, shorten } from '../errors';
-import { HEAD_BYTES } from './dimensions';
+import { HEAD_BYTES, readHead } from './dimensions';
 import { looksLikeText, sniffFormat, type ImageFormat } from './sniff';
 
 export interface FetchedImage {
@@ -22,8 +22,18 @@ export const MAX_SOURCE_BYTES = 100 * 1024 * 1024;
 
 const contentType = (response: Response) => response.headers.get('content-type') ?? '';
 
+/**
+ * Above this, a file goes straight into a blob, without a passing copy in the worker's memory;
+ * its head is then read back from the blob (the wait is small next to such a download).
+ */
+const IN_MEMORY_MAX_BYTES = 32 * 1024 * 1024;
+
 /** A body of known length, whole. */
-async function readWhole(response: Response): Promise<Body> {
+async function readWhole(response: Response, declared: number): Promise<Body> {
+  if (declared > IN_MEMORY_MAX_BYTES) {
+    const blob = await response.blob();
+    return { blob, head: await readHead(blob) };
+  }
   const bytes = new Uint8Array(await response.arrayBuffer());
   return { blob: new Blob([bytes], { type: contentType(response) }), head: bytes.slice(0, HEAD_BYTES) };
 }
@@ -80,7 +90,8 @@ export async function fetchImage(url: string, signal: AbortSignal, maxBytes = MA
   const declared = Number(response.headers.get('content-length'));
   // The image itself is too big to handle: not the provider's limit, which 'too-large' names.
   if (declared > maxBytes) throw new JobFailure({ code: 'image-too-big', detail: `${declared} bytes` });
-  const { blob, head } = declared || !response.body ? await readWhole(response) : await readCapped(response, maxBytes);
+  const { blob, head } =
+    declared || !response.body ? await readWhole(response, declared) : await readCapped(response, maxBytes);
   const start = head.subarray(0, 512);
   const format = sniffFormat(start);
   if (format === 'unknown' && looksLikeText(start)) {

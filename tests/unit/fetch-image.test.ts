@@ -70,6 +70,15 @@ describe('fetchImage', () => {
       expect(same(fetched.head!, bytes.subarray(0, HEAD_BYTES))).toBe(true);
       expect(same(new Uint8Array(await fetched.blob.arrayBuffer()), bytes)).toBe(true);
     }
+    // A large file goes straight into a blob; its head is still there.
+    const large = file(33 * 1024 * 1024);
+    vi.stubGlobal(
+      'fetch',
+      async () => new Response(large as BodyInit, { headers: { 'content-length': String(large.length) } }),
+    );
+    const fetchedLarge = await fetchImage('https://cdn.test/large.jpg', new AbortController().signal);
+    expect(same(fetchedLarge.head!, large.subarray(0, HEAD_BYTES))).toBe(true);
+    expect(fetchedLarge.blob.size).toBe(large.length);
     // A file smaller than the head: the head is the whole file.
     const small = file(3000);
     vi.stubGlobal('fetch', async () => new Response(new Blob([small as BlobPart]).stream()));
