@@ -10,6 +10,7 @@ import { openResultsNow, openSidePanelNow } from './present-result';
 import { isBurst, startJob } from './start-job';
 import { worker } from './worker-state';
 import { deferred } from '@/lib/deferred';
+import { lookUpDecoder } from './offscreen-normalize';
 
 /** The manifest's command names (wxt.config.ts). */
 export const COMMANDS = { promptUnderPointer: 'prompt-under-pointer', openBatch: 'open-batch-page' } as const;
@@ -54,6 +55,7 @@ export async function promptUnderPointer(tab: Browser.tabs.Tab | undefined): Pro
   if (!found) return sayNoImage();
   const requestOut = deferred();
   const opened = joinsBurst ? Promise.resolve(false) : (panel ?? openResultsNow(tabId, requestOut.promise));
+  lookUpDecoder();
   const { defaultStyle } = await loadSettings();
   await startJob(
     {

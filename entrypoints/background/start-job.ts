@@ -49,6 +49,7 @@ export async function startJobFromMenu(
   // prepared at the right-click leaves nothing to decode, so its popup need not wait.
   const ready = info.srcUrl !== undefined && worker.prepared.isReady(info.srcUrl);
   const opened = joinsBurst ? Promise.resolve(false) : openResultsNow(tab?.id, ready ? undefined : requestOut.promise);
+  if (!ready) lookUpDecoder();
   await startJob(
     {
       choice,
@@ -86,7 +87,6 @@ async function runRequest(
   const cancelFetch = new AbortController();
   const fetching = fetch(cancelFetch.signal);
   fetching.catch(() => undefined);
-  lookUpDecoder();
   const config = await currentProvider();
   const template =
     'templateId' in choice ? config.settings.templates.find((t) => t.id === choice.templateId) : undefined;
