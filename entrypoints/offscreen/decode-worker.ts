@@ -11,7 +11,8 @@ import type { OffscreenNormalizeReply, OffscreenNormalizeRequest } from '@/lib/i
 self.onmessage = (event: MessageEvent<OffscreenNormalizeRequest>) => {
   const port = event.ports[0];
   const request = event.data;
-  if (!port || request?.type !== 'promptlens:normalize') return;
+  // Only the document that started this worker talks to it, and it passes on checked requests.
+  if (!port) return;
   normalizeImage(request.blob, request.format, request.limits, request.maxDataUrlBytes, {
     scaledDecode: true,
     head: request.head,

@@ -60,10 +60,6 @@ function avifSize(b: Uint8Array): Size | undefined {
   return best;
 }
 
-/**
- * Width and height from the file header, without decoding. Stored size (EXIF orientation is
- * not applied); undefined where the header does not say or the format is not one we parse.
- */
 /** Enough of a file to find its size (a JPEG's EXIF block comes before its frame header). */
 export const HEAD_BYTES = 256 * 1024;
 
@@ -71,6 +67,10 @@ export const HEAD_BYTES = 256 * 1024;
 export const readHead = async (source: Blob): Promise<Uint8Array> =>
   new Uint8Array(await source.slice(0, HEAD_BYTES).arrayBuffer());
 
+/**
+ * Width and height from the file header, without decoding. Stored size (EXIF orientation is
+ * not applied); undefined where the header does not say or the format is not one we parse.
+ */
 export function readDimensions(head: Uint8Array): Size | undefined {
   switch (sniffFormat(head)) {
     case 'png':
